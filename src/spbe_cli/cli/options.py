@@ -1,0 +1,100 @@
+"""Options shared by several commands, defined once (typer ``Annotated`` aliases)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spbe_cli.i18n import Lang, Text
+
+
+class OutputFormat(str, Enum):
+    """Output formats of commands whose output is data."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Layout(str, Enum):
+    """Input layouts: detected, one agency (long), many agencies (wide)."""
+
+    auto = "auto"
+    long = "long"
+    wide = "wide"
+
+
+class Language(str, Enum):
+    """Output languages."""
+
+    id = "id"
+    en = "en"
+
+
+def lang_of(value: Language) -> Lang:
+    """The i18n language code of a ``--lang`` value."""
+    return "en" if value is Language.en else "id"
+
+
+FrameworkOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--framework",
+        "-F",
+        help="Bundled framework name (permenpanrb-59-2020, permenpanrb-5-2018) or a YAML "
+        "file. Default: permenpanrb-59-2020.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format: table for people, json/csv/markdown "
+                 "for scripts and documents."),
+]
+LangOpt = Annotated[
+    Language,
+    typer.Option("--lang", "-l", envvar="SPBE_LANG",
+                 help="Language of the output: id (Bahasa Indonesia) or en."),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Sheet to read (default: the first sheet with a known layout)."),
+]
+LayoutOpt = Annotated[
+    Layout,
+    typer.Option("--layout", help="Input layout: auto, long (one agency, a row per indicator) "
+                 "or wide (a row per agency)."),
+]
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option("--agency", help="Agency name, overriding the one in the file."),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option("--year", help="Evaluation year, overriding the one in the file."),
+]
+TargetOpt = Annotated[
+    str | None,
+    typer.Option("--target", "-t", help="Target index (2.6) or rating name (baik, 'sangat "
+                 "baik'). Default: the framework's target.", show_default=False),
+]
+AllowMissingOpt = Annotated[
+    bool,
+    typer.Option("--allow-missing", help="Score indicators missing from the input at the "
+                 "lowest level instead of refusing the file (the effect is printed)."),
+]
+InputFile = Annotated[
+    Path,
+    typer.Argument(help="Workbook (.xlsx .xlsm .xls .ods) or .csv with the levels; - reads "
+                   "CSV from stdin.", show_default=False),
+]
+
+
+TARGET_ERROR = Text(
+    "--target harus berupa angka (2.6) atau nama predikat ({names})",
+    "--target must be a number (2.6) or a rating name ({names})",
+)

@@ -1,0 +1,190 @@
+"""Results as data: the public JSON document, CSV rows and Markdown tables.
+
+The JSON layout is a public interface (``schema_version`` below); README documents it.
+Published figures are JSON numbers with the framework's decimal places; exact values sit
+beside them as strings (``"1.53"``, ``"10/3"``) so nothing is lost to binary floats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from spbe_cli.engine import IndicatorResult, NodeResult, Result
+from spbe_cli.framework import format_exact
+from spbe_cli.i18n import Lang, pick
+
+SCHEMA_VERSION = "1.0"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def number(value: Decimal | Fraction, places: int = 4) -> float | int:
+    """A JSON number: a published Decimal as is, an exact value rounded to ``places``."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return value.numerator
+        value = round(Decimal(value.numerator) / Decimal(value.denominator), places)
+    return float(value)
+
+
+def published(result: Result, value: Fraction) -> float | int:
+    """``value`` rounded as the framework publishes figures, as a JSON number."""
+    return number(result.framework.publish(value))
+
+
+def _node_dict(result: Result, node: NodeResult, kind: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": node.id,
+        "name": node.name,
+        "name_en": node.name_en,
+        "weight": number(node.weight),
+        "weight_exact": format_exact(node.weight),
+        "index": number(node.published),
+        "index_exact": format_exact(node.index),
+        "predikat": node.band.name,
+        "predikat_en": node.band.name_en,
+        "gap_points": published(result, node.gap_points),
+    }
+    if kind == "aspect":
+        data["domain_id"] = node.parent_id
+    return data
+
+
+def _indicator_dict(result: Result, item: IndicatorResult) -> dict[str, Any]:
+    info = result.framework.level_info(item.indicator, item.level)
+    return {
+        "id": item.id,
+        "name": item.indicator.name,
+        "name_en": item.indicator.name_en,
+        "domain_id": item.domain_id,
+        "aspect_id": item.aspect_id,
+        "weight": number(item.weight),
+        "weight_exact": format_exact(item.weight),
+        "level": item.level,
+        "level_name": info.name if info else None,
+        "assumed": item.assumed,
+        "opd": item.opd,
+        "contribution_exact": format_exact(item.contribution),
+        "gain_per_level_exact": format_exact(item.gain_per_level),
+    }
+
+
+def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
+    """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
+    fw = result.framework
+    upper = result.next_band
+    to_next = result.to_next_band
+    return {
+        "agency": result.assessment.agency,
+        "year": result.assessment.year,
+        "source": source,
+        "framework": {"id": fw.id, "title": fw.title, "source": fw.source},
+        "index": number(result.published),
+        "index_exact": format_exact(result.index),
+        "predikat": result.band.name,
+        "predikat_en": result.band.name_en,
+        "target": number(fw.publish(result.target)),
+        "target_predikat": fw.band_for(result.target).name,
+        "target_reached": result.target_reached,
+        "gap": number(fw.publish(result.gap)),
+        "next_predikat": upper.name if upper else None,
+        "to_next_predikat": number(fw.publish(to_next)) if to_next is not None else None,
+        "min_steps_to_target": result.min_steps_to_target,
+        "assumed_indicators": list(result.assumed),
+        "domains": [_node_dict(result, d, "domain") for d in result.domains],
+        "aspects": [_node_dict(result, a, "aspect") for a in result.aspects],
+        "indicators": [_indicator_dict(result, i) for i in result.indicators],
+    }
+
+
+def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> dict[str, Any]:
+    """The ``spbe score --format json`` document: one result, or ``results`` for many."""
+    items = [result_to_dict(r, s) for r, s in zip(results, sources, strict=True)]
+    if len(items) == 1:
+        return {"schema_version": SCHEMA_VERSION, **items[0]}
+    return {"schema_version": SCHEMA_VERSION, "results": items}
+
+
+def dumps_json(document: Any) -> str:
+    """Stable, readable JSON (UTF-8 names kept as they are)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def neutralise(value: object) -> object:
+    """A cell value safe for spreadsheets: text starting with ``= + - @`` gets a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV with formula-injection protection on every text cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+    return buffer.getvalue()
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A GitHub-flavoured Markdown table; ``|`` and newlines in cells are escaped."""
+
+    def cell(value: object) -> str:
+        text = "" if value is None else str(value)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines.extend("| " + " | ".join(cell(v) for v in row) + " |" for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def tree_rows(result: Result, lang: Lang, detail: bool) -> list[list[object]]:
+    """Rows ``kind, id, name, weight, index/level, predikat`` for CSV and Markdown."""
+    fw = result.framework
+    rows: list[list[object]] = [
+        ["index", "", fw.label(lang), "100", str(result.published), result.band.label(lang)]
+    ]
+    for node, kind in [(d, "domain") for d in result.domains] + [
+        (a, "aspect") for a in result.aspects
+    ]:
+        rows.append([kind, node.id, pick(lang, node.name, node.name_en),
+                     format_exact(node.weight), str(node.published), node.band.label(lang)])
+    if detail:
+        for item in result.indicators:
+            rows.append(["indicator", item.id, item.indicator.label(lang),
+                         format_exact(item.weight), str(item.level), ""])
+    return rows
+
+
+TREE_HEADER = ["kind", "id", "name", "weight", "value", "predikat"]
+
+
+def ranking_header(results: Sequence[Result]) -> list[str]:
+    """Columns of the one-row-per-agency table (domains and aspects of the first result)."""
+    first = results[0]
+    return (
+        ["rank", "agency", "year", "framework", "index", "predikat"]
+        + [f"domain_{d.id}" for d in first.domains]
+        + [f"aspect_{a.id}" for a in first.aspects]
+    )
+
+
+def ranking_rows(results: Sequence[Result], lang: Lang) -> list[list[object]]:
+    """One row per result, best index first (ties keep input order)."""
+    ordered = sorted(results, key=lambda r: -r.index)
+    rows: list[list[object]] = []
+    for rank, result in enumerate(ordered, start=1):
+        rows.append(
+            [rank, result.assessment.agency or "", result.assessment.year or "",
+             result.framework.id, str(result.published), result.band.label(lang)]
+            + [str(d.published) for d in result.domains]
+            + [str(a.published) for a in result.aspects]
+        )
+    return rows
