@@ -3,20 +3,24 @@
 The regulation's formula (PermenPANRB 59/2020, Lampiran B.4), with weights in percent:
 
 * Indeks Aspek  = (1 / BA) x sum(NI x BI) over the aspect's indicators
-* Indeks Domain = (1 / BD) x sum(NA x BA) over the domain's aspects
+* Indeks Domain = (1 / BD) x sum(NA x BA) over the domains's aspects
 * Indeks SPBE   = (1 / 100) x sum(ND x BD) over the domains
 
-Everything is computed with :class:`fractions.Fraction`: no binary float enters the path
-from a level to a published figure. Rounding (half-up, 2 places) happens only when a figure
-is published, through :meth:`Framework.publish`.
+Everything is exact. Weights are scaled once per framework to integers (by the least common
+multiple of their denominators), so a whole agency is scored in integer arithmetic:
+``NA x BA`` is the aspect's integer weighted sum, and each index is one exact fraction of
+two integers. No binary float enters the path from a level to a published figure; rounding
+(half-up, 2 places) happens only when a figure is published.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.framework import Aspect, Band, Domain, Framework, Indicator
@@ -27,8 +31,8 @@ class IndicatorResult:
     """One indicator's level, weight, contribution and room to grow.
 
     ``contribution`` is ``weight x level / 100``, the indicator's part of the index;
-    ``gain_per_level`` is what one level step adds to the index (``weight / 100``) and
-    ``headroom`` how many steps remain below the scale's top.
+    ``gain_per_level`` is what one level step adds to the index (``weight / 100``, 0 at the
+    top) and ``headroom`` how many steps remain below the scale's top.
     """
 
     indicator: Indicator
@@ -56,23 +60,94 @@ class IndicatorResult:
 class NodeResult:
     """An aspect's or domain's index, its published figure and rating.
 
-    ``gap_points`` is ``(target - index) x weight / 100``: the part of the overall gap that
-    this node accounts for. Over all aspects (or all domains) they add up exactly to
-    ``target - index``; a node above the target has a negative share.
+    The index is ``weighted / units`` where both are integers in the framework's weight
+    units (see :func:`compile_framework`).
     """
 
     id: str
     name: str
     name_en: str | None
     weight: Fraction
-    index: Fraction
+    weighted: int
+    units: int
     published: Decimal
     band: Band
-    gap_points: Fraction
+    target: Fraction
+    total_weight: Fraction
     parent_id: str | None = None
+
+    @property
+    def index(self) -> Fraction:
+        """The exact index."""
+        return Fraction(self.weighted, self.units)
+
+    @property
+    def gap_points(self) -> Fraction:
+        """``(target - index) x weight / 100``: this node's part of the overall gap.
+
+        Over all aspects (or all domains) they add up exactly to ``target - index``; a node
+        above the target has a negative share.
+        """
+        return (self.target - self.index) * self.weight / self.total_weight
 
 
 @dataclass(frozen=True, slots=True)
+class _CompiledAspect:
+    aspect: Aspect
+    items: tuple[tuple[str, int], ...]
+    units: int
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledDomain:
+    domain: Domain
+    aspects: tuple[_CompiledAspect, ...]
+    units: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledFramework:
+    """A framework's weights as integers: ``weight = units / scale`` for every node."""
+
+    framework: Framework
+    scale: int
+    domains: tuple[_CompiledDomain, ...]
+    total_units: int
+    ids: frozenset[str]
+
+
+_COMPILED: dict[int, CompiledFramework] = {}
+
+
+def compile_framework(framework: Framework) -> CompiledFramework:
+    """Integer weight units for ``framework`` (cached per framework object)."""
+    compiled = _COMPILED.get(id(framework))
+    if compiled is not None and compiled.framework is framework:
+        return compiled
+    scale = math.lcm(*(i.weight.denominator for i in framework.indicators))
+    domains = []
+    for domain in framework.domains:
+        aspects = tuple(
+            _CompiledAspect(
+                aspect,
+                tuple((i.id, int(i.weight * scale)) for i in aspect.indicators),
+                int(aspect.weight * scale),
+            )
+            for aspect in domain.aspects
+        )
+        domains.append(_CompiledDomain(domain, aspects, int(domain.weight * scale)))
+    compiled = CompiledFramework(
+        framework,
+        scale,
+        tuple(domains),
+        int(framework.total_weight * scale),
+        frozenset(i.id for i in framework.indicators),
+    )
+    _COMPILED[id(framework)] = compiled
+    return compiled
+
+
+@dataclass(frozen=True)
 class Result:
     """The scored evaluation of one agency-year. Pure data, nothing about output."""
 
@@ -84,8 +159,35 @@ class Result:
     target: Fraction
     domains: tuple[NodeResult, ...]
     aspects: tuple[NodeResult, ...]
-    indicators: tuple[IndicatorResult, ...]
-    assumed: tuple[str, ...]
+    assumed: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def indicators(self) -> tuple[IndicatorResult, ...]:
+        """Every indicator's level, contribution and gain per level, in framework order."""
+        framework = self.framework
+        levels = self.assessment.levels
+        opd = self.assessment.opd
+        floor, top = framework.scale.min, framework.scale.max
+        total = framework.total_weight
+        items = []
+        for domain in framework.domains:
+            for aspect in domain.aspects:
+                for indicator in aspect.indicators:
+                    level = levels.get(indicator.id, floor)
+                    items.append(
+                        IndicatorResult(
+                            indicator=indicator,
+                            domain_id=domain.id,
+                            aspect_id=aspect.id,
+                            level=level,
+                            assumed=indicator.id not in levels,
+                            opd=opd.get(indicator.id),
+                            contribution=indicator.weight * level / total,
+                            gain_per_level=indicator.weight / total if level < top else Fraction(0),
+                            headroom=top - level,
+                        )
+                    )
+        return tuple(items)
 
     @property
     def target_reached(self) -> bool:
@@ -115,83 +217,75 @@ class Result:
 
     def top_gains(self, count: int = 5) -> list[IndicatorResult]:
         """Indicators that lift the index most per level step, not yet at the top."""
-        open_items = [i for i in self.indicators if i.headroom > 0]
-        order = {i.id: pos for pos, i in enumerate(self.indicators)}
-        open_items.sort(key=lambda i: (-i.gain_per_level, i.level, order[i.id]))
+        order = {item.id: pos for pos, item in enumerate(self.indicators)}
+        open_items = [item for item in self.indicators if item.headroom > 0]
+        open_items.sort(key=lambda item: (-item.gain_per_level, item.level, order[item.id]))
         return open_items[:count]
 
 
 def score(assessment: Assessment, framework: Framework, target: Fraction | None = None) -> Result:
-    """Score ``assessment`` exactly. Levels must already be validated (see readers)."""
+    """Score ``assessment`` exactly. Levels must already be validated (see readers).
+
+    Indicators missing from ``assessment.levels`` count at the scale's minimum and are
+    listed in ``Result.assumed`` (readers refuse them unless asked to allow them).
+    """
     target = framework.target if target is None else Fraction(target)
+    compiled = compile_framework(framework)
     levels = assessment.levels
-    top = framework.scale.max
-    total = framework.total_weight
-    indicators: list[IndicatorResult] = []
-    aspects: list[NodeResult] = []
-    domains: list[NodeResult] = []
-    assumed = tuple(i.id for i in framework.indicators if i.id not in levels)
     floor = framework.scale.min
-    domain_sum = Fraction(0)
-    for domain in framework.domains:
-        aspect_sum = Fraction(0)
-        for aspect in domain.aspects:
-            weighted = Fraction(0)
-            for indicator in aspect.indicators:
-                level = levels.get(indicator.id, floor)
-                weighted += indicator.weight * level
-                indicators.append(
-                    IndicatorResult(
-                        indicator=indicator,
-                        domain_id=domain.id,
-                        aspect_id=aspect.id,
-                        level=level,
-                        assumed=indicator.id not in levels,
-                        opd=assessment.opd.get(indicator.id),
-                        contribution=indicator.weight * level / total,
-                        gain_per_level=indicator.weight / total if level < top else Fraction(0),
-                        headroom=top - level,
-                    )
-                )
-            aspect_index = weighted / aspect.weight
-            aspects.append(_node(framework, aspect, aspect_index, target, domain.id))
-            aspect_sum += aspect_index * aspect.weight
-        domain_index = aspect_sum / domain.weight
-        domains.append(_node(framework, domain, domain_index, target, None))
-        domain_sum += domain_index * domain.weight
-    index = domain_sum / total
+    places = framework.rounding.places
+    exact_rating = framework.rounding.rating_basis == "exact"
+    total = framework.total_weight
+
+    def published_and_band(weighted: int, units: int) -> tuple[Decimal, Band]:
+        rounded = _units(weighted, units, places)
+        band = (
+            framework.band_for(Fraction(weighted, units))
+            if exact_rating
+            else framework.band_for_units(rounded)
+        )
+        return Decimal(rounded).scaleb(-places), band
+
+    def node(item: Domain | Aspect, weighted: int, units: int, parent: str | None) -> NodeResult:
+        published, band = published_and_band(weighted, units)
+        return NodeResult(
+            item.id, item.name, item.name_en, item.weight, weighted, units,
+            published, band, target, total, parent,
+        )
+
+    domains: list[NodeResult] = []
+    aspects: list[NodeResult] = []
+    grand = 0
+    for cdomain in compiled.domains:
+        domain_sum = 0
+        for caspect in cdomain.aspects:
+            weighted = 0
+            for indicator_id, units in caspect.items:
+                weighted += units * levels.get(indicator_id, floor)
+            aspects.append(node(caspect.aspect, weighted, caspect.units, cdomain.domain.id))
+            domain_sum += weighted
+        domains.append(node(cdomain.domain, domain_sum, cdomain.units, None))
+        grand += domain_sum
+    published, band = published_and_band(grand, compiled.total_units)
+    missing = compiled.ids - levels.keys()
+    assumed = tuple(i.id for i in framework.indicators if i.id in missing) if missing else ()
     return Result(
         framework=framework,
         assessment=assessment,
-        index=index,
-        published=framework.publish(index),
-        band=framework.band_for(index),
+        index=Fraction(grand, compiled.total_units),
+        published=published,
+        band=band,
         target=target,
         domains=tuple(domains),
         aspects=tuple(aspects),
-        indicators=tuple(indicators),
         assumed=assumed,
     )
 
 
-def _node(
-    framework: Framework,
-    node: Domain | Aspect,
-    index: Fraction,
-    target: Fraction,
-    parent: str | None,
-) -> NodeResult:
-    return NodeResult(
-        id=node.id,
-        name=node.name,
-        name_en=node.name_en,
-        weight=node.weight,
-        index=index,
-        published=framework.publish(index),
-        band=framework.band_for(index),
-        gap_points=(target - index) * node.weight / framework.total_weight,
-        parent_id=parent,
-    )
+def _units(weighted: int, units: int, places: int) -> int:
+    """``weighted / units`` rounded half-up in units of ``10**-places`` (non-negative)."""
+    rounded: int = (2 * weighted * 10**places + units) // (2 * units)
+    return rounded
 
 
 def fewest_steps(result: Result, target: Fraction) -> int | None:
@@ -215,21 +309,25 @@ def fewest_steps(result: Result, target: Fraction) -> int | None:
 
 def whatif(result: Result, changes: Mapping[str, int]) -> Result:
     """``result`` re-scored with some indicators set to new levels."""
-    assessment = result.assessment
-    levels = dict(assessment.levels)
-    levels.update(changes)
-    changed = Assessment(
-        levels=levels,
-        agency=assessment.agency,
-        year=assessment.year,
-        framework=assessment.framework,
-        opd=assessment.opd,
-        notes=assessment.notes,
-        effort=assessment.effort,
-        sources=assessment.sources,
-        origin=assessment.origin,
-    )
+    levels = {**result.assessment.levels, **changes}
+    changed = replace(result.assessment, levels=levels)
     return score(changed, result.framework, result.target)
+
+
+def rollup_aspects(
+    framework: Framework, aspect_indices: Mapping[str, Fraction]
+) -> tuple[dict[str, Fraction], Fraction]:
+    """Domain indices and the overall index from given aspect indices (e.g. published ones).
+
+    Useful to check published aggregates: the formula applied above the aspect level.
+    """
+    domains: dict[str, Fraction] = {}
+    overall = Fraction(0)
+    for domain in framework.domains:
+        weighted = sum((aspect_indices[a.id] * a.weight for a in domain.aspects), Fraction(0))
+        domains[domain.id] = weighted / domain.weight
+        overall += weighted
+    return domains, overall / framework.total_weight
 
 
 def score_levels(

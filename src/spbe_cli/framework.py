@@ -9,6 +9,7 @@ pydantic and then the arithmetic (sums, bands), and reports every problem in one
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterator
 from decimal import Decimal
@@ -210,16 +211,27 @@ class Framework(_Model):
         return Fraction(self.publish(value))
 
     def band_for(self, value: Fraction) -> Band:
-        """The rating band of an index (exact value; rounding applied as configured)."""
-        rated = self.rating_value(value)
-        for band in self.bands[:-1]:
-            if band.min <= rated < band.max:
-                return band
-        top = self.bands[-1]
-        if top.min <= rated <= top.max:
-            return top
-        # Outside the scale only for inputs the engine never produces; clamp sensibly.
-        return self.bands[0] if rated < self.bands[0].min else top
+        """The rating band of an index (exact value; rounding applied as configured).
+
+        Lower edges are inclusive; the top band also holds the scale's maximum.
+        """
+        if self.rounding.rating_basis == "exact":
+            return self.bands[bisect.bisect_right(self._band_edges, value)]
+        return self.band_for_units(publish_units(value, self.rounding.places))
+
+    def band_for_units(self, units: int) -> Band:
+        """The band of a published figure given in units of the last decimal place."""
+        return self.bands[bisect.bisect_right(self._unit_edges, units)]
+
+    @cached_property
+    def _band_edges(self) -> tuple[Fraction, ...]:
+        return tuple(b.min for b in self.bands[1:])
+
+    @cached_property
+    def _unit_edges(self) -> tuple[int, ...]:
+        # A published figure u / 10^p reaches a band from min when u >= ceil(min * 10^p).
+        scale = 10**self.rounding.places
+        return tuple(math.ceil(b.min * scale) for b in self.bands[1:])
 
     def next_band(self, band: Band) -> Band | None:
         """The band above ``band``, or ``None`` at the top."""
@@ -254,13 +266,16 @@ class Framework(_Model):
         return pick(lang, self.title, self.title_en)
 
 
+def publish_units(value: Fraction, places: int) -> int:
+    """``value`` rounded half away from zero, in units of ``10**-places`` (an integer)."""
+    numerator, denominator = value.numerator, value.denominator
+    units: int = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
+    return -units if numerator < 0 else units
+
+
 def round_half_up(value: Fraction, places: int) -> Decimal:
     """``value`` rounded half away from zero to ``places`` decimals, exactly."""
-    scaled = abs(value) * 10**places
-    units = math.floor(scaled + Fraction(1, 2))
-    if value < 0:
-        units = -units
-    return Decimal(units).scaleb(-places)
+    return Decimal(publish_units(value, places)).scaleb(-places)
 
 
 # -- loading --------------------------------------------------------------------------------
@@ -437,7 +452,8 @@ def check_framework(fw: Framework, source: str = "<framework>") -> list[Problem]
         extra = [lvl for lvl in ctype.levels if lvl not in scale.levels]
         if missing:
             add("level-names-missing", f"scale.types.{type_id}.levels",
-                f"tidak ada nama untuk level {_ints(missing)}", f"no name for level {_ints(missing)}")
+                f"tidak ada nama untuk level {_ints(missing)}",
+                f"no name for level {_ints(missing)}")
         if extra:
             add("level-outside-scale", f"scale.types.{type_id}.levels",
                 f"level {_ints(extra)} di luar skala {scale.min}-{scale.max}",

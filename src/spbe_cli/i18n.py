@@ -26,7 +26,7 @@ class Text(NamedTuple):
         """The text in ``lang``."""
         return self.en if lang == "en" else self.id
 
-    def format(self, **values: object) -> Text:  # type: ignore[override]
+    def format(self, **values: object) -> Text:
         """Both languages with ``{placeholders}`` filled in."""
         return Text(self.id.format(**values), self.en.format(**values))
 

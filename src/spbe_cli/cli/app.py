@@ -14,9 +14,14 @@ from typing import Annotated
 import typer
 
 from spbe_cli import __version__
+from spbe_cli.cli.commands import compare as compare_command
 from spbe_cli.cli.commands import framework as framework_commands
+from spbe_cli.cli.commands import plan as plan_command
+from spbe_cli.cli.commands import rank as rank_command
+from spbe_cli.cli.commands import report as report_command
 from spbe_cli.cli.commands import score as score_command
 from spbe_cli.cli.commands import template as template_command
+from spbe_cli.cli.commands import whatif as whatif_command
 from spbe_cli.cli.output import EXIT_INTERNAL
 
 app = typer.Typer(
@@ -60,6 +65,11 @@ def main_options(
 
 
 app.command("score")(score_command.score)
+app.command("plan")(plan_command.plan)
+app.command("whatif")(whatif_command.whatif)
+app.command("compare")(compare_command.compare)
+app.command("rank")(rank_command.rank)
+app.command("report")(report_command.report)
 app.command("template")(template_command.template)
 app.add_typer(framework_commands.app, name="framework")
 
@@ -73,7 +83,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - last line of defence
+    except Exception as error:  # last line of defence
         if _state["debug"] or os.environ.get("SPBE_DEBUG"):
             import traceback
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +11,7 @@ import typer
 from spbe_cli.i18n import Lang, Text
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Output formats of commands whose output is data."""
 
     table = "table"
@@ -20,7 +20,7 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-class Layout(str, Enum):
+class Layout(StrEnum):
     """Input layouts: detected, one agency (long), many agencies (wide)."""
 
     auto = "auto"
@@ -28,7 +28,7 @@ class Layout(str, Enum):
     wide = "wide"
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     """Output languages."""
 
     id = "id"

@@ -12,7 +12,6 @@ from spbe_cli.cli.options import (
     AllowMissingOpt,
     FormatOpt,
     FrameworkOpt,
-    InputFile,
     LangOpt,
     Language,
     Layout,
