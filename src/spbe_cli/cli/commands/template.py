@@ -7,14 +7,64 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.options import FrameworkOpt, LangOpt, Language
+from spbe_cli.cli.options import (
+    FrameworkOpt,
+    LangOpt,
+    Language,
+    lang_of,
+)
 
 
 def template(
-    output: Annotated[Path, typer.Argument(help="The .xlsx file to write.")],
+    output: Annotated[
+        Path,
+        typer.Argument(help="The .xlsx workbook to write.", show_default=False),
+    ],
     framework: FrameworkOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     language: LangOpt = Language.id,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help="Agency name to pre-fill (Instansi).", show_default=False),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Evaluation year to pre-fill (Tahun).", show_default=False),
+    ] = None,
 ) -> None:
-    """Write an input workbook for a framework (not yet implemented)."""
-    raise NotImplementedError
+    """Write an input workbook to fill in: a row per indicator, live summary, instructions.
+
+    The sheet Penilaian has a row per indicator with a drop-down for the level; Ringkasan
+    computes the aspect, domain and overall indices with Excel formulas as you type;
+    Petunjuk explains the levels and ratings. Score the filled workbook with spbe score.
+    An existing file is kept unless --force is given. Examples:
+
+      spbe template isian.xlsx --agency "Kota Pematangsiantar" --year 2025
+
+      spbe template form.xlsx --lang en --force
+    """
+    from spbe_cli.cli.output import fail_input, say
+    from spbe_cli.framework import load_framework
+    from spbe_cli.i18n import Text
+    from spbe_cli.problems import InputError, Problem
+    from spbe_cli.writers.template import write_template
+
+    lang = lang_of(language)
+    try:
+        fw = load_framework(framework)
+        written = write_template(fw, output, lang=lang, agency=agency, year=year, force=force)
+    except InputError as error:
+        fail_input(error, lang)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        text = Text(f"tidak dapat ditulis: {reason}", f"cannot be written: {reason}")
+        problem = Problem("output-unwritable", str(output), text)
+        fail_input(InputError(str(output), [problem]), lang)
+    count = len(fw.indicators)
+    say(
+        Text(
+            f"Templat ditulis: {written} ({count} indikator, {fw.id})",
+            f"Template written: {written} ({count} indicators, {fw.id})",
+        ),
+        lang,
+    )
