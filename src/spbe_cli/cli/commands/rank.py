@@ -1,8 +1,171 @@
-"""``spbe rank``: being written (see the issue tracker)."""
+"""``spbe rank``: many agencies ranked per year, with rating counts, mean and median."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-def rank() -> None:
-    """Not yet implemented."""
-    raise NotImplementedError
+import typer
+
+from spbe_cli.cli.options import (
+    AllowMissingOpt,
+    FormatOpt,
+    FrameworkOpt,
+    LangOpt,
+    Language,
+    Layout,
+    LayoutOpt,
+    OutputFormat,
+    SheetOpt,
+    TargetOpt,
+    lang_of,
+)
+
+if TYPE_CHECKING:
+    from spbe_cli.i18n import Lang
+    from spbe_cli.ranking import Filter, YearRanking
+
+
+def rank(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Workbooks or CSV files with a row per agency (and year).", show_default=False
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            "-n",
+            min=1,
+            help="Show only the best N of each year (after "
+            "--where; statistics still cover every agency that passes --where).",
+            show_default=False,
+        ),
+    ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--where",
+            "-w",
+            help="Keep rows that match; repeat for AND. "
+            "FIELD=V[,V] (one of), FIELD!=V, FIELD~TEXT (contains), FIELD>=N, <=, "
+            ">, <. Fields: instansi, tahun, predikat, indeks, kerangka, d1..d4.",
+            show_default=False,
+        ),
+    ] = None,
+    framework: FrameworkOpt = None,
+    target: TargetOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    sheet: SheetOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    allow_missing: AllowMissingOpt = False,
+    language: LangOpt = Language.id,
+) -> None:
+    """Rank agencies per year: index, rating, domains; counts per rating, mean, median.
+
+    Ranks are per evaluation year, best published index first; equal published figures
+    share a rank. Ranks are taken before --where, so a row keeps its rank among all
+    agencies of its year; the statistics (count and share per rating, exact mean and
+    median rounded half-up, how many reach the target) describe the rows --where keeps.
+    Examples:
+
+      spbe rank examples/agencies-2021.xlsx
+
+      spbe rank rekap.xlsx --where tahun=2021 --where "instansi~kota" --top 10
+
+      spbe rank rekap.xlsx --where predikat=Kurang,Cukup --format csv > kurang.csv
+
+      spbe rank rekap.xlsx --where "indeks>=2.6" --format json
+    """
+    lang = lang_of(language)
+    filters = parse_where(where or [], lang)
+    rankings = load_rankings(
+        files,
+        framework=framework,
+        target=target,
+        sheet=sheet,
+        layout=layout.value,
+        allow_missing=allow_missing,
+        lang=lang,
+        filters=filters,
+        top=top,
+    )
+    print_rankings(rankings, output_format.value, lang)
+
+
+def parse_where(texts: list[str], lang: Lang) -> list[Filter]:
+    """``--where`` expressions, or exit 2 naming the bad one."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.i18n import Text
+    from spbe_cli.ranking import FilterError, parse_filters
+
+    try:
+        return parse_filters(texts)
+    except FilterError as error:
+        fail_usage(Text(f"--where {error}", f"--where {error}"), lang)
+
+
+def load_rankings(
+    files: list[Path],
+    *,
+    framework: str | None,
+    target: str | None,
+    sheet: str | None,
+    layout: str,
+    allow_missing: bool,
+    lang: Lang,
+    filters: list[Filter],
+    top: int | None,
+) -> list[YearRanking]:
+    """Read and score every file (with a spinner on a terminal), then rank per year."""
+    from spbe_cli.cli.output import fail_input
+    from spbe_cli.cli.progress import progress
+    from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.problems import InputError
+    from spbe_cli.ranking import rank_by_year
+
+    try:
+        with progress("Membaca dan menilai" if lang == "id" else "Reading and scoring"):
+            scored = load_and_score(
+                files,
+                framework=framework,
+                target=target,
+                sheet=sheet,
+                layout=layout,
+                agency=None,
+                year=None,
+                allow_missing=allow_missing,
+                lang=lang,
+            )
+    except InputError as error:
+        fail_input(error, lang)
+    results = [s.result for s in scored]
+    goal = results[0].target if results else None
+    return rank_by_year(results, [s.source for s in scored], where=filters, top=top, target=goal)
+
+
+def print_rankings(rankings: list[YearRanking], output_format: str, lang: Lang) -> None:
+    """Table, JSON, CSV (rows only) or Markdown (rows and statistics) on stdout."""
+    from spbe_cli.cli.output import stdout_console, write_data
+    from spbe_cli.render import compare as view
+    from spbe_cli.render import data
+
+    if output_format == "json":
+        write_data(data.dumps_json(view.ranking_document(rankings)))
+    elif output_format == "csv":
+        write_data(data.csv_text(view.ranking_header(rankings), view.ranking_rows(rankings, lang)))
+    elif output_format == "markdown":
+        parts = [
+            data.markdown_table(view.ranking_header(rankings), view.ranking_rows(rankings, lang))
+        ]
+        for ranking in rankings:
+            title = f"### {ranking.year if ranking.year is not None else ''}\n\n"
+            parts.append(
+                title
+                + data.markdown_table(["predikat", "n", "%"], view.statistics_rows(ranking, lang))
+            )
+        write_data("\n".join(parts))
+    else:
+        stdout_console().print(view.ranking_view(rankings, lang))

@@ -1,0 +1,659 @@
+"""Comparisons and rankings for people (rich) and for scripts (JSON, CSV, Markdown).
+
+Everything shown is computed in :mod:`spbe_cli.compare` and :mod:`spbe_cli.ranking`;
+this module only lays it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text as RichText
+
+from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
+from spbe_cli.framework import Band, Framework, format_exact
+from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.ranking import Statistics, YearRanking
+from spbe_cli.render.data import SCHEMA_VERSION, number
+from spbe_cli.render.table import BAND_STYLES, fmt
+
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 30
+NOT_COMPARABLE = "≠"
+ABSENT = "—"
+
+L = {
+    "index": Text("Indeks SPBE", "SPBE index"),
+    "rating": Text("Predikat", "Rating"),
+    "name": Text("Nama", "Name"),
+    "change": Text("Δ", "Δ"),
+    "trend": Text("Tren Indeks SPBE", "SPBE index trend"),
+    "rose": Text("Indikator naik", "Indicators that rose"),
+    "fell": Text("Indikator turun", "Indicators that fell"),
+    "level": Text("Level", "Level"),
+    "opd": Text("OPD", "OPD"),
+    "frameworks": Text("Kerangka", "Frameworks"),
+    "missing": Text("Tidak ada data tahun", "No data for"),
+    "nc_mark": Text(
+        "≠ tidak sebanding: kedua tahun mendefinisikannya berbeda",
+        "≠ not comparable: the two years define it differently",
+    ),
+    "absent_mark": Text(
+        "— tidak ada dalam kerangka tahun itu", "— not part of that year's framework"
+    ),
+    "agency": Text("Instansi", "Agency"),
+    "years": Text("Tahun", "Years"),
+    "last": Text("Δ terakhir", "Last Δ"),
+    "transition": Text("Perubahan predikat", "Rating changes"),
+    "rank": Text("Peringkat", "Rank"),
+    "year": Text("Tahun", "Year"),
+    "count": Text("Jumlah", "Count"),
+    "share": Text("Bagian", "Share"),
+    "mean": Text("Rata-rata", "Mean"),
+    "median": Text("Median", "Median"),
+    "at_target": Text("Mencapai target", "At or above target"),
+    "of": Text("dari", "of"),
+    "none": Text("Tidak ada instansi yang lolos filter.", "No agency passes the filters."),
+}
+ORIGIN = {
+    "option": Text("--framework", "--framework"),
+    "file": Text("disebut di berkas", "named in the file"),
+    "year": Text("menurut tahun", "by year"),
+    "default": Text("bawaan", "default"),
+}
+
+
+# -- shared pieces --------------------------------------------------------------------------
+
+
+def style_of(framework: Framework, band: Band) -> str:
+    """A colour per rating, lowest red to highest magenta."""
+    names = [b.name for b in framework.bands]
+    top = len(names) - 1
+    position = names.index(band.name) if band.name in names else 0
+    return BAND_STYLES[round(position * (len(BAND_STYLES) - 1) / top) if top else 0]
+
+
+def signed(value: Decimal | None) -> str:
+    """``+0.82``, ``-0.10``, ``0.00``; ``None`` as an empty string."""
+    if value is None:
+        return ""
+    return f"{value:+.2f}" if value else f"{value:.2f}".lstrip("-")
+
+
+def change_text(change: Change) -> str:
+    """A change as shown in tables: signed figure, ``≠`` or ``—``."""
+    if change.status == "compared":
+        return signed(change.delta)
+    return NOT_COMPARABLE if change.status == "not-comparable" else ABSENT
+
+
+def year_label(point: Point) -> str:
+    """The year of a point (or its file when it has none)."""
+    return str(point.year) if point.year is not None else (point.source or "?")
+
+
+def _share(point: Point, low: int, high: int) -> Fraction:
+    return (Fraction(point.result.published) - low) / (high - low)
+
+
+def scale_of(points: Sequence[Point]) -> tuple[int, int]:
+    """One scale for all years (0-5 when a 5/2018 year is among 1-5 years)."""
+    return (min(p.framework.scale.min for p in points), max(p.framework.scale.max for p in points))
+
+
+def spark(points: Sequence[Point]) -> str:
+    """One block character per year, on a scale common to all years."""
+    low, high = scale_of(points)
+    top = len(SPARKS) - 1
+    return "".join(
+        SPARKS[min(top, max(0, int(_share(p, low, high) * len(SPARKS))))] for p in points
+    )
+
+
+def bar(point: Point, low: int, high: int) -> str:
+    """A horizontal bar of the index on the scale ``low..high``, in eighths of a character."""
+    eighths = int(max(Fraction(0), _share(point, low, high)) * BAR_WIDTH * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else "")
+
+
+def transition_text(series: Series, lang: Lang) -> str:
+    """``Kurang → Cukup → Baik``."""
+    return " → ".join(p.result.band.label(lang) for p in series.points)
+
+
+# -- compare: terminal ----------------------------------------------------------------------
+
+
+def compare_view(comparison: Comparison, lang: Lang) -> RenderableType:
+    """One agency in full; many agencies as a summary table."""
+    if len(comparison.series) == 1:
+        return series_view(comparison.series[0], lang)
+    return summary_table(comparison, lang)
+
+
+def series_view(series: Series, lang: Lang) -> RenderableType:
+    """Values per year with changes, trend bars, frameworks, and indicators up and down."""
+    years = " → ".join(year_label(p) for p in series.points)
+    title = " · ".join(x for x in (series.agency or "", years) if x)
+    parts: list[RenderableType] = [RichText(title, style="bold"), series_table(series, lang)]
+    if any(c.status != "compared" for row in series.rows for c in row.changes):
+        parts.append(
+            RichText(f"{L['nc_mark'].get(lang)}\n{L['absent_mark'].get(lang)}", style="dim")
+        )
+    parts.append(trend(series, lang))
+    parts.append(frameworks_text(series, lang))
+    for step in series.steps:
+        parts.extend(step_view(step, lang))
+    if series.missing_years:
+        missing = ", ".join(str(y) for y in series.missing_years)
+        parts.append(RichText(f"{L['missing'].get(lang)}: {missing}", style="yellow"))
+    return Group(*parts)
+
+
+def series_table(series: Series, lang: Lang) -> Table:
+    """Rows: index, rating, domains, aspects; columns: each year and the change after it."""
+    table = Table(title_justify="left")
+    table.add_column("")
+    table.add_column(L["name"].get(lang))
+    for position, point in enumerate(series.points):
+        if position:
+            table.add_column(L["change"].get(lang), justify="right", style="dim")
+        table.add_column(year_label(point), justify="right")
+    for row in series.rows:
+        table.add_row(*_row_cells(row, series, lang))
+        if row.kind == "index":
+            table.add_row("", L["rating"].get(lang), *_rating_cells(series, lang))
+    return table
+
+
+def _row_cells(row: Row, series: Series, lang: Lang) -> list[str | RichText]:
+    label = {"index": "", "domain": f"D{row.id}", "aspect": f"A{row.id}"}[row.kind]
+    name = L["index"].get(lang) if row.kind == "index" else pick(lang, row.name, row.name_en)
+    cells: list[str | RichText] = [
+        label,
+        RichText(name, style="bold" if row.kind != "aspect" else ""),
+    ]
+    for position, value in enumerate(row.values):
+        if position:
+            cells.append(change_text(row.changes[position - 1]))
+        cells.append(ABSENT if value is None else f"{value.published:.2f}")
+    return cells
+
+
+def _rating_cells(series: Series, lang: Lang) -> list[str | RichText]:
+    cells: list[str | RichText] = []
+    for position, point in enumerate(series.points):
+        if position:
+            direction = series.steps[position - 1].rating_direction
+            cells.append({1: "↑", -1: "↓", 0: "="}[direction])
+        band = point.result.band
+        cells.append(RichText(band.label(lang), style=style_of(point.framework, band)))
+    return cells
+
+
+def trend(series: Series, lang: Lang) -> RenderableType:
+    """A bar per year on the framework's scale, coloured by rating."""
+    low, high = scale_of(series.points)
+    title = f"{L['trend'].get(lang)} ({low}-{high})  {spark(series.points)}"
+    lines = [RichText(title, style="bold")]
+    for point in series.points:
+        line = RichText(f"{year_label(point):>6} ")
+        line.append(bar(point, low, high), style=style_of(point.framework, point.result.band))
+        line.append(f" {point.result.published:.2f}")
+        lines.append(line)
+    return Group(*lines)
+
+
+def frameworks_text(series: Series, lang: Lang) -> RichText:
+    """Which framework scored each year, and why."""
+    items = [
+        f"{year_label(p)}: {p.framework.id} ({ORIGIN[p.origin].get(lang)})" for p in series.points
+    ]
+    return RichText(f"{L['frameworks'].get(lang)}: " + "; ".join(items), style="dim")
+
+
+def _ids(rows: Sequence[Row], named: bool = False) -> str:
+    def label(row: Row) -> str:
+        short = f"{'D' if row.kind == 'domain' else 'A'}{row.id}"
+        return f"{short} {row.name}" if named else short
+
+    return ", ".join(label(r) for r in rows) or "-"
+
+
+def not_comparable_text(step: Step, lang: Lang) -> Text:
+    """A plain sentence on what a framework change leaves uncompared."""
+    before, after = year_label(step.before), year_label(step.after)
+    ids = (step.before.framework.id, step.after.framework.id)
+    differ = _ids(step.not_comparable)
+    old, new = _ids(step.only_before, True), _ids(step.only_after, True)
+    count = step.indicators_compared
+    return Text(
+        f"{before}→{after}: kerangka berbeda ({ids[0]} → {ids[1]}). Yang dibandingkan: "
+        f"Indeks SPBE, predikat dan {count} indikator yang sama. Tidak sebanding "
+        f"(didefinisikan berbeda): {differ}. Hanya {before}: {old}. Hanya {after}: {new}.",
+        f"{before}→{after}: frameworks differ ({ids[0]} → {ids[1]}). Compared: the SPBE "
+        f"index, the rating and {count} identical indicators. Not comparable (defined "
+        f"differently): {differ}. Only {before}: {old}. Only {after}: {new}.",
+    )
+
+
+def step_view(step: Step, lang: Lang) -> list[RenderableType]:
+    """A framework note and the tables of indicators that rose and fell in one step."""
+    parts: list[RenderableType] = []
+    if not step.same_framework:
+        parts.append(RichText(not_comparable_text(step, lang).get(lang), style="yellow"))
+    span = f" {year_label(step.before)}→{year_label(step.after)}"
+    for items, title, style in ((step.rose, L["rose"], "green"), (step.fell, L["fell"], "red")):
+        if items:
+            parts.append(indicator_changes(items, title.get(lang) + span, style, lang))
+    return parts
+
+
+def indicator_changes(
+    items: Sequence[IndicatorChange], title: str, style: str, lang: Lang
+) -> Table:
+    """Indicators with their level before and after, and the OPD."""
+    table = Table(title=title, title_justify="left", title_style=f"bold {style}")
+    table.add_column("No", justify="right")
+    table.add_column(L["name"].get(lang))
+    table.add_column(L["level"].get(lang), justify="center")
+    table.add_column(L["opd"].get(lang))
+    for item in items:
+        table.add_row(
+            item.indicator.id,
+            item.indicator.label(lang),
+            f"{item.before} → {item.after}",
+            item.opd or "",
+        )
+    return table
+
+
+def summary_table(comparison: Comparison, lang: Lang) -> Table:
+    """Many agencies: index per year, last change, rating changes and a sparkline."""
+    table = Table()
+    table.add_column(L["agency"].get(lang))
+    for year in comparison.years:
+        table.add_column(str(year), justify="right")
+    table.add_column(L["last"].get(lang), justify="right")
+    table.add_column(L["transition"].get(lang))
+    table.add_column("")
+    for series in comparison.series:
+        by_year = {p.year: p for p in series.points}
+        cells = [
+            f"{by_year[y].result.published:.2f}" if y in by_year else ABSENT
+            for y in comparison.years
+        ]
+        last = change_text(series.steps[-1].index) if series.steps else ""
+        table.add_row(
+            series.agency or "", *cells, last, transition_text(series, lang), spark(series.points)
+        )
+    return table
+
+
+# -- compare: data --------------------------------------------------------------------------
+
+
+def _value_number(value: Decimal | None) -> float | int | None:
+    return None if value is None else number(value)
+
+
+def _change_dict(change: Change) -> dict[str, Any]:
+    return {"status": change.status, "delta": _value_number(change.delta)}
+
+
+def _row_dict(row: Row) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "id": row.id or None,
+        "name": row.name,
+        "name_en": row.name_en,
+        "values": [None if v is None else number(v.published) for v in row.values],
+        "predikat": [None if v is None else v.band.name for v in row.values],
+        "changes": [_change_dict(c) for c in row.changes],
+    }
+
+
+def _indicator_dict(item: IndicatorChange) -> dict[str, Any]:
+    return {
+        "id": item.indicator.id,
+        "name": item.indicator.name,
+        "from": item.before,
+        "to": item.after,
+        "opd": item.opd,
+    }
+
+
+def _step_dict(step: Step) -> dict[str, Any]:
+    return {
+        "from": step.before.year,
+        "to": step.after.year,
+        "same_framework": step.same_framework,
+        "index_change": _value_number(step.index.delta),
+        "predikat_from": step.before.result.band.name,
+        "predikat_to": step.after.result.band.name,
+        "rating_direction": step.rating_direction,
+        "indicators_compared": step.indicators_compared,
+        "not_comparable": [
+            {"kind": r.kind, "id": r.id, "name": r.name} for r in step.not_comparable
+        ],
+        "rose": [_indicator_dict(i) for i in step.rose],
+        "fell": [_indicator_dict(i) for i in step.fell],
+    }
+
+
+def _point_dict(point: Point) -> dict[str, Any]:
+    result = point.result
+    return {
+        "year": point.year,
+        "source": point.source,
+        "framework": point.framework.id,
+        "framework_from": point.origin,
+        "index": number(result.published),
+        "index_exact": format_exact(result.index),
+        "predikat": result.band.name,
+        "predikat_en": result.band.name_en,
+    }
+
+
+def compare_document(
+    comparison: Comparison, regressions: Sequence[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The ``spbe compare --format json`` document."""
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "years": list(comparison.years),
+        "agencies": [
+            {
+                "agency": s.agency,
+                "missing_years": list(s.missing_years),
+                "years": [_point_dict(p) for p in s.points],
+                "rows": [_row_dict(r) for r in s.rows],
+                "steps": [_step_dict(step) for step in s.steps],
+            }
+            for s in comparison.series
+        ],
+    }
+    if regressions is not None:
+        document["regressions"] = list(regressions)
+    return document
+
+
+COMPARE_HEADER = [
+    "agency",
+    "kind",
+    "id",
+    "name",
+    "year",
+    "framework",
+    "value",
+    "predikat",
+    "change",
+    "change_status",
+]
+
+
+def compare_rows(comparison: Comparison, lang: Lang) -> list[list[object]]:
+    """Long rows for CSV: one per agency, row and year (change from the year before).
+
+    Figures stay numbers (``-0.10``, not text), so spreadsheets neither guard nor
+    mistake them for formulas.
+    """
+    rows: list[list[object]] = []
+    for series in comparison.series:
+        for row in series.rows:
+            name = pick(lang, row.name, row.name_en)
+            for position, (point, value) in enumerate(zip(series.points, row.values, strict=True)):
+                change = row.changes[position - 1] if position else None
+                rows.append(
+                    [
+                        series.agency or "",
+                        row.kind,
+                        row.id,
+                        name,
+                        point.year or "",
+                        point.framework.id,
+                        "" if value is None else value.published,
+                        "" if value is None else value.band.label(lang),
+                        "" if change is None or change.delta is None else change.delta,
+                        "" if change is None else change.status,
+                    ]
+                )
+    return rows
+
+
+def compare_markdown_rows(series: Series, lang: Lang) -> tuple[list[str], list[list[object]]]:
+    """The terminal table of one agency as a header and rows for Markdown."""
+    header = ["", "name"]
+    for position, point in enumerate(series.points):
+        if position:
+            header.append("Δ")
+        header.append(year_label(point))
+    rows: list[list[object]] = []
+    for row in series.rows:
+        rows.append(
+            [c.plain if isinstance(c, RichText) else c for c in _row_cells(row, series, lang)]
+        )
+        if row.kind == "index":
+            rows.append(
+                [
+                    "",
+                    L["rating"].get(lang),
+                    *[
+                        c.plain if isinstance(c, RichText) else c
+                        for c in _rating_cells(series, lang)
+                    ],
+                ]
+            )
+    return header, rows
+
+
+# -- rank -----------------------------------------------------------------------------------
+
+
+def percent(share: Fraction) -> str:
+    """A share as a percentage with one decimal, half-up (``33.3%``)."""
+    return f"{fmt(share * 100, 1)}%"
+
+
+def ranking_view(rankings: Sequence[YearRanking], lang: Lang) -> RenderableType:
+    """Per year: the ranking table, then the rating counts and statistics."""
+    if not rankings:
+        return RichText(L["none"].get(lang), style="yellow")
+    parts: list[RenderableType] = []
+    for ranking in rankings:
+        parts.extend(
+            [
+                ranking_table(ranking, lang),
+                statistics_table(ranking, lang),
+                statistics_line(ranking, lang),
+                "",
+            ]
+        )
+    return Group(*parts)
+
+
+def ranking_table(ranking: YearRanking, lang: Lang) -> Table:
+    """Rank, agency, year, index, rating and domain indices."""
+    title = L["rank"].get(lang) + (f" {ranking.year}" if ranking.year is not None else "")
+    table = Table(
+        title=f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})",
+        title_justify="left",
+        title_style="bold",
+    )
+    for header in ("rank", "agency", "year", "index", "rating"):
+        table.add_column(
+            L[header].get(lang), justify="right" if header in ("rank", "year", "index") else "left"
+        )
+    domains = ranking.framework.domains
+    for domain in domains:
+        table.add_column(f"D{domain.id}", justify="right")
+    for row in rankings_cells(ranking, lang):
+        table.add_row(*row)
+    return table
+
+
+def rankings_cells(ranking: YearRanking, lang: Lang) -> list[list[str | RichText]]:
+    """The cells of :func:`ranking_table` (rich text for the rating)."""
+    rows: list[list[str | RichText]] = []
+    for ranked in ranking.rows:
+        result = ranked.result
+        cells: list[str | RichText] = [
+            str(ranked.rank),
+            result.assessment.agency or "",
+            str(result.assessment.year or ""),
+            f"{result.published:.2f}",
+            RichText(result.band.label(lang), style=style_of(result.framework, result.band)),
+        ]
+        cells.extend(domain_values(ranking, ranked.result))
+        rows.append(cells)
+    return rows
+
+
+def domain_values(ranking: YearRanking, result: Any) -> list[str]:
+    """Domain figures of a result, blank where its framework differs from the year's."""
+    if result.framework is not ranking.framework:
+        return ["" for _ in ranking.framework.domains]
+    return [f"{d.published:.2f}" for d in result.domains]
+
+
+def statistics_table(ranking: YearRanking, lang: Lang) -> Table:
+    """Count and share per rating."""
+    table = Table()
+    table.add_column(L["rating"].get(lang))
+    table.add_column(L["count"].get(lang), justify="right")
+    table.add_column(L["share"].get(lang), justify="right")
+    for item in ranking.statistics.bands:
+        table.add_row(
+            RichText(item.band.label(lang), style=style_of(ranking.framework, item.band)),
+            str(item.count),
+            percent(item.share),
+        )
+    return table
+
+
+def statistics_line(ranking: YearRanking, lang: Lang) -> RichText:
+    """Mean, median and how many reach the target."""
+    stats, fw = ranking.statistics, ranking.framework
+    mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
+    target = stats.target or fw.target
+    share = percent(Fraction(stats.at_target, stats.count)) if stats.count else "-"
+    return RichText(
+        f"{L['mean'].get(lang)} {mean if mean is not None else '-'} · "
+        f"{L['median'].get(lang)} {middle if middle is not None else '-'} · "
+        f"{L['at_target'].get(lang)} ({fmt(target)}): {stats.at_target} "
+        f"{L['of'].get(lang)} {stats.count} ({share})"
+    )
+
+
+def _statistics_dict(stats: Statistics, fw: Framework) -> dict[str, Any]:
+    mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
+    target = stats.target if stats.target is not None else fw.target
+    return {
+        "count": stats.count,
+        "mean": _value_number(mean),
+        "mean_exact": None if stats.mean is None else format_exact(stats.mean),
+        "median": _value_number(middle),
+        "median_exact": None if stats.median is None else format_exact(stats.median),
+        "target": number(fw.publish(target)),
+        "at_target": stats.at_target,
+        "predikat": [
+            {
+                "name": b.band.name,
+                "name_en": b.band.name_en,
+                "count": b.count,
+                "share": number(b.share),
+                "share_exact": format_exact(b.share),
+            }
+            for b in stats.bands
+        ],
+    }
+
+
+def ranking_document(rankings: Sequence[YearRanking]) -> dict[str, Any]:
+    """The ``spbe rank --format json`` document: per year, statistics and ranked rows."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "years": [
+            {
+                "year": r.year,
+                "framework": r.framework.id,
+                "total": r.total,
+                "statistics": _statistics_dict(r.statistics, r.framework),
+                "rows": [
+                    {
+                        "rank": x.rank,
+                        "agency": x.result.assessment.agency,
+                        "year": x.result.assessment.year,
+                        "source": x.source,
+                        "framework": x.result.framework.id,
+                        "index": number(x.result.published),
+                        "index_exact": format_exact(x.result.index),
+                        "predikat": x.result.band.name,
+                        "target_reached": x.result.target_reached,
+                        "domains": [
+                            {"id": d.id, "index": number(d.published)} for d in x.result.domains
+                        ],
+                    }
+                    for x in r.rows
+                ],
+            }
+            for r in rankings
+        ],
+    }
+
+
+def ranking_header(rankings: Sequence[YearRanking]) -> list[str]:
+    """CSV/Markdown columns: rank, agency, year, framework, index, predikat, domain_*."""
+    domains = rankings[0].framework.domains if rankings else ()
+    return [
+        "rank",
+        "agency",
+        "year",
+        "framework",
+        "index",
+        "predikat",
+        *[f"domain_{d.id}" for d in domains],
+    ]
+
+
+def ranking_rows(rankings: Sequence[YearRanking], lang: Lang) -> list[list[object]]:
+    """One row per ranked agency-year, all years one after another."""
+    first = rankings[0] if rankings else None
+    rows: list[list[object]] = []
+    for ranking in rankings:
+        for ranked in ranking.rows:
+            result = ranked.result
+            domains = domain_values(first, result) if first is not None else []
+            rows.append(
+                [
+                    ranked.rank,
+                    result.assessment.agency or "",
+                    result.assessment.year or "",
+                    result.framework.id,
+                    str(result.published),
+                    result.band.label(lang),
+                    *domains,
+                ]
+            )
+    return rows
+
+
+def statistics_rows(ranking: YearRanking, lang: Lang) -> list[list[object]]:
+    """Rating counts and shares, then mean, median and at-target, for Markdown."""
+    stats, fw = ranking.statistics, ranking.framework
+    rows: list[list[object]] = [
+        [b.band.label(lang), b.count, percent(b.share)] for b in stats.bands
+    ]
+    for label, value in ((L["mean"], stats.mean), (L["median"], stats.median)):
+        shown = stats.published(fw, value)
+        rows.append([label.get(lang), "-" if shown is None else shown, ""])
+    share = percent(Fraction(stats.at_target, stats.count)) if stats.count else "-"
+    rows.append([L["at_target"].get(lang), stats.at_target, share])
+    return rows
