@@ -57,29 +57,61 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True, slots=True)
-class NodeResult:
-    """An aspect's or domain's index, its published figure and rating.
-
-    The index is ``weighted / units`` where both are integers in the framework's weight
-    units (see :func:`compile_framework`).
-    """
+class NodeSpec:
+    """What a domain or aspect is, independent of any agency: names and weight units."""
 
     id: str
     name: str
     name_en: str | None
     weight: Fraction
-    weighted: int
     units: int
+    total_weight: Fraction
+    parent_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NodeResult:
+    """An aspect's or domain's index, its published figure and rating.
+
+    The exact index is ``weighted / spec.units``: both integers in the framework's weight
+    units (see :func:`compile_framework`).
+    """
+
+    spec: NodeSpec
+    weighted: int
     published: Decimal
     band: Band
     target: Fraction
-    total_weight: Fraction
-    parent_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The domain or aspect id."""
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        """The official name."""
+        return self.spec.name
+
+    @property
+    def name_en(self) -> str | None:
+        """The English name, if the framework gives one."""
+        return self.spec.name_en
+
+    @property
+    def weight(self) -> Fraction:
+        """The weight, percent of the index."""
+        return self.spec.weight
+
+    @property
+    def parent_id(self) -> str | None:
+        """The domain of an aspect; ``None`` for a domain."""
+        return self.spec.parent_id
 
     @property
     def index(self) -> Fraction:
         """The exact index."""
-        return Fraction(self.weighted, self.units)
+        return Fraction(self.weighted, self.spec.units)
 
     @property
     def gap_points(self) -> Fraction:
@@ -88,21 +120,19 @@ class NodeResult:
         Over all aspects (or all domains) they add up exactly to ``target - index``; a node
         above the target has a negative share.
         """
-        return (self.target - self.index) * self.weight / self.total_weight
+        return (self.target - self.index) * self.spec.weight / self.spec.total_weight
 
 
 @dataclass(frozen=True, slots=True)
 class _CompiledAspect:
-    aspect: Aspect
+    spec: NodeSpec
     items: tuple[tuple[str, int], ...]
-    units: int
 
 
 @dataclass(frozen=True, slots=True)
 class _CompiledDomain:
-    domain: Domain
+    spec: NodeSpec
     aspects: tuple[_CompiledAspect, ...]
-    units: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,22 +155,27 @@ def compile_framework(framework: Framework) -> CompiledFramework:
     if compiled is not None and compiled.framework is framework:
         return compiled
     scale = math.lcm(*(i.weight.denominator for i in framework.indicators))
-    domains = []
-    for domain in framework.domains:
-        aspects = tuple(
-            _CompiledAspect(
-                aspect,
-                tuple((i.id, int(i.weight * scale)) for i in aspect.indicators),
-                int(aspect.weight * scale),
-            )
-            for aspect in domain.aspects
+    total = framework.total_weight
+
+    def spec(node: Domain | Aspect, parent: str | None) -> NodeSpec:
+        return NodeSpec(node.id, node.name, node.name_en, node.weight,
+                        int(node.weight * scale), total, parent)
+
+    domains = tuple(
+        _CompiledDomain(
+            spec(domain, None),
+            tuple(
+                _CompiledAspect(
+                    spec(aspect, domain.id),
+                    tuple((i.id, int(i.weight * scale)) for i in aspect.indicators),
+                )
+                for aspect in domain.aspects
+            ),
         )
-        domains.append(_CompiledDomain(domain, aspects, int(domain.weight * scale)))
+        for domain in framework.domains
+    )
     compiled = CompiledFramework(
-        framework,
-        scale,
-        tuple(domains),
-        int(framework.total_weight * scale),
+        framework, scale, domains, int(total * scale),
         frozenset(i.id for i in framework.indicators),
     )
     _COMPILED[id(framework)] = compiled
@@ -235,23 +270,17 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     floor = framework.scale.min
     places = framework.rounding.places
     exact_rating = framework.rounding.rating_basis == "exact"
-    total = framework.total_weight
 
-    def published_and_band(weighted: int, units: int) -> tuple[Decimal, Band]:
-        rounded = _units(weighted, units, places)
-        band = (
-            framework.band_for(Fraction(weighted, units))
-            if exact_rating
-            else framework.band_for_units(rounded)
-        )
+    band_for_units = framework.band_for_units
+    scaled_half = 10**places
+
+    def publish(weighted: int, units: int) -> tuple[Decimal, Band]:
+        rounded = (2 * weighted * scaled_half + units) // (2 * units)
+        if exact_rating:
+            band = framework.band_for(Fraction(weighted, units))
+        else:
+            band = band_for_units(rounded)
         return Decimal(rounded).scaleb(-places), band
-
-    def node(item: Domain | Aspect, weighted: int, units: int, parent: str | None) -> NodeResult:
-        published, band = published_and_band(weighted, units)
-        return NodeResult(
-            item.id, item.name, item.name_en, item.weight, weighted, units,
-            published, band, target, total, parent,
-        )
 
     domains: list[NodeResult] = []
     aspects: list[NodeResult] = []
@@ -262,11 +291,13 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
             weighted = 0
             for indicator_id, units in caspect.items:
                 weighted += units * levels.get(indicator_id, floor)
-            aspects.append(node(caspect.aspect, weighted, caspect.units, cdomain.domain.id))
+            aspects.append(NodeResult(caspect.spec, weighted, *publish(weighted,
+                                      caspect.spec.units), target))
             domain_sum += weighted
-        domains.append(node(cdomain.domain, domain_sum, cdomain.units, None))
+        domains.append(NodeResult(cdomain.spec, domain_sum, *publish(domain_sum,
+                                  cdomain.spec.units), target))
         grand += domain_sum
-    published, band = published_and_band(grand, compiled.total_units)
+    published, band = publish(grand, compiled.total_units)
     missing = compiled.ids - levels.keys()
     assumed = tuple(i.id for i in framework.indicators if i.id in missing) if missing else ()
     return Result(
@@ -280,12 +311,6 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
         aspects=tuple(aspects),
         assumed=assumed,
     )
-
-
-def _units(weighted: int, units: int, places: int) -> int:
-    """``weighted / units`` rounded half-up in units of ``10**-places`` (non-negative)."""
-    rounded: int = (2 * weighted * 10**places + units) // (2 * units)
-    return rounded
 
 
 def fewest_steps(result: Result, target: Fraction) -> int | None:

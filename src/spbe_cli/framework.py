@@ -193,7 +193,7 @@ class Framework(_Model):
         """The domain and aspect of each indicator id."""
         return {i.id: (d, a) for d in self.domains for a in d.aspects for i in a.indicators}
 
-    @property
+    @cached_property
     def total_weight(self) -> Fraction:
         """The sum of the domain weights (100 in a valid file)."""
         return sum((d.weight for d in self.domains), Fraction(0))

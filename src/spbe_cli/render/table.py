@@ -179,7 +179,7 @@ def ranking_table(results: Sequence[Result], lang: Lang) -> Table:
     first = ordered[0]
     table = Table(title=L["rank"].get(lang), title_justify="left", title_style="bold")
     table.add_column(L["rank"].get(lang), justify="right")
-    table.add_column(L["agency"].get(lang))
+    table.add_column(L["agency"].get(lang), no_wrap=True)
     table.add_column(L["year"].get(lang), justify="right")
     table.add_column(L["index"].get(lang), justify="right")
     table.add_column(L["rating"].get(lang))
