@@ -335,6 +335,19 @@ def _open(path: str | Path, source: str) -> _Book:
     return _Workbook(file, source, kind)
 
 
+def sheet_names(path: str | Path) -> list[str]:
+    """The worksheet names of a workbook (empty for CSV), after the same safety checks as
+    :func:`read_assessments`; raises :class:`InputError` for a bad file."""
+    source = str(path)
+    if source == "-":
+        return []
+    book = _open(path, source)
+    try:
+        return book.names()
+    finally:
+        book.close()
+
+
 def _decode(data: bytes) -> str | None:
     """CSV text: UTF-16 with a BOM, UTF-8 (BOM optional), else Windows-1252 (old Excel)."""
     encodings = (

@@ -217,12 +217,9 @@ def _sheets(path: Path, sheet: str | None) -> list[str | None]:
     """``[sheet]``, or every sheet named by a year when there are two or more."""
     if sheet is not None or path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
         return [sheet]
-    try:
-        from python_calamine import CalamineWorkbook
+    from spbe_cli.readers import sheet_names
 
-        names: list[str] = CalamineWorkbook.from_path(str(path)).sheet_names
-    except Exception:  # the reader reports unreadable files properly
-        return [None]
+    names = sheet_names(path)  # raises InputError for a bad file, as the reader would
     by_year: list[str | None] = [n for n in names if YEAR_IN_NAME.search(n)]
     return by_year if len(by_year) >= 2 else [None]
 
