@@ -24,7 +24,7 @@ from spbe_cli.engine import Result, score
 from spbe_cli.framework import Framework, load_framework
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.problems import InputError
-from spbe_cli.readers import read_assessments
+from spbe_cli.readers import ReadResult, read_assessments
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ def load_and_score(
         except InputError as error:
             errors.append(error)
             continue
+        describe_read(read, lang)
         warn_problems(read.warnings, lang)
         scored.extend(Scored(score(a, fw, target_value), read.source) for a in read.assessments)
     if errors:
@@ -69,6 +70,22 @@ def load_and_score(
         raise InputError(", ".join(e.source for e in errors),
                          [p for e in errors for p in e.problems])
     return scored
+
+
+def describe_read(read: ReadResult, lang: Lang) -> None:
+    """One dim line on stderr: which sheet and layout were read, and how many agencies."""
+    from spbe_cli.cli.output import stderr_console
+
+    layout = {"long": Text("panjang", "long"), "wide": Text("lebar", "wide")}[read.layout]
+    count = len(read.assessments)
+    sheet = f", lembar '{read.sheet}'" if read.sheet else ""
+    sheet_en = f", sheet '{read.sheet}'" if read.sheet else ""
+    text = Text(
+        f"{read.source}{sheet}: tata letak {layout.id}, {count} instansi",
+        f"{read.source}{sheet_en}: {layout.en} layout, {count} "
+        f"agenc{'y' if count == 1 else 'ies'}",
+    )
+    stderr_console().print(text.get(lang), style="dim", markup=False, highlight=False)
 
 
 def _layout(value: str) -> Literal["auto", "long", "wide"]:

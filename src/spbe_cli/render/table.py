@@ -65,6 +65,23 @@ def fmt(value: Decimal | Fraction, places: int = 2) -> str:
     return f"{value:.{places}f}"
 
 
+def weight_text(weight: Fraction) -> str:
+    """A weight as the regulation prints it (``1.30``, ``16.50``), or ``10/3`` if inexact."""
+    text = format_exact(weight)
+    if "/" in text:
+        return text
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals.ljust(2, '0')}"
+
+
+def short_name(name: str) -> str:
+    """An indicator name without the prefix every indicator shares ("Tingkat Kematangan")."""
+    for prefix in ("Tingkat Kematangan ", "Maturity of "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
 def headline(result: Result, lang: Lang, source: str | None = None) -> RenderableType:
     """Agency, year, framework, index with rating, target, gap and next rating."""
     fw = result.framework
@@ -122,7 +139,7 @@ def node_table(
         table.add_row(
             node.id,
             pick(lang, node.name, node.name_en),
-            format_exact(node.weight),
+            weight_text(node.weight),
             f"{node.published:.{places}f}",
             RichText(node.band.label(lang), style=band_style(result, node.band)),
             fmt(node.gap_points, places),
@@ -148,9 +165,9 @@ def indicator_table(result: Result, lang: Lang, top: int | None) -> Table:
             level += "*"
         table.add_row(
             item.id,
-            item.indicator.label(lang),
+            short_name(item.indicator.label(lang)),
             item.opd or "",
-            format_exact(item.weight),
+            weight_text(item.weight),
             level,
             fmt(item.gain_per_level, 4),
         )
