@@ -67,6 +67,7 @@ class NodeSpec:
     units: int
     total_weight: Fraction
     parent_id: str | None
+    position: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,9 @@ class CompiledFramework:
     domains: tuple[_CompiledDomain, ...]
     total_units: int
     ids: frozenset[str]
+    nodes: dict[Fraction, dict[tuple[int, int], NodeResult]] = field(default_factory=dict)
+    """Node results by target, then (node position, weighted sum): they are immutable,
+    and agencies share them (an aspect has only a few dozen possible sums)."""
 
 
 _COMPILED: dict[int, CompiledFramework] = {}
@@ -157,9 +161,11 @@ def compile_framework(framework: Framework) -> CompiledFramework:
     scale = math.lcm(*(i.weight.denominator for i in framework.indicators))
     total = framework.total_weight
 
+    positions = iter(range(len(framework.domains) + len(framework.aspects) + 1))
+
     def spec(node: Domain | Aspect, parent: str | None) -> NodeSpec:
         return NodeSpec(node.id, node.name, node.name_en, node.weight,
-                        int(node.weight * scale), total, parent)
+                        int(node.weight * scale), total, parent, next(positions))
 
     domains = tuple(
         _CompiledDomain(
@@ -268,19 +274,15 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     compiled = compile_framework(framework)
     levels = assessment.levels
     floor = framework.scale.min
-    places = framework.rounding.places
-    exact_rating = framework.rounding.rating_basis == "exact"
+    nodes = compiled.nodes.setdefault(target, {})
 
-    band_for_units = framework.band_for_units
-    scaled_half = 10**places
-
-    def publish(weighted: int, units: int) -> tuple[Decimal, Band]:
-        rounded = (2 * weighted * scaled_half + units) // (2 * units)
-        if exact_rating:
-            band = framework.band_for(Fraction(weighted, units))
-        else:
-            band = band_for_units(rounded)
-        return Decimal(rounded).scaleb(-places), band
+    def node(spec: NodeSpec, weighted: int) -> NodeResult:
+        key = (spec.position, weighted)
+        found = nodes.get(key)
+        if found is None:
+            published, band = _publish(framework, weighted, spec.units)
+            found = nodes[key] = NodeResult(spec, weighted, published, band, target)
+        return found
 
     domains: list[NodeResult] = []
     aspects: list[NodeResult] = []
@@ -291,13 +293,11 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
             weighted = 0
             for indicator_id, units in caspect.items:
                 weighted += units * levels.get(indicator_id, floor)
-            aspects.append(NodeResult(caspect.spec, weighted, *publish(weighted,
-                                      caspect.spec.units), target))
+            aspects.append(node(caspect.spec, weighted))
             domain_sum += weighted
-        domains.append(NodeResult(cdomain.spec, domain_sum, *publish(domain_sum,
-                                  cdomain.spec.units), target))
+        domains.append(node(cdomain.spec, domain_sum))
         grand += domain_sum
-    published, band = publish(grand, compiled.total_units)
+    published, band = _publish(framework, grand, compiled.total_units)
     missing = compiled.ids - levels.keys()
     assumed = tuple(i.id for i in framework.indicators if i.id in missing) if missing else ()
     return Result(
@@ -311,6 +311,17 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
         aspects=tuple(aspects),
         assumed=assumed,
     )
+
+
+def _publish(framework: Framework, weighted: int, units: int) -> tuple[Decimal, Band]:
+    """The published figure of ``weighted / units`` and its band (integer arithmetic)."""
+    places = framework.rounding.places
+    rounded = (2 * weighted * 10**places + units) // (2 * units)
+    if framework.rounding.rating_basis == "exact":
+        band = framework.band_for(Fraction(weighted, units))
+    else:
+        band = framework.band_for_units(rounded)
+    return Decimal(rounded).scaleb(-places), band
 
 
 def fewest_steps(result: Result, target: Fraction) -> int | None:

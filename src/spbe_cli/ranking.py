@@ -79,6 +79,18 @@ class YearRanking:
     total: int
 
 
+_KEY_SCALE = 10**40
+
+
+def exact_key(value: Fraction) -> int:
+    """An integer that orders exact values like the values themselves, but sorts fast.
+
+    ``floor(value x 10^40)``: two different indices (denominators far below 10^20) differ
+    by more than 10^-40, so their keys differ too; equal values give equal keys.
+    """
+    return value.numerator * _KEY_SCALE // value.denominator
+
+
 def rank_results(
     results: Sequence[Result], sources: Sequence[str | None] | None = None
 ) -> list[Ranked]:
@@ -89,7 +101,7 @@ def rank_results(
         range(len(results)),
         key=lambda k: (
             -results[k].published,
-            -results[k].index,
+            -exact_key(results[k].index),
             (results[k].assessment.agency or "").lower(),
         ),
     )
@@ -107,7 +119,7 @@ def median(values: Sequence[Fraction]) -> Fraction | None:
     """The exact median (mean of the two middle values for an even count)."""
     if not values:
         return None
-    ordered = sorted(values)
+    ordered = sorted(values, key=exact_key)
     middle = len(ordered) // 2
     if len(ordered) % 2:
         return ordered[middle]

@@ -177,10 +177,12 @@ def ranking_header(results: Sequence[Result]) -> list[str]:
 
 
 def ranking_rows(results: Sequence[Result], lang: Lang) -> list[list[object]]:
-    """One row per result, best index first (ties keep input order)."""
-    ordered = sorted(results, key=lambda r: -r.index)
+    """One row per result, best first; equal published figures share a rank."""
+    from spbe_cli.ranking import rank_results
+
     rows: list[list[object]] = []
-    for rank, result in enumerate(ordered, start=1):
+    for ranked in rank_results(results):
+        rank, result = ranked.rank, ranked.result
         rows.append(
             [rank, result.assessment.agency or "", result.assessment.year or "",
              result.framework.id, str(result.published), result.band.label(lang)]

@@ -192,8 +192,10 @@ def score_view(
 
 def ranking_table(results: Sequence[Result], lang: Lang) -> Table:
     """One row per agency-year, best index first, with domain indices."""
-    ordered = sorted(results, key=lambda r: -r.index)
-    first = ordered[0]
+    from spbe_cli.ranking import rank_results
+
+    ranked = rank_results(results)
+    first = ranked[0].result
     table = Table(title=L["rank"].get(lang), title_justify="left", title_style="bold")
     table.add_column(L["rank"].get(lang), justify="right")
     table.add_column(L["agency"].get(lang), no_wrap=True)
@@ -203,9 +205,10 @@ def ranking_table(results: Sequence[Result], lang: Lang) -> Table:
     for domain in first.domains:
         table.add_column(f"D{domain.id}", justify="right")
     places = first.framework.rounding.places
-    for rank, result in enumerate(ordered, start=1):
+    for item in ranked:
+        result = item.result
         table.add_row(
-            str(rank),
+            str(item.rank),
             result.assessment.agency or "",
             str(result.assessment.year or ""),
             f"{result.published:.{places}f}",
