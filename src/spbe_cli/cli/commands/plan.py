@@ -1,8 +1,330 @@
-"""``spbe plan``: being written (see the issue tracker)."""
+"""``spbe plan``: the cheapest level raises that reach the target, or a year-by-year path."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-def plan() -> None:
-    """Not yet implemented."""
-    raise NotImplementedError
+import typer
+
+from spbe_cli.cli.options import (
+    AgencyOpt,
+    AllowMissingOpt,
+    FormatOpt,
+    FrameworkOpt,
+    InputFile,
+    LangOpt,
+    Language,
+    Layout,
+    LayoutOpt,
+    OutputFormat,
+    SheetOpt,
+    TargetOpt,
+    YearOpt,
+    lang_of,
+)
+
+if TYPE_CHECKING:
+    from spbe_cli.cli.scoring import Scored
+    from spbe_cli.framework import Framework
+    from spbe_cli.i18n import Lang
+    from spbe_cli.planner import Plan
+
+
+class GroupBy(StrEnum):
+    """How the raises are listed."""
+
+    step = "step"
+    opd = "opd"
+
+
+def plan(
+    file: InputFile,
+    target: TargetOpt = None,
+    effort: Annotated[
+        Path | None,
+        typer.Option(
+            "--effort",
+            "-e",
+            metavar="FILE.yaml",
+            help="YAML file mapping indicator id to the effort of one level step (e.g. "
+            "'13: 2', '21: 0.5'); overrides the workbook's effort column. Default: 1 per "
+            "step.",
+            show_default=False,
+        ),
+    ] = None,
+    max_step: Annotated[
+        int | None,
+        typer.Option(
+            "--max-step",
+            min=0,
+            metavar="N",
+            help="Most levels one indicator may rise in this plan (per year with --years).",
+            show_default=False,
+        ),
+    ] = None,
+    max_level: Annotated[
+        int | None,
+        typer.Option(
+            "--max-level",
+            min=0,
+            metavar="LEVEL",
+            help="No indicator is raised above this level (default: the scale's top).",
+            show_default=False,
+        ),
+    ] = None,
+    lock: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lock",
+            metavar="IDS",
+            help="Indicators that will not move: ids and ranges, e.g. 13,21-31 (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        GroupBy,
+        typer.Option(
+            "--by",
+            help="step: raises in order of gain; opd: grouped per OPD with "
+            "each OPD's share of the gain.",
+        ),
+    ] = GroupBy.step,
+    years: Annotated[
+        int | None,
+        typer.Option(
+            "--years",
+            min=1,
+            metavar="N",
+            help="A roadmap over N years: first the target, then each next rating, each "
+            "year optimal given the one before. --max-step defaults to 1 here.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: FormatOpt = OutputFormat.table,
+    framework: FrameworkOpt = None,
+    sheet: SheetOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    agency: AgencyOpt = None,
+    year: YearOpt = None,
+    allow_missing: AllowMissingOpt = False,
+    language: LangOpt = Language.id,
+) -> None:
+    """Plan the raises: the least total effort that lifts the published index to the target.
+
+    Exact, not greedy: every combination of level raises is weighed (a covering knapsack
+    solved in integer weight units). Ties go to fewer level steps, then to lower indicator
+    numbers. Each raise shows the OPD, the levels, what the new level requires, its effort
+    and the index after it. When the target is out of reach under the constraints, the plan
+    says so, goes as far as it can and names the constraint that binds. Examples:
+
+      spbe plan examples/pematangsiantar-2021.xlsx
+
+      spbe plan isian.xlsx --target baik --max-step 2 --lock 13,21-31
+
+      spbe plan isian.xlsx --effort upaya.yaml --by opd
+
+      spbe plan isian.xlsx --years 3          # year by year, one level a year
+
+      spbe plan isian.xlsx --format json > rencana.json
+    """
+    from spbe_cli.cli.output import fail_input
+    from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.problems import InputError
+
+    lang = lang_of(language)
+    try:
+        scored = load_and_score(
+            [file],
+            framework=framework,
+            target=target,
+            sheet=sheet,
+            layout=layout.value,
+            agency=agency,
+            year=year,
+            allow_missing=allow_missing,
+            lang=lang,
+        )
+    except InputError as error:
+        fail_input(error, lang)
+    fw = scored[0].result.framework
+    locked = _locked(lock or [], fw, lang)
+    efforts = _effort_file(effort, fw, lang) if effort is not None else None
+    limits = (efforts, max_step, max_level, locked)
+    if years is None:
+        plans = [_plan(s, limits, lang) for s in scored]
+        _print_plans(scored, plans, output_format.value, by is GroupBy.opd, lang)
+    else:
+        paths = [_roadmap(s, years, limits, lang) for s in scored]
+        _print_roadmaps(scored, paths, output_format.value, by is GroupBy.opd, lang)
+
+
+Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ...]]
+
+
+def _plan(scored: Scored, limits: Limits, lang: Lang) -> Plan:
+    """The plan of one agency; a constraint the planner refuses exits 2."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.planner import PlanError, plan
+
+    efforts, max_step, max_level, locked = limits
+    result = scored.result
+    try:
+        return plan(
+            result,
+            result.target,
+            effort=efforts,
+            max_step=max_step,
+            max_level=max_level,
+            locked=locked,
+        )
+    except PlanError as error:
+        fail_usage(error.text, lang)
+
+
+def _roadmap(scored: Scored, years: int, limits: Limits, lang: Lang) -> list[Plan]:
+    """The year-by-year plans of one agency (one level a year unless --max-step says)."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.planner import PlanError, roadmap
+
+    efforts, max_step, max_level, locked = limits
+    result = scored.result
+    try:
+        return roadmap(
+            result,
+            result.target,
+            years,
+            effort=efforts,
+            max_step=1 if max_step is None else max_step,
+            max_level=max_level,
+            locked=locked,
+        )
+    except PlanError as error:
+        fail_usage(error.text, lang)
+
+
+def _locked(values: Sequence[str], fw: Framework, lang: Lang) -> tuple[str, ...]:
+    """``--lock`` values as indicator ids; exits 2 on bad syntax or unknown ids."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.i18n import Text
+    from spbe_cli.planner import PlanError, parse_ids
+
+    if not values:
+        return ()
+    try:
+        return parse_ids(",".join(values), fw)
+    except PlanError as error:
+        fail_usage(Text(f"--lock: {error.text.id}", f"--lock: {error.text.en}"), lang)
+
+
+def _effort_file(path: Path, fw: Framework, lang: Lang) -> dict[str, Fraction]:
+    """Efforts from a YAML mapping ``id: effort``; exits 2 when it cannot be used."""
+    import yaml
+
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.i18n import Text
+    from spbe_cli.planner import PlanError, parse_efforts
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        fail_usage(
+            Text(
+                f"--effort {path}: tidak dapat dibaca: {reason}",
+                f"--effort {path}: cannot be read: {reason}",
+            ),
+            lang,
+        )
+    if not isinstance(data, dict):
+        fail_usage(
+            Text(
+                f"--effort {path}: harus berupa pemetaan YAML 'nomor: upaya', misalnya '13: 2'",
+                f"--effort {path}: must be a YAML mapping 'id: effort', for example '13: 2'",
+            ),
+            lang,
+        )
+    try:
+        return parse_efforts(data, fw)
+    except PlanError as error:
+        fail_usage(
+            Text(f"--effort {path}: {error.text.id}", f"--effort {path}: {error.text.en}"), lang
+        )
+
+
+def _print_plans(
+    scored: Sequence[Scored], plans: Sequence[Plan], output_format: str, by_opd: bool, lang: Lang
+) -> None:
+    """Plans in the chosen format on stdout."""
+    from spbe_cli.cli.output import stdout_console, write_data
+    from spbe_cli.render import data
+    from spbe_cli.render import plan as view
+
+    sources = [s.source for s in scored]
+    if output_format == "json":
+        write_data(data.dumps_json(view.plan_document(plans, sources)))
+    elif output_format == "csv":
+        header = view.OPD_HEADER if by_opd else view.STEP_HEADER
+        rows = [
+            [p.start.assessment.agency or "", *row]
+            for p in plans
+            for row in (view.opd_rows(p, lang) if by_opd else view.step_rows(p, lang))
+        ]
+        write_data(data.csv_text(["agency", *header], rows))
+    elif output_format == "markdown":
+        write_data(
+            "\n".join(
+                _markdown_section(p, view.plan_markdown(p, lang, by_opd=by_opd), len(plans))
+                for p in plans
+            )
+        )
+    else:
+        console = stdout_console()
+        for one, source in zip(plans, sources, strict=True):
+            console.print(view.plan_view(one, lang, by_opd=by_opd, source=source))
+
+
+def _markdown_section(plan: Plan, body: str, count: int) -> str:
+    """``body`` under the agency's name when several agencies are printed."""
+    if count == 1:
+        return body
+    return f"## {plan.start.assessment.label}\n\n{body}"
+
+
+def _print_roadmaps(
+    scored: Sequence[Scored],
+    paths: Sequence[list[Plan]],
+    output_format: str,
+    by_opd: bool,
+    lang: Lang,
+) -> None:
+    """Roadmaps in the chosen format on stdout."""
+    from spbe_cli.cli.output import stdout_console, write_data
+    from spbe_cli.render import data
+    from spbe_cli.render import plan as view
+
+    starts = [s.result for s in scored]
+    sources = [s.source for s in scored]
+    if output_format == "json":
+        pairs = list(zip(starts, paths, strict=True))
+        write_data(data.dumps_json(view.roadmap_document(pairs, sources)))
+    elif output_format == "csv":
+        rows = [
+            [start.assessment.agency or "", *row]
+            for start, path in zip(starts, paths, strict=True)
+            for row in view.roadmap_rows(start, path, lang)
+        ]
+        write_data(data.csv_text(["agency", *view.ROADMAP_HEADER], rows))
+    elif output_format == "markdown":
+        parts = []
+        for start, path in zip(starts, paths, strict=True):
+            body = view.roadmap_markdown(start, path, lang)
+            parts.append(body if len(starts) == 1 else f"## {start.assessment.label}\n\n{body}")
+        write_data("\n".join(parts))
+    else:
+        console = stdout_console()
+        for start, path, source in zip(starts, paths, sources, strict=True):
+            console.print(view.roadmap_view(start, path, lang, by_opd=by_opd, source=source))

@@ -1,8 +1,129 @@
-"""``spbe whatif``: being written (see the issue tracker)."""
+"""``spbe whatif``: the index, ratings and changes if some levels were different."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
 
-def whatif() -> None:
-    """Not yet implemented."""
-    raise NotImplementedError
+import typer
+
+from spbe_cli.cli.options import (
+    AgencyOpt,
+    AllowMissingOpt,
+    FormatOpt,
+    FrameworkOpt,
+    InputFile,
+    LangOpt,
+    Language,
+    Layout,
+    LayoutOpt,
+    OutputFormat,
+    SheetOpt,
+    TargetOpt,
+    YearOpt,
+    lang_of,
+)
+
+if TYPE_CHECKING:
+    from spbe_cli.cli.scoring import Scored
+    from spbe_cli.i18n import Lang
+    from spbe_cli.planner import WhatIf
+
+
+def whatif(
+    file: InputFile,
+    changes: Annotated[
+        list[str],
+        typer.Argument(
+            help="New levels as ID=LEVEL, e.g. 11=3 21=2.",
+            metavar="ID=LEVEL",
+            show_default=False,
+        ),
+    ],
+    target: TargetOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    framework: FrameworkOpt = None,
+    sheet: SheetOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    agency: AgencyOpt = None,
+    year: YearOpt = None,
+    allow_missing: AllowMissingOpt = False,
+    language: LangOpt = Language.id,
+) -> None:
+    """What if: the index, domains, aspects and ratings with some levels changed.
+
+    Give each change as ID=LEVEL (levels may also go down). Every figure is shown before
+    and after with its change, and whether the target is reached. Examples:
+
+      spbe whatif examples/pematangsiantar-2021.xlsx 11=3 21=2
+
+      spbe whatif isian.xlsx 42=4 43=3 --format json
+
+      spbe whatif isian.xlsx 13=2 --target baik --lang en
+    """
+    from spbe_cli.cli.output import fail_input
+    from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.problems import InputError
+
+    lang = lang_of(language)
+    try:
+        scored = load_and_score(
+            [file],
+            framework=framework,
+            target=target,
+            sheet=sheet,
+            layout=layout.value,
+            agency=agency,
+            year=year,
+            allow_missing=allow_missing,
+            lang=lang,
+        )
+    except InputError as error:
+        fail_input(error, lang)
+    one = _single(scored, lang)
+    _print(_apply(one, changes, lang), one.source, output_format.value, lang)
+
+
+def _single(scored: list[Scored], lang: Lang) -> Scored:
+    """The one agency of the file; exits 2 when the file holds several."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.i18n import Text
+
+    if len(scored) == 1:
+        return scored[0]
+    names = ", ".join(s.result.assessment.label for s in scored[:5])
+    fail_usage(
+        Text(
+            f"berkas berisi {len(scored)} instansi ({names}, ...); whatif bekerja pada satu "
+            "instansi: gunakan lembar satu instansi (satu baris per indikator)",
+            f"the file holds {len(scored)} agencies ({names}, ...); whatif works on one agency: "
+            "use a one-agency sheet (a row per indicator)",
+        ),
+        lang,
+    )
+
+
+def _apply(scored: Scored, args: list[str], lang: Lang) -> WhatIf:
+    """The changes parsed, checked and applied; exits 2 on bad syntax, ids or levels."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.planner import PlanError, parse_changes, what_if
+
+    result = scored.result
+    try:
+        return what_if(result, parse_changes(args, result.framework))
+    except PlanError as error:
+        fail_usage(error.text, lang)
+
+
+def _print(change: WhatIf, source: str, output_format: str, lang: Lang) -> None:
+    """The comparison in the chosen format on stdout."""
+    from spbe_cli.cli.output import stdout_console, write_data
+    from spbe_cli.render import data
+    from spbe_cli.render import plan as view
+
+    if output_format == "json":
+        write_data(data.dumps_json(view.whatif_document(change, source)))
+    elif output_format in ("csv", "markdown"):
+        render = data.csv_text if output_format == "csv" else data.markdown_table
+        write_data(render(view.WHATIF_HEADER, view.whatif_rows(change, lang)))
+    else:
+        stdout_console().print(view.whatif_view(change, lang, source))
