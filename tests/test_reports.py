@@ -19,13 +19,14 @@ from spbe_cli.assessment import Assessment
 from spbe_cli.cli.app import app
 from spbe_cli.engine import Result, score
 from spbe_cli.framework import load_framework
+from spbe_cli.planner import plan as make_plan
 from spbe_cli.render import data
 from spbe_cli.writers.atomic import OutputExistsError, atomic_path, atomic_write_bytes
 from spbe_cli.writers.report_html import render_html, write_report_html
 from spbe_cli.writers.report_labels import (
     BandValue,
     Report,
-    fewest_steps_plan,
+    plan_view,
     ranking_report,
     single_report,
 )
@@ -378,25 +379,29 @@ def test_ranking_csv_is_neutralised() -> None:
     assert "'=HYPERLINK" in lines[2]
 
 
-def test_fewest_steps_plan_matches_the_engine() -> None:
+def test_plan_view_follows_the_planner() -> None:
     result = siantar()
-    plan = fewest_steps_plan(result)
-    assert len(plan.steps) == result.min_steps_to_target == 37
+    plan = plan_view(make_plan(result, result.target))
+    # Unit effort: the least effort is the fewest level steps.
+    assert sum(s.to_level - s.from_level for s in plan.steps) == result.min_steps_to_target
     assert plan.reached and FW.publish(plan.final_index) >= Decimal("2.60")
     assert plan.steps[-1].index_after == plan.final_index
-    assert plan.steps[0].gain == Fraction(3, 100)  # aspect 8 indicators weigh 3.00
+    assert plan.steps[0].gain == Fraction(3, 100) * (plan.steps[0].to_level - 1)
     indices = [s.index_after for s in plan.steps]
     assert indices == sorted(indices)
 
 
 def test_plan_table_in_every_format(tmp_path: Path) -> None:
     result = siantar()
-    content = single_report(result, "id", plan=fewest_steps_plan(result))
+    view = plan_view(make_plan(result, result.target))
+    content = single_report(result, "id", plan=view)
+    steps = len(view.steps)
     book = xlsx_of(content, tmp_path)
     assert book.sheetnames[-1] == "Rencana"
     plan = book["Rencana"]
-    assert plan.max_row == 38 and plan.freeze_panes == "C2"
-    assert plan["I38"].value >= 2.6 and plan["J38"].value == "Baik"
+    last = steps + 1
+    assert plan.max_row == last and plan.freeze_panes == "C2"
+    assert plan[f"I{last}"].value >= 2.6 and plan[f"J{last}"].value == "Baik"
     assert "## Rencana" in render_markdown(content)
     assert len(parse(render_html(content)).all("section")) == 5
 

@@ -26,6 +26,7 @@ from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.render.data import neutralise
 
 if TYPE_CHECKING:
+    from spbe_cli.planner import Plan
     from spbe_cli.ranking import YearRanking
 
 FINE_PLACES = 4
@@ -183,28 +184,13 @@ class PlanView:
     reached: bool
 
 
-def fewest_steps_plan(result: Result) -> PlanView:
-    """The plan with the fewest one-level raises to ``result.target`` (unit effort each).
-
-    With every step costing the same, taking the largest gains first is optimal (as in
-    :func:`spbe_cli.engine.fewest_steps`); ties go to the lower level, then framework order.
-    Used when the planner (effort, constraints) is not available.
-    """
-    fw = result.framework
-    order = {item.id: position for position, item in enumerate(result.indicators)}
-    items = sorted(
-        (i for i in result.indicators if i.headroom > 0),
-        key=lambda i: (-i.gain_per_level, i.level, order[i.id]),
+def plan_view(plan: Plan) -> PlanView:
+    """The planner's plan as the report shows it: one row per raise, index after each."""
+    steps = tuple(
+        PlanStep(step.item.id, step.from_level, step.to_level, step.gain, step.index)
+        for step in plan.steps
     )
-    index = result.index
-    steps: list[PlanStep] = []
-    for item in items:
-        for level in range(item.level, item.level + item.headroom):
-            if fw.rating_value(index) >= result.target:
-                break
-            index += item.gain_per_level
-            steps.append(PlanStep(item.id, level, level + 1, item.gain_per_level, index))
-    return PlanView(tuple(steps), index, fw.rating_value(index) >= result.target)
+    return PlanView(steps, plan.after.index, plan.target_reached)
 
 
 # -- helpers ----------------------------------------------------------------------------------

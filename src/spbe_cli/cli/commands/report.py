@@ -173,14 +173,11 @@ def _build(results: list[Result], source: str, with_plan: bool, lang: Lang) -> R
 
 
 def _plan_view(result: Result) -> PlanView:
-    """The plan to ``result.target`` as the report shows it.
+    """The least-effort plan to ``result.target`` (the planner's defaults) for the report."""
+    from spbe_cli.planner import plan
+    from spbe_cli.writers.report_labels import plan_view
 
-    Seam for :mod:`spbe_cli.planner` (being written): until it lands, the plan is the
-    fewest one-level raises, which is what the planner gives with unit effort.
-    """
-    from spbe_cli.writers.report_labels import fewest_steps_plan
-
-    return fewest_steps_plan(result)
+    return plan_view(plan(result, result.target))
 
 
 def _write(content: Report, output: Path, chosen: ReportFormat, force: bool, lang: Lang) -> None:
