@@ -21,7 +21,7 @@ from spbe_cli.framework import format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.planner import Limit, OpdShare, Plan, Step, WhatIf
 from spbe_cli.render.data import SCHEMA_VERSION, markdown_table, number
-from spbe_cli.render.table import band_style, fmt
+from spbe_cli.render.table import band_style, fmt, short_name
 
 L = {
     "index": Text("Indeks SPBE", "SPBE index"),
@@ -531,7 +531,7 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
             cells: list[RenderableType] = [position[id(step)]] if by_opd else []
             cells += [
                 step.item.id,
-                step.indicator.label(lang),
+                short_name(step.indicator.label(lang)),
                 step.item.opd or "",
                 _level_cell(step, lang),
                 format_exact(step.effort),
@@ -666,7 +666,7 @@ def _changes_table(change: WhatIf, lang: Lang) -> Table:
         name = pick(lang, info.name, info.name_en) if info else ""
         table.add_row(
             c.item.id,
-            c.item.indicator.label(lang),
+            short_name(c.item.indicator.label(lang)),
             c.item.opd or "",
             f"{c.item.level} → {c.to_level} {name}".rstrip(),
             fmt(c.gain, 4),
