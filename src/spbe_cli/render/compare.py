@@ -20,7 +20,7 @@ from spbe_cli.framework import Band, Framework, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.ranking import Statistics, YearRanking
 from spbe_cli.render.data import SCHEMA_VERSION, number
-from spbe_cli.render.table import BAND_STYLES, fmt
+from spbe_cli.render.table import BAND_STYLES, fmt, short_name
 
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
@@ -268,7 +268,7 @@ def indicator_changes(
     for item in items:
         table.add_row(
             item.indicator.id,
-            item.indicator.label(lang),
+            short_name(item.indicator.label(lang)),
             f"{item.before} → {item.after}",
             item.opd or "",
         )
