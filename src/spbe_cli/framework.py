@@ -423,10 +423,15 @@ def _path(loc: tuple[int | str, ...]) -> str:
 
 
 def _pydantic_problems(error: ValidationError, source: str) -> Iterator[Problem]:
-    for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if not str(p).startswith("function-"))
+    items = error.errors(include_url=False)
+    locs = [tuple(p for p in item["loc"] if not str(p).startswith("function-")) for item in items]
+    for item, loc in zip(items, locs, strict=True):
         message = item["msg"].removeprefix("Value error, ")
         kind = item["type"]
+        if kind == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in locs
+        ):
+            continue  # pydantic counts only the valid items; the real problem is below
         if kind == "extra_forbidden":
             text = Text("kunci tidak dikenal", "unknown key")
         elif kind == "missing":

@@ -1,0 +1,512 @@
+"""Golden cases: level sets and the figures a framework must produce from them.
+
+A cases file pins a framework's arithmetic down: after editing weights, bands or rounding,
+``spbe framework test`` shows at once which known results moved. The format (YAML)::
+
+    framework: permenpanrb-59-2020     # optional, informational: a note if it differs
+    description: Contoh                # optional
+    cases:
+      - name: semua level 3, 11 di 4   # required, unique within the file
+        description: ...               # optional
+        levels:                        # indicator id -> level (an integer on the scale)
+          default: 3                   # optional: the level of every indicator not listed
+          "11": 4                      # ids may be quoted or not (11: 4 works too)
+        expect:                        # at least one of the keys below
+          index: "3.03"                # the published index (quote it: "3.00", not 3.00)
+          index_exact: "121/40"        # the exact index (3.025): a decimal or a fraction
+          predikat: Baik               # the rating, by its Indonesian or English name
+          domains: {"2": "3.10"}       # published domain indices, by domain id
+          aspects: {"2": "3.25"}       # published aspect indices, by aspect id
+
+Every indicator must get a level: list them all, or give ``default``. A published figure
+may not have more decimals than the framework publishes (``3.285`` can never match).
+
+:func:`run_cases` reads a file and scores every case with the engine; the report lists
+each case's result and, for a failing case, every expectation that broke (expected vs got).
+An invalid file raises :class:`~spbe_cli.problems.InputError` listing all of its problems:
+YAML errors, keys written twice, unknown keys, unknown ids, levels outside the scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+
+from spbe_cli.engine import Result, score_levels
+from spbe_cli.framework import (
+    _ALIASES,
+    Exact,
+    Framework,
+    _path,
+    _pydantic_problems,
+    _read_text,
+    _UniqueKeyLoader,
+    bundled_frameworks,
+    format_exact,
+)
+from spbe_cli.i18n import Lang, Text
+from spbe_cli.problems import InputError, Problem
+
+DEFAULT_KEY = "default"
+
+
+def _string_keys(value: Any) -> Any:
+    """Mapping keys as text (YAML reads ``11: 4`` with an integer key); refuse collisions."""
+    if not isinstance(value, Mapping):
+        return value
+    converted: dict[str, Any] = {}
+    for key, item in value.items():
+        text = str(key)
+        if text in converted:
+            raise ValueError(f"id '{text}' is given twice (once quoted, once not)")
+        converted[text] = item
+    return converted
+
+
+def _figure(value: Any) -> Any:
+    """A published figure from text (``"3.28"``), an int, or a YAML float (by its text)."""
+    if isinstance(value, bool):
+        raise ValueError('expected a figure such as "3.28", got true/false')
+    if isinstance(value, float):
+        value = repr(value)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            figure = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f'{value!r} is not a figure such as "3.28"') from None
+        if not figure.is_finite():
+            raise ValueError(f'{value!r} is not a figure such as "3.28"')
+        return figure
+    raise ValueError(f'expected a figure such as "3.28", got {type(value).__name__}')
+
+
+Figure = Annotated[Decimal, BeforeValidator(_figure)]
+Level = Annotated[int, Strict()]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, arbitrary_types_allowed=True
+    )
+
+
+class Expect(_Model):
+    """What a case must produce; only the keys given are checked."""
+
+    index: Figure | None = None
+    index_exact: Exact | None = None
+    predikat: str | None = None
+    domains: Annotated[dict[str, Figure], BeforeValidator(_string_keys)] = Field(
+        default_factory=dict
+    )
+    aspects: Annotated[dict[str, Figure], BeforeValidator(_string_keys)] = Field(
+        default_factory=dict
+    )
+
+    def is_empty(self) -> bool:
+        """Whether the case checks nothing at all."""
+        return (
+            self.index is None
+            and self.index_exact is None
+            and self.predikat is None
+            and not self.domains
+            and not self.aspects
+        )
+
+
+class Case(_Model):
+    """One golden case: a level set and its expected figures."""
+
+    name: str = Field(min_length=1)
+    description: str | None = None
+    levels: Annotated[dict[str, Level], BeforeValidator(_string_keys)]
+    expect: Expect
+
+    def level_map(self, framework: Framework) -> dict[str, int]:
+        """Every indicator's level: the listed ones, ``default`` for the rest."""
+        default = self.levels.get(DEFAULT_KEY)
+        levels = {} if default is None else {i.id: default for i in framework.indicators}
+        levels.update((k, v) for k, v in self.levels.items() if k != DEFAULT_KEY)
+        return levels
+
+
+class CasesFile(_Model):
+    """A whole cases file."""
+
+    framework: str | None = None
+    description: str | None = None
+    cases: tuple[Case, ...] = Field(min_length=1)
+
+
+# -- results ---------------------------------------------------------------------------------
+
+MismatchKind = Literal["index", "index_exact", "predikat", "domain", "aspect"]
+_KIND_LABELS: dict[str, Text] = {
+    "index": Text("indeks", "index"),
+    "index_exact": Text("indeks eksak", "exact index"),
+    "predikat": Text("predikat", "predikat"),
+    "domain": Text("domain", "domain"),
+    "aspect": Text("aspek", "aspect"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One broken expectation: what was checked, the value expected and the value got."""
+
+    kind: MismatchKind
+    node_id: str | None
+    expected: str
+    got: str
+
+    def label(self, lang: Lang) -> str:
+        """``index``, ``domain 2``, ``aspect 3`` ... in ``lang``."""
+        text = _KIND_LABELS[self.kind].get(lang)
+        return f"{text} {self.node_id}" if self.node_id is not None else text
+
+    def render(self, case: str, lang: Lang) -> str:
+        """``case: index expected 3.28, got 3.27`` in ``lang``."""
+        if lang == "en":
+            return f"{case}: {self.label(lang)} expected {self.expected}, got {self.got}"
+        return f"{case}: {self.label(lang)} diharapkan {self.expected}, hasil {self.got}"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    """A case scored: the engine's result and every expectation that broke."""
+
+    name: str
+    result: Result
+    mismatches: tuple[Mismatch, ...]
+
+    @property
+    def passed(self) -> bool:
+        """Whether every expectation held."""
+        return not self.mismatches
+
+
+@dataclass(frozen=True, slots=True)
+class CasesReport:
+    """All cases of one file run against one framework, with non-fatal notes."""
+
+    framework: Framework
+    source: str
+    cases: tuple[CaseResult, ...]
+    notes: tuple[Problem, ...] = ()
+
+    @property
+    def passed(self) -> int:
+        """How many cases pass."""
+        return sum(1 for c in self.cases if c.passed)
+
+    @property
+    def failed(self) -> int:
+        """How many cases fail."""
+        return len(self.cases) - self.passed
+
+    @property
+    def ok(self) -> bool:
+        """Whether every case passes."""
+        return self.failed == 0
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def bundled_cases(framework_id: str) -> Path | None:
+    """The cases file shipped for a bundled framework (``permenpanrb-59-2020``), if any."""
+    name = _ALIASES.get(framework_id, framework_id)
+    if name not in bundled_frameworks():
+        return None
+    packaged = resources.files("spbe_cli") / "frameworks" / "cases" / f"{name}.cases.yaml"
+    return Path(str(packaged)) if packaged.is_file() else None
+
+
+def run_cases(framework: Framework, path: str | Path) -> CasesReport:
+    """Read the cases file at ``path`` and run every case against ``framework``.
+
+    Raises :class:`InputError` listing every problem of an invalid file.
+    """
+    source = str(path)
+    spec = parse_cases(_read_text(Path(path)), framework, source)
+    return evaluate_cases(framework, spec, source)
+
+
+def evaluate_cases(framework: Framework, spec: CasesFile, source: str) -> CasesReport:
+    """Score every case of a validated ``spec`` and compare with its expectations."""
+    results = tuple(_run_case(framework, case) for case in spec.cases)
+    return CasesReport(framework, source, results, tuple(_notes(framework, spec, source)))
+
+
+def _run_case(framework: Framework, case: Case) -> CaseResult:
+    result = score_levels(case.level_map(framework), framework)
+    return CaseResult(case.name, result, tuple(compare(result, case.expect)))
+
+
+def compare(result: Result, expect: Expect) -> Iterator[Mismatch]:
+    """Every expectation in ``expect`` that ``result`` does not meet."""
+    if expect.index is not None and expect.index != result.published:
+        yield Mismatch("index", None, str(expect.index), str(result.published))
+    if expect.index_exact is not None and expect.index_exact != result.index:
+        yield Mismatch(
+            "index_exact", None, format_exact(expect.index_exact), format_exact(result.index)
+        )
+    if expect.predikat is not None:
+        wanted = result.framework.band_named(expect.predikat)
+        if wanted != result.band:
+            yield Mismatch("predikat", None, expect.predikat, result.band.name)
+    yield from _compare_nodes("domain", expect.domains, result)
+    yield from _compare_nodes("aspect", expect.aspects, result)
+
+
+def _compare_nodes(
+    kind: Literal["domain", "aspect"], expected: Mapping[str, Decimal], result: Result
+) -> Iterator[Mismatch]:
+    nodes = {n.id: n for n in (result.domains if kind == "domain" else result.aspects)}
+    for node_id, figure in expected.items():
+        got = nodes[node_id].published
+        if figure != got:
+            yield Mismatch(kind, node_id, str(figure), str(got))
+
+
+def _notes(framework: Framework, spec: CasesFile, source: str) -> Iterator[Problem]:
+    named = spec.framework
+    if named is not None and _ALIASES.get(named, named) != framework.id:
+        yield Problem(
+            "cases-framework-differs",
+            f"{source}: framework",
+            Text(
+                f"berkas kasus ditulis untuk '{named}', diuji dengan '{framework.id}'",
+                f"the cases file names '{named}' but runs against '{framework.id}'",
+            ),
+        )
+
+
+# -- parsing and checking --------------------------------------------------------------------
+
+
+def parse_cases(text: str, framework: Framework, source: str = "<cases>") -> CasesFile:
+    """Validate cases YAML ``text`` against ``framework``; raise InputError on any problem."""
+    data, root, problems = _load_yaml(text, source)
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(
+                "not-a-mapping",
+                source,
+                Text(
+                    "berkas kasus harus berupa pemetaan YAML dengan kunci 'cases'",
+                    "a cases file must be a YAML mapping with a 'cases' key",
+                ),
+            )
+        )
+        raise InputError(source, problems)
+    try:
+        spec = CasesFile.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_with_lines(_pydantic_problems(error, source), error, source, root))
+        # The cases that are well-formed on their own still get the deeper checks.
+        valid = _valid_cases(data.get("cases"))
+        problems.extend(_check_each(valid, framework, source, root))
+        raise InputError(source, problems) from None
+    problems.extend(check_cases(spec, framework, source, root))
+    if problems:
+        raise InputError(source, problems)
+    return spec
+
+
+def _load_yaml(text: str, source: str) -> tuple[Any, Any, list[Problem]]:
+    """The data and node tree of ``text``, with a problem per key written twice."""
+    loader = _UniqueKeyLoader(text)
+    loader.duplicates = []
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f"{source}:{mark.line + 1}" if mark is not None else source
+        reason = getattr(error, "problem", None) or str(error)
+        message = Text(f"YAML tidak sah: {reason}", f"invalid YAML: {reason}")
+        raise InputError(source, [Problem("yaml-syntax", place, message)]) from None
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(
+            "duplicate-key",
+            f"{source}:{line}",
+            Text(
+                f"kunci '{key}' ditulis dua kali dalam satu pemetaan",
+                f"key '{key}' appears twice in the same mapping",
+            ),
+        )
+        for line, key in loader.duplicates
+    ]
+    return data, root, problems
+
+
+def _with_lines(
+    problems: Iterator[Problem], error: ValidationError, source: str, root: Any
+) -> Iterator[Problem]:
+    """Pydantic's problems with the YAML line of each place added."""
+    locs = {
+        _path(loc): loc
+        for loc in (
+            tuple(p for p in item["loc"] if not str(p).startswith("function-"))
+            for item in error.errors(include_url=False)
+        )
+    }
+    for problem in problems:
+        loc = locs.get(problem.place.removeprefix(f"{source}: "), ())
+        yield Problem(problem.code, _place(source, root, loc), problem.text, problem.hint)
+
+
+def _place(source: str, root: Any, loc: tuple[int | str, ...]) -> str:
+    """``file:line: cases[2].levels.99`` (the line of the deepest node found)."""
+    line = _line_at(root, loc)
+    where = f"{source}:{line}" if line is not None else source
+    return f"{where}: {_path(loc)}" if loc else where
+
+
+def _line_at(node: Any, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the YAML key or item at ``loc`` (or of its deepest parent)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        found = _child(node, part)
+        if found is None:
+            break
+        node, line = found
+    return line
+
+
+def _child(node: Any, part: int | str) -> tuple[Any, int] | None:
+    """The node under ``part`` and the line that names it (a key's line, or an item's)."""
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            item = node.value[part]
+            return item, item.start_mark.line + 1
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value) == str(part):
+                return value, key.start_mark.line + 1
+    return None
+
+
+def _valid_cases(raw: Any) -> list[tuple[int, Case]]:
+    """The items of a raw ``cases`` list that are valid cases, with their positions."""
+    valid: list[tuple[int, Case]] = []
+    for pos, item in enumerate(raw if isinstance(raw, list) else []):
+        try:
+            valid.append((pos, Case.model_validate(item)))
+        except ValidationError:
+            continue
+    return valid
+
+
+def check_cases(
+    spec: CasesFile, framework: Framework, source: str = "<cases>", root: Any = None
+) -> list[Problem]:
+    """What pydantic cannot see: ids, levels on the scale, names, figures' decimals."""
+    return _check_each(list(enumerate(spec.cases)), framework, source, root)
+
+
+def _check_each(
+    cases: list[tuple[int, Case]], framework: Framework, source: str, root: Any
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(loc: tuple[int | str, ...], code: str, indonesian: str, english: str) -> None:
+        problems.append(Problem(code, _place(source, root, loc), Text(indonesian, english)))
+
+    seen: set[str] = set()
+    for pos, case in cases:
+        if case.name in seen:
+            add(
+                ("cases", pos, "name"),
+                "duplicate-case",
+                f"nama kasus '{case.name}' dipakai dua kali",
+                f"case name '{case.name}' is used twice",
+            )
+        seen.add(case.name)
+        _check_levels(case, framework, ("cases", pos, "levels"), add)
+        _check_expect(case.expect, framework, ("cases", pos, "expect"), add)
+    return problems
+
+
+def _check_levels(case: Case, fw: Framework, loc: tuple[int | str, ...], add: Any) -> None:
+    scale = fw.scale
+    for key, level in case.levels.items():
+        if key != DEFAULT_KEY and key not in fw.indicator_by_id:
+            add(
+                (*loc, key),
+                "unknown-indicator",
+                f"indikator '{key}' tidak ada di {fw.id}",
+                f"indicator '{key}' does not exist in {fw.id}",
+            )
+        elif not scale.min <= level <= scale.max:
+            add(
+                (*loc, key),
+                "level-out-of-scale",
+                f"level {level} di luar skala {scale.min}-{scale.max}",
+                f"level {level} is outside the scale {scale.min}-{scale.max}",
+            )
+    if DEFAULT_KEY not in case.levels:
+        missing = [i.id for i in fw.indicators if i.id not in case.levels]
+        if missing:
+            ids = ", ".join(missing)
+            add(
+                loc,
+                "missing-indicators",
+                f"tidak ada level untuk indikator {ids} (atau tambahkan 'default')",
+                f"no level for indicator {ids} (or add 'default')",
+            )
+
+
+def _check_expect(expect: Expect, fw: Framework, loc: tuple[int | str, ...], add: Any) -> None:
+    if expect.is_empty():
+        add(
+            loc,
+            "empty-expect",
+            "kasus tidak memeriksa apa pun: isi index, predikat, domains atau aspects",
+            "the case checks nothing: give index, predikat, domains or aspects",
+        )
+    if expect.predikat is not None and fw.band_named(expect.predikat) is None:
+        names = ", ".join(b.name for b in fw.bands)
+        add(
+            (*loc, "predikat"),
+            "unknown-predikat",
+            f"predikat '{expect.predikat}' tidak dikenal ({names})",
+            f"unknown rating '{expect.predikat}' ({names})",
+        )
+    figures: list[tuple[tuple[int | str, ...], Decimal]] = []
+    if expect.index is not None:
+        figures.append(((*loc, "index"), expect.index))
+    for kind, ids in (
+        ("domains", {d.id for d in fw.domains}),
+        ("aspects", {a.id for a in fw.aspects}),
+    ):
+        for node_id, figure in getattr(expect, kind).items():
+            if node_id not in ids:
+                add(
+                    (*loc, kind, node_id),
+                    "unknown-id",
+                    f"id '{node_id}' tidak ada di {kind} {fw.id}",
+                    f"id '{node_id}' is not among the {kind} of {fw.id}",
+                )
+            figures.append(((*loc, kind, node_id), figure))
+    places = fw.rounding.places
+    for where, figure in figures:
+        if figure != figure.quantize(Decimal(1).scaleb(-places)):
+            add(
+                where,
+                "figure-precision",
+                f"{figure} punya lebih dari {places} desimal; angka terbit tidak pernah begitu",
+                f"{figure} has more than {places} decimals; a published figure never does",
+            )
