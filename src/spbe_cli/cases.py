@@ -41,15 +41,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, Vali
 
 from spbe_cli.engine import Result, score_levels
 from spbe_cli.framework import (
-    _ALIASES,
     Exact,
     Framework,
-    _path,
-    _pydantic_problems,
-    _read_text,
-    _UniqueKeyLoader,
     bundled_frameworks,
+    canonical_name,
     format_exact,
+    pydantic_problems,
+    read_text,
+    read_yaml,
+    yaml_path,
 )
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.problems import InputError, Problem
@@ -224,7 +224,7 @@ class CasesReport:
 
 def bundled_cases(framework_id: str) -> Path | None:
     """The cases file shipped for a bundled framework (``permenpanrb-59-2020``), if any."""
-    name = _ALIASES.get(framework_id, framework_id)
+    name = canonical_name(framework_id)
     if name not in bundled_frameworks():
         return None
     packaged = resources.files("spbe_cli") / "frameworks" / "cases" / f"{name}.cases.yaml"
@@ -237,7 +237,7 @@ def run_cases(framework: Framework, path: str | Path) -> CasesReport:
     Raises :class:`InputError` listing every problem of an invalid file.
     """
     source = str(path)
-    spec = parse_cases(_read_text(Path(path)), framework, source)
+    spec = parse_cases(read_text(Path(path)), framework, source)
     return evaluate_cases(framework, spec, source)
 
 
@@ -280,7 +280,7 @@ def _compare_nodes(
 
 def _notes(framework: Framework, spec: CasesFile, source: str) -> Iterator[Problem]:
     named = spec.framework
-    if named is not None and _ALIASES.get(named, named) != framework.id:
+    if named is not None and canonical_name(named) != framework.id:
         yield Problem(
             "cases-framework-differs",
             f"{source}: framework",
@@ -296,7 +296,7 @@ def _notes(framework: Framework, spec: CasesFile, source: str) -> Iterator[Probl
 
 def parse_cases(text: str, framework: Framework, source: str = "<cases>") -> CasesFile:
     """Validate cases YAML ``text`` against ``framework``; raise InputError on any problem."""
-    data, root, problems = _load_yaml(text, source)
+    data, root, problems = read_yaml(text, source)
     if not isinstance(data, dict):
         problems.append(
             Problem(
@@ -312,7 +312,7 @@ def parse_cases(text: str, framework: Framework, source: str = "<cases>") -> Cas
     try:
         spec = CasesFile.model_validate(data)
     except ValidationError as error:
-        problems.extend(_with_lines(_pydantic_problems(error, source), error, source, root))
+        problems.extend(_with_lines(pydantic_problems(error, source), error, source, root))
         # The cases that are well-formed on their own still get the deeper checks.
         valid = _valid_cases(data.get("cases"))
         problems.extend(_check_each(valid, framework, source, root))
@@ -323,41 +323,12 @@ def parse_cases(text: str, framework: Framework, source: str = "<cases>") -> Cas
     return spec
 
 
-def _load_yaml(text: str, source: str) -> tuple[Any, Any, list[Problem]]:
-    """The data and node tree of ``text``, with a problem per key written twice."""
-    loader = _UniqueKeyLoader(text)
-    loader.duplicates = []
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        place = f"{source}:{mark.line + 1}" if mark is not None else source
-        reason = getattr(error, "problem", None) or str(error)
-        message = Text(f"YAML tidak sah: {reason}", f"invalid YAML: {reason}")
-        raise InputError(source, [Problem("yaml-syntax", place, message)]) from None
-    finally:
-        loader.dispose()
-    problems = [
-        Problem(
-            "duplicate-key",
-            f"{source}:{line}",
-            Text(
-                f"kunci '{key}' ditulis dua kali dalam satu pemetaan",
-                f"key '{key}' appears twice in the same mapping",
-            ),
-        )
-        for line, key in loader.duplicates
-    ]
-    return data, root, problems
-
-
 def _with_lines(
     problems: Iterator[Problem], error: ValidationError, source: str, root: Any
 ) -> Iterator[Problem]:
     """Pydantic's problems with the YAML line of each place added."""
     locs = {
-        _path(loc): loc
+        yaml_path(loc): loc
         for loc in (
             tuple(p for p in item["loc"] if not str(p).startswith("function-"))
             for item in error.errors(include_url=False)
@@ -372,7 +343,7 @@ def _place(source: str, root: Any, loc: tuple[int | str, ...]) -> str:
     """``file:line: cases[2].levels.99`` (the line of the deepest node found)."""
     line = _line_at(root, loc)
     where = f"{source}:{line}" if line is not None else source
-    return f"{where}: {_path(loc)}" if loc else where
+    return f"{where}: {yaml_path(loc)}" if loc else where
 
 
 def _line_at(node: Any, loc: tuple[int | str, ...]) -> int | None:

@@ -302,6 +302,11 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
+def canonical_name(name: str) -> str:
+    """A bundled framework's id from an alias (``59/2020`` -> ``permenpanrb-59-2020``)."""
+    return _ALIASES.get(name, name)
+
+
 def bundled_frameworks() -> dict[str, str]:
     """Names of the frameworks shipped with the package, with their file names."""
     return dict(_BUNDLED_FILES)
@@ -357,12 +362,12 @@ def load_framework(name_or_path: str | Path | None = None) -> Framework:
     cached = _CACHE.get(path)
     if cached is not None:
         return cached
-    framework = parse_framework(_read_text(path), str(path))
+    framework = parse_framework(read_text(path), str(path))
     _CACHE[path] = framework
     return framework
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -373,32 +378,42 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def parse_framework(text: str, source: str = "<framework>") -> Framework:
-    """Validate framework YAML ``text``; ``source`` names it in problem messages."""
+def read_yaml(text: str, source: str) -> tuple[Any, Any, list[Problem]]:
+    """The data and node tree of YAML ``text``, with a problem per key written twice.
+
+    Raises :class:`InputError` for a syntax error (with its line).
+    """
     loader = _UniqueKeyLoader(text)
     loader.duplicates = []
     try:
-        data = loader.get_single_data()
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"{source}:{mark.line + 1}" if mark is not None else source
         reason = getattr(error, "problem", None) or str(error)
-        raise InputError(
-            source,
-            [Problem("yaml-syntax", place, Text(f"YAML tidak sah: {reason}",
-                                                f"invalid YAML: {reason}"))],
-        ) from None
+        message = Text(f"YAML tidak sah: {reason}", f"invalid YAML: {reason}")
+        raise InputError(source, [Problem("yaml-syntax", place, message)]) from None
     finally:
         loader.dispose()
     problems = [
         Problem(
             "duplicate-key",
             f"{source}:{line}",
-            Text(f"kunci '{key}' ditulis dua kali dalam satu pemetaan",
-                 f"key '{key}' appears twice in the same mapping"),
+            Text(
+                f"kunci '{key}' ditulis dua kali dalam satu pemetaan",
+                f"key '{key}' appears twice in the same mapping",
+            ),
         )
         for line, key in loader.duplicates
     ]
+    return data, root, problems
+
+
+
+def parse_framework(text: str, source: str = "<framework>") -> Framework:
+    """Validate framework YAML ``text``; ``source`` names it in problem messages."""
+    data, _, problems = read_yaml(text, source)
     if not isinstance(data, dict):
         problems.append(Problem("not-a-mapping", source, Text(
             "berkas kerangka harus berupa pemetaan YAML (kunci: nilai)",
@@ -407,7 +422,7 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
     try:
         framework = Framework.model_validate(data)
     except ValidationError as error:
-        problems.extend(_pydantic_problems(error, source))
+        problems.extend(pydantic_problems(error, source))
         raise InputError(source, problems) from None
     problems.extend(check_framework(framework, source))
     if problems:
@@ -415,14 +430,14 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
     return framework
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
+def yaml_path(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
 
-def _pydantic_problems(error: ValidationError, source: str) -> Iterator[Problem]:
+def pydantic_problems(error: ValidationError, source: str) -> Iterator[Problem]:
     items = error.errors(include_url=False)
     locs = [tuple(p for p in item["loc"] if not str(p).startswith("function-")) for item in items]
     for item, loc in zip(items, locs, strict=True):
@@ -438,7 +453,7 @@ def _pydantic_problems(error: ValidationError, source: str) -> Iterator[Problem]
             text = Text("wajib diisi tetapi tidak ada", "is required but missing")
         else:
             text = Text(message, message)
-        yield Problem(f"schema-{kind}", f"{source}: {_path(loc)}", text)
+        yield Problem(f"schema-{kind}", f"{source}: {yaml_path(loc)}", text)
 
 
 def check_framework(fw: Framework, source: str = "<framework>") -> list[Problem]:

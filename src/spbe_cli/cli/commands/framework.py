@@ -216,10 +216,10 @@ def test(
 
 def _parse_fresh(name_or_path: str | None) -> Framework:
     """Read and validate a framework now (no cache: the file may have just been edited)."""
-    from spbe_cli.framework import _read_text, parse_framework, resolve_framework
+    from spbe_cli.framework import parse_framework, read_text, resolve_framework
 
     path = resolve_framework(name_or_path)
-    return parse_framework(_read_text(path), str(path))
+    return parse_framework(read_text(path), str(path))
 
 
 def _load(name_or_path: str | None, lang: Lang) -> Framework:
