@@ -37,7 +37,7 @@ def stderr_console() -> Console:
     """The console for messages on stderr."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def write_data(text: str) -> None:
