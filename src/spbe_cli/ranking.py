@@ -97,10 +97,10 @@ def rank_results(
     """Rank results best first; equal published figures share a rank."""
     if sources is None:
         sources = [None] * len(results)
+    # Rounding is monotone, so the exact index orders the published figures too.
     order = sorted(
         range(len(results)),
         key=lambda k: (
-            -results[k].published,
             -exact_key(results[k].index),
             (results[k].assessment.agency or "").lower(),
         ),
