@@ -1,0 +1,107 @@
+"""Hostile and broken files through the command line: exit 2, one plain sentence, no
+traceback, and the file left as it was."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spbe_cli.cli.app import app
+
+runner = CliRunner()
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pematangsiantar-2021.xlsx"
+OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(4096))
+
+
+def truncated(path: Path) -> None:
+    path.write_bytes(EXAMPLE.read_bytes()[:3000])
+
+
+def text_named_xlsx(path: Path) -> None:
+    path.write_text("indikator,nilai\n1,3\n", encoding="utf-8")
+
+
+def empty_file(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def encrypted(path: Path) -> None:
+    # An encrypted .xlsx is an OLE2 compound file holding an "EncryptedPackage" stream.
+    path.write_bytes(OLE2 + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(512))
+
+
+def old_xls_renamed(path: Path) -> None:
+    path.write_bytes(OLE2 + bytes(2048))
+
+
+def zip_bomb(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as entry:
+            chunk = bytes(1024 * 1024)
+            for _ in range(120):
+                entry.write(chunk)
+
+
+def empty_workbook(path: Path) -> None:
+    import openpyxl
+
+    openpyxl.Workbook().save(path)
+
+
+@pytest.mark.parametrize(
+    ("make", "english"),
+    [
+        (random_bytes, "is not a readable Excel workbook"),
+        (truncated, "is not a readable Excel workbook"),
+        (text_named_xlsx, "is not a readable Excel workbook"),
+        (empty_file, "empty"),
+        (encrypted, "password"),
+        (old_xls_renamed, ".xls"),
+        (zip_bomb, "zip bomb"),
+        (empty_workbook, "no data"),
+    ],
+)
+def test_hostile_file_is_refused_plainly(tmp_path: Path, make: object, english: str) -> None:
+    path = tmp_path / "masukan.xlsx"
+    assert callable(make)
+    make(path)
+    before = path.read_bytes()
+    result = runner.invoke(app, ["score", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    message = result.stderr.strip()
+    assert english.lower() in message.lower()
+    assert "masukan.xlsx" in message
+    assert len(message.splitlines()) == 1
+    assert "Traceback" not in result.output and result.stdout == ""
+    assert path.read_bytes() == before
+
+
+def test_debug_shows_a_traceback_without_local_variables() -> None:
+    import subprocess
+    import sys
+
+    # An unexpected error (a bug) is one line without --debug, a plain traceback with it.
+    script = (
+        "import sys, spbe_cli.engine as e\n"
+        "def boom(*a, **k):\n    secret_local = 'do-not-print'\n    raise RuntimeError('x')\n"
+        "e.score = boom\nimport spbe_cli.cli.scoring as s\ns.score = boom\n"
+        "from spbe_cli.cli.app import main\nsys.argv = ['spbe'] + sys.argv[1:]\nmain()\n"
+    )
+    args = [sys.executable, "-c", script, "score", str(EXAMPLE)]
+    quiet = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert quiet.returncode == 3
+    assert "internal error" in quiet.stderr and "Traceback" not in quiet.stderr
+    loud = subprocess.run(
+        [*args[:3], "--debug", *args[3:]], capture_output=True, text=True, check=False
+    )
+    assert loud.returncode == 3
+    assert "Traceback" in loud.stderr and "do-not-print" not in loud.stderr
