@@ -17,6 +17,7 @@ _EXPORTS = {
     "parse_framework": "spbe_cli.framework",
     "Framework": "spbe_cli.framework",
     "read_assessments": "spbe_cli.readers",
+    "score_files": "spbe_cli.loading",
     "Assessment": "spbe_cli.assessment",
     "score": "spbe_cli.engine",
     "score_levels": "spbe_cli.engine",
@@ -39,6 +40,7 @@ __all__ = [
     "plan",
     "read_assessments",
     "score",
+    "score_files",
     "score_levels",
     "whatif",
 ]
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from spbe_cli.assessment import Assessment
     from spbe_cli.engine import Result, score, score_levels, whatif
     from spbe_cli.framework import Framework, load_framework, parse_framework
+    from spbe_cli.loading import score_files
     from spbe_cli.problems import InputError, Problem
     from spbe_cli.readers import read_assessments
 

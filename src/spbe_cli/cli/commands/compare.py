@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,13 +22,8 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from spbe_cli.assessment import Assessment
     from spbe_cli.compare import Comparison, Point, Regression, RegressionCheck
-    from spbe_cli.framework import Framework
     from spbe_cli.i18n import Lang
-    from spbe_cli.readers import ReadResult
-
-YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def compare(
@@ -95,16 +87,8 @@ def compare(
 
       spbe compare 2023.xlsx 2024.xlsx --fail-on-regression --domain 4
     """
-    from spbe_cli.problems import InputError
-
     lang = lang_of(language)
-    try:
-        options = read_options(layout.value, agency, allow_missing)
-        points = load_points(files, framework or [], sheet=sheet, options=options, lang=lang)
-    except InputError as error:
-        from spbe_cli.cli.output import fail_input
-
-        fail_input(error, lang)
+    points = _load(files, framework or [], sheet, layout.value, agency, allow_missing, lang)
     comparison = build(points, lang)
     check = regression_check(comparison, domain, lang) if fail_on_regression or domain else None
     print_comparison(comparison, check, output_format.value, lang)
@@ -112,230 +96,35 @@ def compare(
         report_regressions(check, lang, fail_on_regression)
 
 
-# -- reading --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """Reader options shared by every file."""
-
-    layout: Literal["auto", "long", "wide"]
-    agency: str | None
-    allow_missing: bool
-
-    def read(self, path: Path, framework: Framework, sheet: str | None) -> ReadResult:
-        """``read_assessments`` with these options."""
-        from spbe_cli.readers import read_assessments
-
-        return read_assessments(
-            str(path),
-            framework,
-            sheet=sheet,
-            layout=self.layout,
-            agency=self.agency,
-            allow_missing=self.allow_missing,
-        )
-
-
-def read_options(layout: str, agency: str | None, allow_missing: bool) -> ReadOptions:
-    """Options from the command line's values."""
-    kind: Literal["auto", "long", "wide"] = (
-        "long" if layout == "long" else "wide" if layout == "wide" else "auto"
-    )
-    return ReadOptions(kind, agency, allow_missing)
-
-
-def load_points(
-    files: Sequence[Path],
-    framework_values: Sequence[str],
-    *,
+def _load(
+    files: list[Path],
+    frameworks: list[str],
     sheet: str | None,
-    options: ReadOptions,
+    layout: str,
+    agency: str | None,
+    allow_missing: bool,
     lang: Lang,
 ) -> list[Point]:
-    """Read and score every file (each sheet named by a year, when there are such sheets)."""
+    """:func:`spbe_cli.loading.load_points` with a progress bar and warnings on stderr."""
+    from spbe_cli.cli.output import fail_input, warn_problems
     from spbe_cli.cli.progress import progress
+    from spbe_cli.loading import load_points
     from spbe_cli.problems import InputError
 
-    every, per_file = _framework_options(files, framework_values, lang)
-    known = _bundled()
-    points: list[Point] = []
-    errors: list[InputError] = []
-    with progress("Membaca" if lang == "id" else "Reading", total=len(files)) as advance:
-        for path in files:
-            option = per_file.get(str(path), every)
-            try:
-                for one_sheet in _sheets(path, sheet):
-                    points.extend(_read_file(path, one_sheet, option, known, options, lang))
-            except InputError as error:
-                errors.append(error)
-            advance(1)
-    if errors:
-        raise (
-            errors[0]
-            if len(errors) == 1
-            else InputError(
-                ", ".join(e.source for e in errors), [p for e in errors for p in e.problems]
+    try:
+        with progress("Membaca" if lang == "id" else "Reading", total=len(files)) as advance:
+            return load_points(
+                files,
+                frameworks,
+                sheet=sheet,
+                layout=layout,
+                agency=agency,
+                allow_missing=allow_missing,
+                on_read=lambda read: warn_problems(read.warnings, lang),
+                progress=advance,
             )
-        )
-    return points
-
-
-def _framework_options(
-    files: Sequence[Path], values: Sequence[str], lang: Lang
-) -> tuple[Framework | None, dict[str, Framework]]:
-    from spbe_cli.cli.output import fail_usage
-    from spbe_cli.compare import CompareError, split_framework_options
-    from spbe_cli.framework import load_framework
-    from spbe_cli.i18n import Text
-
-    try:
-        every, per_file = split_framework_options(values, [str(f) for f in files])
-    except CompareError as error:
-        fail_usage(Text(str(error), str(error)), lang)
-    return (
-        load_framework(every) if every else None,
-        {file: load_framework(name) for file, name in per_file.items()},
-    )
-
-
-def _bundled() -> list[Framework]:
-    """The bundled frameworks that are installed, newest first."""
-    from spbe_cli.framework import bundled_frameworks, load_framework
-    from spbe_cli.problems import InputError
-
-    found = []
-    for name in bundled_frameworks():
-        try:
-            found.append(load_framework(name))
-        except InputError:
-            continue
-    return sorted(found, key=lambda f: f.applies_from or 0, reverse=True)
-
-
-def _sheets(path: Path, sheet: str | None) -> list[str | None]:
-    """``[sheet]``, or every sheet named by a year when there are two or more."""
-    if sheet is not None or path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
-        return [sheet]
-    from spbe_cli.readers import sheet_names
-
-    names = sheet_names(path)  # raises InputError for a bad file, as the reader would
-    by_year: list[str | None] = [n for n in names if YEAR_IN_NAME.search(n)]
-    return by_year if len(by_year) >= 2 else [None]
-
-
-def _read_file(
-    path: Path,
-    sheet: str | None,
-    option: Framework | None,
-    known: list[Framework],
-    options: ReadOptions,
-    lang: Lang,
-) -> list[Point]:
-    """Read one sheet, then score each agency-year under its framework (reading the sheet
-    once more for each other framework some of its years need)."""
-    from spbe_cli.cli.output import warn_problems
-    from spbe_cli.compare import Point, choose_framework, framework_for_year
-    from spbe_cli.engine import score
-    from spbe_cli.framework import load_framework
-
-    year = year_hint(path, sheet)
-    default = load_framework(None)
-    first = option or framework_for_year(year, known) or default
-    used, read = _read_any(path, sheet, first, [] if option else known, options)
-    warn_problems(read.warnings, lang)
-    chosen = []
-    for assessment in read.assessments:
-        if assessment.year is None:
-            assessment.year = year
-        named = _named(assessment.framework, known)
-        fw, origin = choose_framework(
-            option=option, named=named, year=assessment.year, frameworks=known, default=default
-        )
-        chosen.append((assessment, fw, origin))
-    again = {
-        id(fw): _read_again(path, sheet, fw, options, year) for _, fw, _ in chosen if fw is not used
-    }
-    points: list[Point] = []
-    for assessment, fw, origin in chosen:
-        if fw is not used:
-            assessment = again[id(fw)].get(_key(assessment), assessment)
-        points.append(Point(score(assessment, fw), read.source, origin))
-    return points
-
-
-def _key(assessment: Assessment) -> tuple[str, int | None]:
-    from spbe_cli.compare import agency_key
-
-    return agency_key(assessment.agency), assessment.year
-
-
-def _read_again(
-    path: Path, sheet: str | None, fw: Framework, options: ReadOptions, year: int | None
-) -> dict[tuple[str, int | None], Assessment]:
-    """The sheet read under ``fw``, by agency and year; a failure says how to choose."""
-    from spbe_cli.i18n import Text
-    from spbe_cli.problems import InputError, Problem
-
-    try:
-        read = options.read(path, fw, sheet)
     except InputError as error:
-        hint = Problem(
-            "framework-by-year",
-            str(path),
-            Text(
-                f"tahun ini dinilai dengan {fw.id} menurut tahunnya; sebutkan kerangka lain "
-                "dengan --framework BERKAS=NAMA atau sel kerangka",
-                f"this year is scored under {fw.id} by its year; name another framework with "
-                "--framework FILE=NAME or a kerangka cell",
-            ),
-        )
-        raise InputError(error.source, [*error.problems, hint]) from None
-    found = {}
-    for assessment in read.assessments:
-        if assessment.year is None:
-            assessment.year = year
-        found[_key(assessment)] = assessment
-    return found
-
-
-def year_hint(path: Path, sheet: str | None) -> int | None:
-    """A year in the sheet name, else in the file name (``siantar-2021.xlsx``)."""
-    for text in (sheet or "", path.stem):
-        found = YEAR_IN_NAME.findall(text)
-        if len(found) == 1:
-            return int(found[0])
-    return None
-
-
-def _read_any(
-    path: Path, sheet: str | None, first: Framework, others: list[Framework], options: ReadOptions
-) -> tuple[Framework, ReadResult]:
-    """Read under ``first``; when that fails, under each other framework, newest first.
-    The first framework's problems are reported when none fits."""
-    from spbe_cli.problems import InputError
-
-    try:
-        return first, options.read(path, first, sheet)
-    except InputError as error:
-        for other in others:
-            if other is first:
-                continue
-            try:
-                return other, options.read(path, other, sheet)
-            except InputError:
-                continue
-        raise error from None
-
-
-def _named(text: str | None, known: list[Framework]) -> Framework | None:
-    """The framework a file names, by bundled name or title, or as a path to a YAML file."""
-    if not text:
-        return None
-    from spbe_cli.compare import match_framework_name
-    from spbe_cli.framework import load_framework
-
-    return match_framework_name(text, known) or load_framework(text)
+        fail_input(error, lang)
 
 
 # -- comparing and printing -----------------------------------------------------------------

@@ -28,9 +28,9 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from spbe_cli.cli.scoring import Scored
     from spbe_cli.framework import Framework
     from spbe_cli.i18n import Lang
+    from spbe_cli.loading import Scored
     from spbe_cli.planner import Plan
 
 

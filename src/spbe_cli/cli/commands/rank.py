@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Unpack
 
 import typer
 
@@ -23,6 +23,7 @@ from spbe_cli.cli.options import (
 
 if TYPE_CHECKING:
     from spbe_cli.i18n import Lang
+    from spbe_cli.loading import ScoreOptions
     from spbe_cli.ranking import Filter, YearRanking
 
 
@@ -110,40 +111,23 @@ def parse_where(texts: list[str], lang: Lang) -> list[Filter]:
 def load_rankings(
     files: list[Path],
     *,
-    framework: str | None,
-    target: str | None,
-    sheet: str | None,
-    layout: str,
-    allow_missing: bool,
     lang: Lang,
     filters: list[Filter],
     top: int | None,
+    **options: Unpack[ScoreOptions],
 ) -> list[YearRanking]:
     """Read and score every file (with a spinner on a terminal), then rank per year."""
     from spbe_cli.cli.output import fail_input
     from spbe_cli.cli.progress import progress
-    from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.cli.scoring import show_read
+    from spbe_cli.loading import rank_files
     from spbe_cli.problems import InputError
-    from spbe_cli.ranking import rank_by_year
 
     try:
         with progress("Membaca dan menilai" if lang == "id" else "Reading and scoring"):
-            scored = load_and_score(
-                files,
-                framework=framework,
-                target=target,
-                sheet=sheet,
-                layout=layout,
-                agency=None,
-                year=None,
-                allow_missing=allow_missing,
-                lang=lang,
-            )
+            return rank_files(files, where=filters, top=top, on_read=show_read(lang), **options)
     except InputError as error:
         fail_input(error, lang)
-    results = [s.result for s in scored]
-    goal = results[0].target if results else None
-    return rank_by_year(results, [s.source for s in scored], where=filters, top=top, target=goal)
 
 
 def print_rankings(rankings: list[YearRanking], output_format: str, lang: Lang) -> None:

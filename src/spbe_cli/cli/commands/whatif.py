@@ -24,8 +24,8 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from spbe_cli.cli.scoring import Scored
     from spbe_cli.i18n import Lang
+    from spbe_cli.loading import Scored
     from spbe_cli.planner import WhatIf
 
 
