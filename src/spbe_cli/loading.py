@@ -33,7 +33,7 @@ from spbe_cli.compare import (
     match_framework_name,
     split_framework_options,
 )
-from spbe_cli.engine import Result, score
+from spbe_cli.engine import Result, score, score_many
 from spbe_cli.framework import Framework, bundled_frameworks, load_framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
@@ -157,7 +157,7 @@ def score_files(
         read = options.read(path, fw, sheet)
         if on_read is not None:
             on_read(read)
-        return [Scored(score(a, fw, goal), read.source) for a in read.assessments]
+        return [Scored(r, read.source) for r in score_many(read.assessments, fw, goal)]
 
     return _each_file(files, one)
 

@@ -27,7 +27,7 @@ def score(
     files: Annotated[
         list[Path],
         typer.Argument(help="Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels; "
-                       "- reads CSV from stdin.", show_default=False),
+                       "- reads CSV from stdin.", show_default=False, metavar="FILE"),
     ],
     framework: FrameworkOpt = None,
     target: TargetOpt = None,
