@@ -94,17 +94,29 @@ class Scale(_Model):
         return range(self.min, self.max + 1)
 
 
-class Band(_Model):
-    """A rating (predikat): ``min`` inclusive, ``max`` exclusive except on the top band."""
+class _Named(_Model):
+    """Something with an official (Indonesian) name and an optional English one."""
 
     name: str
     name_en: str | None = None
-    min: Exact
-    max: Exact
 
     def label(self, lang: Lang) -> str:
-        """The band's name in ``lang``."""
+        """The name in ``lang`` (Indonesian when no English name is given)."""
         return pick(lang, self.name, self.name_en)
+
+
+class _Node(_Named):
+    """A domain, aspect or indicator: an id, names and a weight (percent of the index)."""
+
+    id: str = Field(min_length=1)
+    weight: Exact
+
+
+class Band(_Named):
+    """A rating (predikat): ``min`` inclusive, ``max`` exclusive except on the top band."""
+
+    min: Exact
+    max: Exact
 
 
 class Rounding(_Model):
@@ -115,46 +127,22 @@ class Rounding(_Model):
     rating_basis: Literal["rounded", "exact"] = "rounded"
 
 
-class Indicator(_Model):
+class Indicator(_Node):
     """A scored item: id, official name, capability type and weight (percent of the index)."""
 
-    id: str = Field(min_length=1)
-    name: str
-    name_en: str | None = None
     type: str
-    weight: Exact
-
-    def label(self, lang: Lang) -> str:
-        """The indicator's name in ``lang``."""
-        return pick(lang, self.name, self.name_en)
 
 
-class Aspect(_Model):
+class Aspect(_Node):
     """A group of indicators with its weight."""
 
-    id: str = Field(min_length=1)
-    name: str
-    name_en: str | None = None
-    weight: Exact
     indicators: tuple[Indicator, ...] = Field(min_length=1)
 
-    def label(self, lang: Lang) -> str:
-        """The aspect's name in ``lang``."""
-        return pick(lang, self.name, self.name_en)
 
-
-class Domain(_Model):
+class Domain(_Node):
     """A group of aspects with its weight."""
 
-    id: str = Field(min_length=1)
-    name: str
-    name_en: str | None = None
-    weight: Exact
     aspects: tuple[Aspect, ...] = Field(min_length=1)
-
-    def label(self, lang: Lang) -> str:
-        """The domain's name in ``lang``."""
-        return pick(lang, self.name, self.name_en)
 
 
 class Framework(_Model):
