@@ -205,3 +205,16 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     assert completed.stdout.startswith("rank,agency,year,framework,index,predikat")
     assert "Traceback" not in completed.stderr and "BrokenPipe" not in completed.stderr
     assert completed.returncode == 0
+
+
+def test_empty_template_scores_with_allow_missing() -> None:
+    template = Path(__file__).resolve().parents[1] / "examples" / "template-kosong.xlsx"
+    refused = runner.invoke(app, ["score", str(template), "--lang", "en"])
+    assert refused.exit_code == 2 and "--allow-missing" in refused.stderr
+    result = runner.invoke(
+        app, ["score", str(template), "--allow-missing", "-f", "json", "--lang", "en"]
+    )
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["index"] == 1 and len(doc["assumed_indicators"]) == 47
+    assert "missing or blank indicators scored at level 1: 1-47" in result.stderr

@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from spbe_cli.assessment import CellRef
+from spbe_cli.engine import score, score_levels
 from spbe_cli.framework import Framework, load_framework, parse_framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
@@ -403,21 +404,61 @@ def test_missing_indicators_refused_then_allowed(tmp_path: Path, fw: Framework) 
 
     result = read_assessments(path, fw, allow_missing=True)
     levels = result.assessments[0].levels
-    assert len(levels) == 47
-    assert (levels["12"], levels["30"], levels["31"], levels["5"]) == (1, 1, 1, 4)
-    assert list(levels) == IDS
+    # Left out of the levels: the engine scores them at the minimum and lists them.
+    assert len(levels) == 44 and levels["5"] == 4
+    assert list(levels) == [k for k in IDS if k not in ("12", "30", "31")]
     assert "12" not in result.assessments[0].sources
+    scored = score(result.assessments[0], fw)
+    assert scored.assumed == ("12", "30", "31")
+    assert scored.index == score_levels({**levels, "12": 1, "30": 1, "31": 1}, fw).index
     [warning] = result.warnings
     assert warning.code == "missing-filled"
-    assert warning.text.en == "missing indicators scored at level 1: 12, 30-31"
-    assert warning.text.id == "indikator yang tidak ada diberi nilai 1: 12, 30-31"
+    assert warning.text.en == "missing or blank indicators scored at level 1: 12, 30-31"
+    assert warning.text.id == "indikator yang tidak ada atau kosong diberi nilai 1: 12, 30-31"
 
 
-def test_allow_missing_does_not_excuse_a_blank_level(tmp_path: Path, fw: Framework) -> None:
-    path = write_xlsx(tmp_path / "blank.xlsx", {"S": long_rows({"3": None})})
+def test_allow_missing_scores_blank_levels_at_the_minimum(
+    tmp_path: Path, fw: Framework
+) -> None:
+    path = write_xlsx(tmp_path / "blank.xlsx", {"S": long_rows({"3": None, "4": None})})
+    with pytest.raises(InputError) as error:
+        read_assessments(path, fw)
+    assert problems(error) == [
+        ("level-blank", "S!B4", "level is blank"),
+        ("level-blank", "S!B5", "level is blank"),
+    ]
+    assert "--allow-missing" in (error.value.problems[0].hint or Text("", "")).en
+    read = read_assessments(path, fw, allow_missing=True)
+    [assessment] = read.assessments
+    assert "3" not in assessment.levels and "4" not in assessment.levels
+    assert assessment.levels["5"] == 3
+    assert score(assessment, fw).assumed == ("3", "4")
+    [warning] = read.warnings
+    assert warning.text.en == "missing or blank indicators scored at level 1: 3-4"
+
+
+def test_allow_missing_does_not_excuse_a_formula_without_value(
+    tmp_path: Path, fw: Framework
+) -> None:
+    path = write_xlsx(tmp_path / "rumus.xlsx", {"S": long_rows({"5": "=1+2", "6": None})})
     with pytest.raises(InputError) as error:
         read_assessments(path, fw, allow_missing=True)
-    assert codes(error) == ["level-blank"]
+    assert [(c, p) for c, p, _ in problems(error)] == [("formula-without-value", "S!B6")]
+
+
+def test_allow_missing_fills_blank_cells_of_a_wide_row(tmp_path: Path, fw: Framework) -> None:
+    rows = wide_rows({"Kota A": {"7": None, "8": None}, "Kota B": {}})
+    path = write_xlsx(tmp_path / "wide-blank.xlsx", {"Data": rows})
+    with pytest.raises(InputError):
+        read_assessments(path, fw)
+    read = read_assessments(path, fw, allow_missing=True)
+    first, second = read.assessments
+    assert "7" not in first.levels and "8" not in first.levels and first.levels["9"] == 2
+    assert score(first, fw).assumed == ("7", "8")
+    assert len(second.levels) == len(fw.indicators)
+    assert [(w.code, w.place, w.text.en) for w in read.warnings] == [
+        ("blank-filled", "Data!A2", "Kota A: blank levels scored at level 1: 7-8")
+    ]
 
 
 def test_scale_comes_from_the_framework(tmp_path: Path, fw05: Framework) -> None:
@@ -550,8 +591,9 @@ def test_wide_missing_columns(tmp_path: Path, fw: Framework) -> None:
     assert problems(error) == [("missing-indicators", "Data", "missing indicators 12, 30-31")]
 
     result = read_assessments(path, fw, allow_missing=True)
-    assert result.assessments[0].levels["30"] == 1
+    assert "30" not in result.assessments[0].levels
     assert result.assessments[0].levels["29"] == 4
+    assert score(result.assessments[0], fw).assumed == ("12", "30", "31")
     assert [w.code for w in result.warnings] == ["missing-filled"]
 
 

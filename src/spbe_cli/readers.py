@@ -410,9 +410,10 @@ def read_assessments(
     """Read every assessment in a workbook or CSV file (``"-"``: CSV on stdin).
 
     ``sheet`` and ``layout`` choose instead of detecting; ``agency`` and ``year`` override
-    what the file says; ``allow_missing`` scores indicators absent from the file at the
-    scale's lowest level (with a warning) instead of refusing the file. Raises
-    :class:`InputError` listing every problem found.
+    what the file says; ``allow_missing`` accepts indicators absent from the file or with
+    a blank level (with a warning) instead of refusing the file: they are left out of
+    ``Assessment.levels``, and the engine scores them at the scale's lowest level and lists
+    them in ``Result.assumed``. Raises :class:`InputError` listing every problem found.
     """
     source = str(path)
     book = _open(path, source)
@@ -669,7 +670,9 @@ class _Reader:
         self.allow_missing = allow_missing
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
-        self._blanks: dict[Cell, int] = {}
+        # Blank level cells -> index of their problem, or None when --allow-missing lets
+        # the indicator count as missing (a half-filled template).
+        self._blanks: dict[Cell, int | None] = {}
         low, high = fw.scale.min, fw.scale.max
         self.scale_text = f"{low}-{high}"
         self.fast_levels: dict[float, int] = {float(v): v for v in fw.scale.levels}
@@ -698,8 +701,21 @@ class _Reader:
         if fast is not None:
             return fast
         if _blank(value):
+            if self.allow_missing:
+                self._blanks[(row, col)] = None
+                return None
             self._blanks[(row, col)] = len(self.problems)
-            self.add("level-blank", row, col, Text("nilai kosong", "level is blank"))
+            low = self.fw.scale.min
+            self.add(
+                "level-blank",
+                row,
+                col,
+                Text("nilai kosong", "level is blank"),
+                Text(
+                    f"isi nilainya, atau pakai --allow-missing agar diberi nilai {low}",
+                    f"fill it in, or use --allow-missing to score it at level {low}",
+                ),
+            )
             return None
         if isinstance(value, bool | dt.date | dt.time | dt.datetime | dt.timedelta):
             self.add("level-wrong-type", row, col, _wrong_type(value))
@@ -734,7 +750,15 @@ class _Reader:
         causes = self.book.blank_causes(self.sheet, set(self._blanks))
         for cell, cause in causes.items():
             index = self._blanks[cell]
-            self.problems[index] = Problem(cause.code, self.place(*cell), cause.text, cause.hint)
+            problem = Problem(cause.code, self.place(*cell), cause.text, cause.hint)
+            if index is None:  # allowed as blank, but a formula without a value is not blank
+                self.problems.append(problem)
+            else:
+                self.problems[index] = problem
+
+    def allowed_blank(self, row: int, col: int) -> bool:
+        """Whether the cell is a blank level that --allow-missing turns into a missing one."""
+        return (row, col) in self._blanks and self._blanks[(row, col)] is None
 
     # -- indicators
 
@@ -777,8 +801,8 @@ class _Reader:
                     "missing-filled",
                     self.sheet_place,
                     Text(
-                        f"indikator yang tidak ada diberi nilai {low}: {listed}",
-                        f"missing indicators scored at level {low}: {listed}",
+                        f"indikator yang tidak ada atau kosong diberi nilai {low}: {listed}",
+                        f"missing or blank indicators scored at level {low}: {listed}",
                     ),
                 )
             )
@@ -845,6 +869,7 @@ class _Reader:
         known = self.fw.indicator_by_id
         result = Assessment(levels={})
         seen: dict[str, Cell] = {}
+        blank: set[str] = set()
         for row_index in range(self.header.row + 1, len(self.rows)):
             row = self.rows[row_index]
             raw = row[ind_col]
@@ -865,9 +890,11 @@ class _Reader:
             if level is not None:
                 result.levels[key] = level
                 result.sources[key] = self.cell_ref(row_index, level_col)
+            elif self.allowed_blank(row_index, level_col):
+                blank.add(key)
             self._extras(result, key, row, row_index)
         self.explain_blanks()
-        self._fill_missing(result, self.missing(seen))
+        self.missing(k for k in seen if k not in blank)
         self._long_identity(result, agency, year)
         result.levels = {
             i.id: result.levels[i.id] for i in self.fw.indicators if i.id in result.levels
@@ -884,11 +911,6 @@ class _Reader:
             effort = self.effort_of(row[roles["effort"]], row_index, roles["effort"])
             if effort is not None:
                 result.effort[key] = effort
-
-    def _fill_missing(self, result: Assessment, absent: list[str]) -> None:
-        if self.allow_missing:
-            for key in absent:
-                result.levels[key] = self.fw.scale.min
 
     def _long_identity(self, result: Assessment, agency: str | None, year: int | None) -> None:
         """Agency, year and framework: arguments, else columns, else labels above."""
@@ -964,9 +986,8 @@ class _Reader:
     def read_wide(self, agency: str | None, year: int | None) -> list[Assessment]:
         """One assessment per agency row."""
         columns = self._wide_columns()
-        absent = self.missing(columns)
-        filler = dict.fromkeys(absent, self.fw.scale.min) if self.allow_missing else {}
-        assessments = self._wide_rows(columns, filler, year)
+        self.missing(columns)
+        assessments = self._wide_rows(columns, year)
         self.explain_blanks()
         if agency is not None:
             if len(assessments) == 1:
@@ -999,9 +1020,7 @@ class _Reader:
                 columns[key] = col
         return columns
 
-    def _wide_rows(
-        self, columns: dict[str, int], filler: dict[str, int], year: int | None
-    ) -> list[Assessment]:
+    def _wide_rows(self, columns: dict[str, int], year: int | None) -> list[Assessment]:
         """The hot loop: C-level calls per row, the per-cell work only for bad rows."""
         roles = self.header.roles
         agency_col = roles["agency"]
@@ -1027,8 +1046,8 @@ class _Reader:
                     raise KeyError
             except KeyError:
                 levels = self._slow_row(ids, cols, values, row_index)
-            if filler:
-                levels.update(filler)
+            if len(levels) < len(ids) and self.allow_missing:
+                self._blank_row_warning(ids, levels, agency, row_index, agency_col)
             result = Assessment(
                 levels,
                 agency or None,
@@ -1046,6 +1065,23 @@ class _Reader:
                 result.framework = _text(row[framework_col])
             assessments.append(result)
         return assessments
+
+    def _blank_row_warning(
+        self, ids: tuple[str, ...], levels: dict[str, int], agency: str, row: int, col: int
+    ) -> None:
+        """Note, for one agency row, the blank levels that --allow-missing fills in."""
+        blank = compress_ids([key for key in ids if key not in levels])
+        low = self.fw.scale.min
+        self.warnings.append(
+            Problem(
+                "blank-filled",
+                self.place(row, col),
+                Text(
+                    f"{agency}: nilai kosong diberi nilai {low}: {blank}",
+                    f"{agency}: blank levels scored at level {low}: {blank}",
+                ),
+            )
+        )
 
     def _agency_blank(self, values: Sequence[Any], row: int, col: int) -> bool:
         """Whether a row without an agency name must be read (it has levels: a problem)."""
