@@ -144,7 +144,7 @@ def test_many_agencies_give_a_ranking(tmp_path: Path) -> None:
     assert [r["agency"] for r in doc["results"]] == ["Kota A", "Kota B", "Kabupaten C"]
     assert [r["index"] for r in doc["results"]] == [2, 4, 3]
     below = runner.invoke(app, ["score", str(path), "--fail-under", "baik"])
-    assert below.exit_code == 1 and "Kota A" in below.stderr
+    assert below.exit_code == 1 and "Di bawah 2.6: Kota A 2021" in below.stderr
 
 
 def test_every_problem_is_listed_with_its_cell(tmp_path: Path) -> None:

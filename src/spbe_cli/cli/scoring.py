@@ -106,9 +106,11 @@ def run_score(
     if threshold is not None:
         below = [s for s in scored if Fraction(s.result.published) < threshold]
         if below:
+            from spbe_cli.framework import format_exact
+
             names = ", ".join(s.result.assessment.label for s in below)
+            edge = format_exact(threshold)
             sys.stderr.write(
-                Text(f"Di bawah {threshold}: {names}", f"Below {threshold}: {names}").get(lang)
-                + "\n"
+                Text(f"Di bawah {edge}: {names}", f"Below {edge}: {names}").get(lang) + "\n"
             )
             raise typer.Exit(EXIT_BELOW_THRESHOLD)
