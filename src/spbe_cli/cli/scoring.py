@@ -28,8 +28,14 @@ from spbe_cli.readers import ReadResult
 def load_and_score(
     files: Sequence[Path], *, lang: Lang, **options: Unpack[ScoreOptions]
 ) -> list[Scored]:
-    """:func:`spbe_cli.loading.score_files`, saying on stderr what each file held."""
-    return score_files(files, on_read=show_read(lang), **options)
+    """:func:`spbe_cli.loading.score_files`, saying on stderr what each file held.
+
+    Bad input ends the command: every problem on stderr, exit status 2.
+    """
+    try:
+        return score_files(files, on_read=show_read(lang), **options)
+    except InputError as error:
+        fail_input(error, lang)
 
 
 def show_read(lang: Lang) -> Callable[[ReadResult], None]:
@@ -94,10 +100,7 @@ def run_score(
 ) -> None:
     """The ``spbe score`` command's work, with exit status 1 under ``--fail-under``."""
     lang = lang_of(language)
-    try:
-        scored = load_and_score(files, lang=lang, **options)
-    except InputError as error:
-        fail_input(error, lang)
+    scored = load_and_score(files, lang=lang, **options)
     try:
         threshold = target_value(scored[0].result.framework, fail_under) if fail_under else None
     except InputError as error:

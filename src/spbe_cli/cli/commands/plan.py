@@ -131,25 +131,20 @@ def plan(
 
       spbe plan isian.xlsx --format json > rencana.json
     """
-    from spbe_cli.cli.output import fail_input
     from spbe_cli.cli.scoring import load_and_score
-    from spbe_cli.problems import InputError
 
     lang = lang_of(language)
-    try:
-        scored = load_and_score(
-            [file],
-            framework=framework,
-            target=target,
-            sheet=sheet,
-            layout=layout.value,
-            agency=agency,
-            year=year,
-            allow_missing=allow_missing,
-            lang=lang,
-        )
-    except InputError as error:
-        fail_input(error, lang)
+    scored = load_and_score(
+        [file],
+        framework=framework,
+        target=target,
+        sheet=sheet,
+        layout=layout.value,
+        agency=agency,
+        year=year,
+        allow_missing=allow_missing,
+        lang=lang,
+    )
     fw = scored[0].result.framework
     locked = _locked(lock or [], fw, lang)
     efforts = _effort_file(effort, fw, lang) if effort is not None else None

@@ -105,24 +105,19 @@ def report(
     lang = lang_of(language)
     chosen = _format_of(output, report_format, lang)
     _refuse_existing(output, force, lang)
-    from spbe_cli.cli.output import fail_input
     from spbe_cli.cli.scoring import load_and_score
-    from spbe_cli.problems import InputError
 
-    try:
-        scored = load_and_score(
-            files,
-            framework=framework,
-            target=target,
-            sheet=sheet,
-            layout=layout.value,
-            agency=agency,
-            year=year,
-            allow_missing=allow_missing,
-            lang=lang,
-        )
-    except InputError as error:
-        fail_input(error, lang)
+    scored = load_and_score(
+        files,
+        framework=framework,
+        target=target,
+        sheet=sheet,
+        layout=layout.value,
+        agency=agency,
+        year=year,
+        allow_missing=allow_missing,
+        lang=lang,
+    )
     results = [s.result for s in scored]
     if plan and len(results) != 1:
         _usage("--plan berlaku untuk satu instansi", "--plan applies to one agency", lang)

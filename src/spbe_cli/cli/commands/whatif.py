@@ -60,25 +60,20 @@ def whatif(
 
       spbe whatif isian.xlsx 13=2 --target baik --lang en
     """
-    from spbe_cli.cli.output import fail_input
     from spbe_cli.cli.scoring import load_and_score
-    from spbe_cli.problems import InputError
 
     lang = lang_of(language)
-    try:
-        scored = load_and_score(
-            [file],
-            framework=framework,
-            target=target,
-            sheet=sheet,
-            layout=layout.value,
-            agency=agency,
-            year=year,
-            allow_missing=allow_missing,
-            lang=lang,
-        )
-    except InputError as error:
-        fail_input(error, lang)
+    scored = load_and_score(
+        [file],
+        framework=framework,
+        target=target,
+        sheet=sheet,
+        layout=layout.value,
+        agency=agency,
+        year=year,
+        allow_missing=allow_missing,
+        lang=lang,
+    )
     one = _single(scored, lang)
     _print(_apply(one, changes, lang), one.source, output_format.value, lang)
 
