@@ -51,3 +51,14 @@ def test_exit_codes_are_documented() -> None:
     for code in (output.EXIT_OK, output.EXIT_BELOW_THRESHOLD, output.EXIT_BAD_INPUT,
                  output.EXIT_INTERNAL):
         assert f"| {code} |" in README
+
+
+def test_readme_library_example_runs(capsys: Any, monkeypatch: Any) -> None:
+    """The README's Python example runs as written, from the repository root."""
+    block = README.split("## Library", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "Kota Pematangsiantar 1.53 Kurang" in out
+    assert "21 39 True" in out
+    assert out.count("\n") >= 1 + 4 + 1 + 8
