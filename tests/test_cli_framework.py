@@ -54,6 +54,14 @@ def test_list_csv_and_markdown() -> None:
     )
 
 
+def test_list_table_header_is_translated() -> None:
+    out = spbe("list")[1]
+    assert re.search(r"Id\s+┃ Judul\s+┃ Indikator\s+┃ Berlaku sejak", out)
+    out = spbe("list", "--lang", "en")[1]
+    assert re.search(r"Id\s+┃ Title\s+┃ Indicators\s+┃ Applies from", out)
+    assert "applies_from" not in out
+
+
 # -- show --------------------------------------------------------------------------------------
 
 

@@ -14,9 +14,11 @@ import typer
 from spbe_cli.cli.options import FormatOpt, LangOpt, Language, OutputFormat, lang_of
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from spbe_cli.cases import CasesReport
     from spbe_cli.framework import Framework
-    from spbe_cli.i18n import Lang, Text
+    from spbe_cli.i18n import Lang
 
 app = typer.Typer(
     help=(
@@ -59,17 +61,16 @@ def list_frameworks(
       spbe framework list --format json --lang en
     """
     from spbe_cli.framework import bundled_frameworks
+    from spbe_cli.render import framework as render
 
     lang = lang_of(language)
     frameworks = [_load(name, lang) for name in bundled_frameworks()]
-    header = ["id", "title", "indicators", "applies_from"]
-    rows: list[list[object]] = [
-        [fw.id, fw.label(lang), len(fw.indicators), fw.applies_from or ""] for fw in frameworks
-    ]
     if output_format is OutputFormat.json:
-        _write_json({"frameworks": [_summary_dict(fw) for fw in frameworks]})
+        _write_json(render.list_dict(frameworks))
+    elif output_format is OutputFormat.table:
+        _print(render.list_table(frameworks, lang))
     else:
-        _write_rows(output_format, header, rows, _t("list", lang))
+        _write_rows(output_format, render.LIST_HEADER, render.list_rows(frameworks, lang))
 
 
 @app.command("show")
@@ -90,21 +91,19 @@ def show(
 
       spbe framework show my-framework.yaml --format csv > bobot.csv
     """
+    from spbe_cli.cli.output import write_data
+    from spbe_cli.render import framework as render
+
     lang = lang_of(language)
     fw = _load(framework, lang)
     if output_format is OutputFormat.json:
-        _write_json(_framework_dict(fw))
+        _write_json(render.framework_dict(fw))
     elif output_format is OutputFormat.csv:
-        from spbe_cli.cli.output import write_data
-        from spbe_cli.render.data import csv_text
-
-        write_data(csv_text(_TREE_HEADER, _tree_rows(fw, lang)))
+        write_data(render.tree_csv(fw, lang))
     elif output_format is OutputFormat.markdown:
-        from spbe_cli.cli.output import write_data
-
-        write_data(_framework_markdown(fw, lang))
+        write_data(render.framework_markdown(fw, lang))
     else:
-        _print_framework(fw, lang)
+        _print(render.framework_view(fw, lang))
 
 
 @app.command("validate")
@@ -134,6 +133,7 @@ def validate(
     """
     from spbe_cli.cli.output import EXIT_BAD_INPUT, fail_input, say
     from spbe_cli.problems import InputError
+    from spbe_cli.render.framework import ok_text
 
     lang = lang_of(language)
     as_json = output_format is OutputFormat.json
@@ -146,7 +146,7 @@ def validate(
         raise typer.Exit(EXIT_BAD_INPUT) from None
     if as_json:
         _write_json({"valid": True, "problems": []})
-    say(_ok_text(fw), lang)
+    say(ok_text(fw), lang)
 
 
 @app.command("test")
@@ -253,341 +253,46 @@ def _shipped_cases(name: str, framework_id: str, lang: Lang) -> Path:
     return path
 
 
-# -- texts -----------------------------------------------------------------------------------
+# -- printing ------------------------------------------------------------------------------
 
 
-# Labels as (Indonesian, English); plain tuples keep spbe_cli.i18n out of module load.
-_LABELS: dict[str, tuple[str, str]] = {
-    "list": ("Kerangka bawaan", "Bundled frameworks"),
-    "domain": ("domain", "domain"),
-    "aspect": ("aspek", "aspect"),
-    "indicator": ("indikator", "indicator"),
-    "name": ("Nama", "Name"),
-    "weight": ("Bobot", "Weight"),
-    "type": ("Jenis", "Type"),
-    "level": ("Level", "Level"),
-    "rating": ("Predikat", "Rating"),
-    "range": ("Rentang indeks", "Index range"),
-    "source": ("Sumber", "Source"),
-    "applies": ("Berlaku mulai evaluasi", "Applies from evaluation"),
-    "scale": ("Skala level", "Level scale"),
-    "rounding": ("Pembulatan", "Rounding"),
-    "target": ("Target", "Target"),
-    "case": ("Kasus", "Case"),
-    "result": ("Hasil", "Result"),
-    "index": ("Indeks", "Index"),
-    "pass": ("LULUS", "PASS"),
-    "fail": ("GAGAL", "FAIL"),
-}
-
-
-def _t(key: str, lang: Lang) -> str:
-    """A label in ``lang``."""
-    indonesian, english = _LABELS[key]
-    return english if lang == "en" else indonesian
-
-
-def _rounding_text(fw: Framework, lang: Lang) -> str:
-    rounding = fw.rounding
-    basis = {
-        ("rounded", "id"): "predikat dari angka yang dibulatkan",
-        ("rounded", "en"): "rating read from the rounded figure",
-        ("exact", "id"): "predikat dari angka eksak",
-        ("exact", "en"): "rating read from the exact figure",
-    }[(rounding.rating_basis, lang)]
-    mode = "setengah ke atas" if lang == "id" else "half up"
-    places = f"{rounding.places} desimal" if lang == "id" else f"{rounding.places} decimals"
-    return f"{places}, {mode}; {basis}"
-
-
-def _ok_text(fw: Framework) -> Text:
-    from spbe_cli.framework import format_exact
-    from spbe_cli.i18n import Text
-
-    d, a, i = len(fw.domains), len(fw.aspects), len(fw.indicators)
-    total = format_exact(fw.total_weight)
-    return Text(
-        f"OK: {d} domain, {a} aspek, {i} indikator, bobot berjumlah {total} ({fw.id})",
-        f"OK: {d} domains, {a} aspects, {i} indicators, weights add up to {total} ({fw.id})",
-    )
-
-
-# -- framework as data -------------------------------------------------------------------------
-
-_TREE_HEADER = ["kind", "id", "parent", "name", "weight", "type"]
-
-
-def _tree_rows(fw: Framework, lang: Lang) -> list[list[object]]:
-    """``kind, id, parent, name, weight, type`` for every domain, aspect and indicator."""
-    from spbe_cli.render.table import weight_text
-
-    rows: list[list[object]] = []
-    for domain in fw.domains:
-        rows.append(["domain", domain.id, "", domain.label(lang), weight_text(domain.weight), ""])
-        for aspect in domain.aspects:
-            rows.append(
-                ["aspect", aspect.id, domain.id, aspect.label(lang), weight_text(aspect.weight), ""]
-            )
-            for item in aspect.indicators:
-                rows.append(
-                    [
-                        "indicator",
-                        item.id,
-                        aspect.id,
-                        item.label(lang),
-                        weight_text(item.weight),
-                        item.type,
-                    ]
-                )
-    return rows
-
-
-def _band_rows(fw: Framework, lang: Lang) -> list[list[object]]:
-    """``predikat, range`` per band, lowest first (``1.8 – < 2.6``; the top ends ``– 5``)."""
-    from spbe_cli.framework import format_exact
-
-    rows: list[list[object]] = []
-    for pos, band in enumerate(fw.bands):
-        upper = "" if pos == len(fw.bands) - 1 else "< "
-        text = f"{format_exact(band.min)} – {upper}{format_exact(band.max)}"
-        rows.append([band.label(lang), text])
-    return rows
-
-
-def _level_rows(fw: Framework, lang: Lang) -> tuple[list[str], list[list[object]]]:
-    """A column per capability type, a row per level: the level names."""
-    from spbe_cli.i18n import pick
-
-    types = fw.scale.types
-    header = [_t("level", lang)] + [
-        f"{pick(lang, t.name, t.name_en)} ({k})" for k, t in types.items()
-    ]
-    rows: list[list[object]] = []
-    for level in fw.scale.levels:
-        names = [types[k].levels[level] for k in types]
-        rows.append([level, *(pick(lang, n.name, n.name_en) for n in names)])
-    return header, rows
-
-
-def _summary_dict(fw: Framework) -> dict[str, Any]:
-    return {
-        "id": fw.id,
-        "title": fw.title,
-        "title_en": fw.title_en,
-        "indicators": len(fw.indicators),
-        "domains": len(fw.domains),
-        "aspects": len(fw.aspects),
-        "applies_from": fw.applies_from,
-        "scale": {"min": fw.scale.min, "max": fw.scale.max},
-    }
-
-
-def _framework_dict(fw: Framework) -> dict[str, Any]:
-    """The whole framework as JSON-ready data; weights as numbers and exact text."""
-    from spbe_cli.framework import format_exact
-    from spbe_cli.render.data import number
-
-    def weighted(node: Any) -> dict[str, Any]:
-        return {
-            "id": node.id,
-            "name": node.name,
-            "name_en": node.name_en,
-            "weight": number(node.weight),
-            "weight_exact": format_exact(node.weight),
-        }
-
-    return {
-        "id": fw.id,
-        "title": fw.title,
-        "title_en": fw.title_en,
-        "source": fw.source,
-        "applies_from": fw.applies_from,
-        "scale": fw.scale.model_dump(mode="json"),
-        "bands": [
-            {
-                "name": b.name,
-                "name_en": b.name_en,
-                "min": format_exact(b.min),
-                "max": format_exact(b.max),
-            }
-            for b in fw.bands
-        ],
-        "rounding": fw.rounding.model_dump(mode="json"),
-        "target": format_exact(fw.target),
-        "domains": [
-            {
-                **weighted(d),
-                "aspects": [
-                    {
-                        **weighted(a),
-                        "indicators": [{**weighted(i), "type": i.type} for i in a.indicators],
-                    }
-                    for a in d.aspects
-                ],
-            }
-            for d in fw.domains
-        ],
-    }
-
-
-def _facts(fw: Framework, lang: Lang) -> list[tuple[str, str]]:
-    from spbe_cli.framework import format_exact
-
-    return [
-        ("id", fw.id),
-        (_t("source", lang), fw.source),
-        (_t("applies", lang), str(fw.applies_from or "-")),
-        (_t("scale", lang), f"{fw.scale.min}-{fw.scale.max}"),
-        (_t("rounding", lang), _rounding_text(fw, lang)),
-        (_t("target", lang), f"{format_exact(fw.target)} ({fw.band_for(fw.target).label(lang)})"),
-    ]
-
-
-def _framework_markdown(fw: Framework, lang: Lang) -> str:
-    from spbe_cli.render.data import markdown_table
-
-    level_header, level_rows = _level_rows(fw, lang)
-    parts = [
-        f"# {fw.label(lang)}\n",
-        "\n".join(f"- {key}: {value}" for key, value in _facts(fw, lang)) + "\n",
-        markdown_table(_TREE_HEADER, _tree_rows(fw, lang)),
-        markdown_table(level_header, level_rows),
-        markdown_table([_t("rating", lang), _t("range", lang)], _band_rows(fw, lang)),
-    ]
-    return "\n".join(parts)
-
-
-def _print_framework(fw: Framework, lang: Lang) -> None:
-    """The framework as rich tables on stdout."""
-    from rich.table import Table
-
+def _print(renderable: RenderableType) -> None:
+    """A rich renderable on stdout."""
     from spbe_cli.cli.output import stdout_console
 
-    console = stdout_console()
-    console.print(fw.label(lang), style="bold", markup=False)
-    for key, value in _facts(fw, lang):
-        console.print(f"{key}: {value}", markup=False, highlight=False)
-    tree = Table(show_header=True, header_style="bold")
-    for column in ("No", _t("name", lang), _t("weight", lang), _t("type", lang)):
-        tree.add_column(column, justify="right" if column == _t("weight", lang) else "left")
-    for kind, node_id, _, name, weight, ctype in _tree_rows(fw, lang):
-        indent = {"domain": "", "aspect": "  ", "indicator": "    "}[str(kind)]
-        style = {"domain": "bold", "aspect": "cyan", "indicator": ""}[str(kind)]
-        label = f"{indent}{_t(str(kind), lang)} {node_id}"
-        tree.add_row(label, f"{indent}{name}", str(weight), str(ctype), style=style)
-    console.print(tree)
-    level_header, level_rows = _level_rows(fw, lang)
-    console.print(_simple_table(level_header, level_rows))
-    console.print(_simple_table([_t("rating", lang), _t("range", lang)], _band_rows(fw, lang)))
-
-
-def _simple_table(header: list[str], rows: list[list[object]], title: str | None = None) -> Any:
-    from rich.table import Table
-
-    table = Table(show_header=True, header_style="bold", title=title)
-    for column in header:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    return table
+    stdout_console().print(renderable)
 
 
 def _write_json(document: Any) -> None:
+    """JSON-ready data on stdout."""
     from spbe_cli.cli.output import write_data
     from spbe_cli.render.data import dumps_json
 
     write_data(dumps_json(document))
 
 
-def _write_rows(
-    output_format: OutputFormat, header: list[str], rows: list[list[object]], title: str
-) -> None:
-    """Rows as CSV, Markdown or a rich table (JSON is handled by the caller)."""
-    from spbe_cli.cli.output import stdout_console, write_data
+def _write_rows(output_format: OutputFormat, header: list[str], rows: list[list[object]]) -> None:
+    """Rows as CSV, or as Markdown for any other format (JSON and tables: the caller)."""
+    from spbe_cli.cli.output import write_data
     from spbe_cli.render.data import csv_text, markdown_table
 
     if output_format is OutputFormat.csv:
         write_data(csv_text(header, rows))
-    elif output_format is OutputFormat.markdown:
-        write_data(markdown_table(header, rows))
     else:
-        stdout_console().print(_simple_table(header, rows, title))
-
-
-# -- golden cases report -------------------------------------------------------------------
+        write_data(markdown_table(header, rows))
 
 
 def _print_report(report: CasesReport, output_format: OutputFormat, lang: Lang) -> None:
     """The cases report in the asked format on stdout, a one-line summary on stderr."""
-    from spbe_cli.cli.output import say, stdout_console, write_data
+    from spbe_cli.cli.output import say, write_data
+    from spbe_cli.render import framework as render
 
-    failures = [m.render(c.name, lang) for c in report.cases for m in c.mismatches]
     if output_format is OutputFormat.json:
-        _write_json(_report_dict(report, lang))
+        _write_json(render.report_dict(report, lang))
     elif output_format is OutputFormat.table:
-        stdout_console().print(_simple_table(_report_header(lang), _report_rows(report, lang)))
-        for line in failures:
-            stdout_console().print(line, style="red", markup=False)
+        _print(render.report_view(report, lang))
     else:
-        header, rows = _report_header(lang), _report_rows(report, lang)
-        _write_rows(output_format, header, rows, "")
-        if output_format is OutputFormat.markdown and failures:
-            write_data("\n" + "".join(f"- {line}\n" for line in failures))
-    say(_summary_text(report), lang, style="green" if report.ok else "red")
-
-
-def _report_header(lang: Lang) -> list[str]:
-    return [_t(k, lang) for k in ("case", "result", "index")] + [_t("rating", lang)]
-
-
-def _report_rows(report: CasesReport, lang: Lang) -> list[list[object]]:
-    return [
-        [
-            case.name,
-            _t("pass" if case.passed else "fail", lang),
-            str(case.result.published),
-            case.result.band.label(lang),
-        ]
-        for case in report.cases
-    ]
-
-
-def _report_dict(report: CasesReport, lang: Lang) -> dict[str, Any]:
-    from spbe_cli.framework import format_exact
-    from spbe_cli.render.data import number
-
-    return {
-        "framework": report.framework.id,
-        "cases_file": report.source,
-        "passed": report.passed,
-        "failed": report.failed,
-        "cases": [
-            {
-                "name": case.name,
-                "passed": case.passed,
-                "index": number(case.result.published),
-                "index_exact": format_exact(case.result.index),
-                "predikat": case.result.band.name,
-                "failures": [
-                    {
-                        "what": m.label("en"),
-                        "expected": m.expected,
-                        "got": m.got,
-                        "message": m.render(case.name, lang),
-                    }
-                    for m in case.mismatches
-                ],
-            }
-            for case in report.cases
-        ],
-    }
-
-
-def _summary_text(report: CasesReport) -> Text:
-    from spbe_cli.i18n import Text
-
-    total = len(report.cases)
-    return Text(
-        f"{report.passed} dari {total} kasus lulus, {report.failed} gagal ({report.framework.id})",
-        f"{report.passed} of {total} cases pass, {report.failed} fail ({report.framework.id})",
-    )
+        _write_rows(output_format, render.report_header(lang), render.report_rows(report, lang))
+        if output_format is OutputFormat.markdown:
+            write_data(render.failures_markdown(report, lang))
+    say(render.summary_text(report), lang, style="green" if report.ok else "red")
