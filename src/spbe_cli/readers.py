@@ -36,7 +36,7 @@ from spbe_cli.assessment import Assessment, CellRef
 from spbe_cli.framework import Framework, parse_exact
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
-from spbe_cli.safety import Kind, check_input, no_data, parser_errors, refuse
+from spbe_cli.safety import Kind, check_input, no_data, parser_errors, refuse, unreadable
 
 Layout = Literal["long", "wide"]
 Rows = list[list[Any]]
@@ -325,12 +325,7 @@ def _open(path: str | Path, source: str) -> _Book:
         try:
             data = file.read_bytes()
         except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise refuse(
-                source,
-                "unreadable",
-                Text(f"tidak dapat dibaca ({reason})", f"cannot be read ({reason})"),
-            ) from None
+            raise unreadable(source, error) from None
         return _CsvBook(_csv_rows(data, source))
     return _Workbook(file, source, kind)
 

@@ -151,12 +151,15 @@ def _read_head(path: Path, source: str) -> bytes:
             Text("tidak boleh dibaca (izin ditolak)", "cannot be read (permission denied)"),
         ) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise refuse(
-            source,
-            "unreadable",
-            Text(f"tidak dapat dibaca ({reason})", f"cannot be read ({reason})"),
-        ) from None
+        raise unreadable(source, error) from None
+
+
+def unreadable(source: str, error: OSError) -> InputError:
+    """The problem for a file the operating system would not let us read."""
+    reason = error.strerror or type(error).__name__
+    return refuse(
+        source, "unreadable", Text(f"tidak dapat dibaca ({reason})", f"cannot be read ({reason})")
+    )
 
 
 def _is_text(head: bytes) -> bool:
