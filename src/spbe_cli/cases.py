@@ -8,18 +8,20 @@ A cases file pins a framework's arithmetic down: after editing weights, bands or
     cases:
       - name: semua level 3, 11 di 4   # required, unique within the file
         description: ...               # optional
-        levels:                        # indicator id -> level (an integer on the scale)
-          default: 3                   # optional: the level of every indicator not listed
+        levels:                        # indicator id or alias -> value on the scale
+          default: 3                   # optional: the value of every indicator not listed
           "11": 4                      # ids may be quoted or not (11: 4 works too)
         expect:                        # at least one of the keys below
           index: "3.03"                # the published index (quote it: "3.00", not 3.00)
           index_exact: "121/40"        # the exact index (3.025): a decimal or a fraction
-          predikat: Baik               # the rating, by its Indonesian or English name
-          domains: {"2": "3.10"}       # published domain indices, by domain id
-          aspects: {"2": "3.25"}       # published aspect indices, by aspect id
+          predikat: Baik               # the rating, by its name or alias, any language
+          domains: {"2": "3.10"}       # published indices of a tier, under the tier's key
+          aspects: {"2": "3.25"}       # (the framework's ``tiers``: domains, aspects ...)
 
-Every indicator must get a level: list them all, or give ``default``. A published figure
-may not have more decimals than the framework publishes (``3.285`` can never match).
+On a decimal scale (Pemdi) a value may be ``1.26``, ``"1,26"`` or a fraction ``"7/6"``.
+Every indicator must get a value: list them all, give ``default``, or leave out an
+indicator fed by an external index (it counts at its default). A published figure may not
+have more decimals than the framework publishes (``3.285`` can never match).
 
 :func:`run_cases` reads a file and scores every case with the engine; the report lists
 each case's result and, for a failing case, every expectation that broke (expected vs got).
@@ -29,20 +31,32 @@ YAML errors, keys written twice, unknown keys, unknown ids, levels outside the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
-from spbe_cli.engine import Result, score_levels
+from spbe_cli.engine import NodeResult, Result, score_levels
+from spbe_cli.exact import as_value, parse_exact, parse_number
 from spbe_cli.framework import (
     Exact,
     Framework,
+    Tier,
+    Value,
     bundled_frameworks,
     canonical_name,
     format_exact,
@@ -90,7 +104,19 @@ def _figure(value: Any) -> Any:
 
 
 Figure = Annotated[Decimal, BeforeValidator(_figure)]
-Level = Annotated[int, Strict()]
+
+
+def _value(value: Any) -> Any:
+    """A value from an int, a YAML float (by its text), or text (``"7/6"``, ``"1,26"``)."""
+    if isinstance(value, str):
+        number = parse_number(value)
+        if number is None:
+            raise ValueError(f"{value!r} is not a number such as 3, 1.26 or 7/6")
+        return number
+    return parse_exact(value)
+
+
+Level = Annotated[Fraction, BeforeValidator(_value)]
 
 
 class _Model(BaseModel):
@@ -99,18 +125,45 @@ class _Model(BaseModel):
     )
 
 
-class Expect(_Model):
-    """What a case must produce; only the keys given are checked."""
+TierFigures = Annotated[dict[str, Figure], BeforeValidator(_string_keys)]
+_TIER_ADAPTER: TypeAdapter[dict[str, Decimal]] = TypeAdapter(TierFigures)
+
+
+class Expect(BaseModel):
+    """What a case must produce; only the keys given are checked. Any other key names a
+    tier of the framework (``domains``, ``aspects``) with published figures by id."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, coerce_numbers_to_str=True)
 
     index: Figure | None = None
     index_exact: Exact | None = None
     predikat: str | None = None
-    domains: Annotated[dict[str, Figure], BeforeValidator(_string_keys)] = Field(
-        default_factory=dict
-    )
-    aspects: Annotated[dict[str, Figure], BeforeValidator(_string_keys)] = Field(
-        default_factory=dict
-    )
+
+    @model_validator(mode="after")
+    def _tiers_are_figures(self) -> Expect:
+        for key, value in (self.model_extra or {}).items():
+            if not isinstance(value, dict):
+                continue  # an unknown key, or a tier given a non-mapping: check_cases says
+            try:
+                _TIER_ADAPTER.validate_python(value)
+            except ValidationError as error:
+                detail = error.errors(include_url=False)[0]
+                where = ".".join(str(p) for p in detail["loc"])
+                raise ValueError(f"{key}.{where}: {detail['msg']}" if where else
+                                 f"{key}: {detail['msg']}") from None
+        return self
+
+    def tiers(self) -> dict[str, dict[str, Decimal]]:
+        """Expected figures by tier key, then node id."""
+        return {
+            key: _TIER_ADAPTER.validate_python(value)
+            for key, value in (self.model_extra or {}).items()
+            if isinstance(value, dict)
+        }
+
+    def extra_keys(self) -> list[str]:
+        """Every key besides index, index_exact and predikat, as written."""
+        return list(self.model_extra or {})
 
     def is_empty(self) -> bool:
         """Whether the case checks nothing at all."""
@@ -118,8 +171,7 @@ class Expect(_Model):
             self.index is None
             and self.index_exact is None
             and self.predikat is None
-            and not self.domains
-            and not self.aspects
+            and not any(self.tiers().values())
         )
 
 
@@ -131,11 +183,17 @@ class Case(_Model):
     levels: Annotated[dict[str, Level], BeforeValidator(_string_keys)]
     expect: Expect
 
-    def level_map(self, framework: Framework) -> dict[str, int]:
-        """Every indicator's level: the listed ones, ``default`` for the rest."""
+    def level_map(self, framework: Framework) -> dict[str, Value]:
+        """Every indicator's value: the listed ones (by id or alias), ``default`` for the
+        rest; an indicator fed by an external index and not listed is left out (it counts
+        at its default)."""
         default = self.levels.get(DEFAULT_KEY)
-        levels = {} if default is None else {i.id: default for i in framework.indicators}
-        levels.update((k, v) for k, v in self.levels.items() if k != DEFAULT_KEY)
+        levels: dict[str, Value] = {}
+        if default is not None:
+            levels = {i.id: as_value(default) for i in framework.indicators}
+        for key, value in self.levels.items():
+            if key != DEFAULT_KEY:
+                levels[framework.indicator_id(key) or key] = as_value(value)
         return levels
 
 
@@ -149,28 +207,30 @@ class CasesFile(_Model):
 
 # -- results ---------------------------------------------------------------------------------
 
-MismatchKind = Literal["index", "index_exact", "predikat", "domain", "aspect"]
 _KIND_LABELS: dict[str, Text] = {
     "index": Text("indeks", "index"),
     "index_exact": Text("indeks eksak", "exact index"),
     "predikat": Text("predikat", "predikat"),
-    "domain": Text("domain", "domain"),
-    "aspect": Text("aspek", "aspect"),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
-    """One broken expectation: what was checked, the value expected and the value got."""
+    """One broken expectation: what was checked (``index``, ``index_exact``, ``predikat``,
+    or a tier id such as ``domain``), the value expected and the value got."""
 
-    kind: MismatchKind
+    kind: str
     node_id: str | None
     expected: str
     got: str
+    tier: Tier | None = None
 
     def label(self, lang: Lang) -> str:
-        """``index``, ``domain 2``, ``aspect 3`` ... in ``lang``."""
-        text = _KIND_LABELS[self.kind].get(lang)
+        """``index``, ``domain 2``, ``aspek 3`` ... in ``lang``."""
+        if self.tier is not None:
+            text = self.tier.label(lang).lower()
+        else:
+            text = _KIND_LABELS[self.kind].get(lang)
         return f"{text} {self.node_id}" if self.node_id is not None else text
 
     def render(self, case: str, lang: Lang) -> str:
@@ -264,18 +324,20 @@ def compare(result: Result, expect: Expect) -> Iterator[Mismatch]:
         wanted = result.framework.band_named(expect.predikat)
         if wanted != result.band:
             yield Mismatch("predikat", None, expect.predikat, result.band.name)
-    yield from _compare_nodes("domain", expect.domains, result)
-    yield from _compare_nodes("aspect", expect.aspects, result)
+    tiers = {tier.key: (tier, nodes) for tier, nodes in result.tier_pairs()}
+    for key, expected in expect.tiers().items():
+        tier, nodes = tiers[key]
+        yield from _compare_nodes(tier, nodes, expected)
 
 
 def _compare_nodes(
-    kind: Literal["domain", "aspect"], expected: Mapping[str, Decimal], result: Result
+    tier: Tier, nodes: Sequence[NodeResult], expected: Mapping[str, Decimal]
 ) -> Iterator[Mismatch]:
-    nodes = {n.id: n for n in (result.domains if kind == "domain" else result.aspects)}
+    by_id = {n.id: n for n in nodes}
     for node_id, figure in expected.items():
-        got = nodes[node_id].published
+        got = by_id[node_id].published
         if figure != got:
-            yield Mismatch(kind, node_id, str(figure), str(got))
+            yield Mismatch(tier.id, node_id, str(figure), str(got), tier)
 
 
 def _notes(framework: Framework, spec: CasesFile, source: str) -> Iterator[Problem]:
@@ -414,22 +476,24 @@ def _check_each(
 def _check_levels(case: Case, fw: Framework, loc: tuple[int | str, ...], add: Any) -> None:
     scale = fw.scale
     for key, level in case.levels.items():
-        if key != DEFAULT_KEY and key not in fw.indicator_by_id:
+        if key != DEFAULT_KEY and fw.indicator_id(key) is None:
             add(
                 (*loc, key),
                 "unknown-indicator",
                 f"indikator '{key}' tidak ada di {fw.id}",
                 f"indicator '{key}' does not exist in {fw.id}",
             )
-        elif not scale.min <= level <= scale.max:
+        elif not scale.admits(level):
+            shown = format_exact(level)
             add(
                 (*loc, key),
                 "level-out-of-scale",
-                f"level {level} di luar skala {scale.min}-{scale.max}",
-                f"level {level} is outside the scale {scale.min}-{scale.max}",
+                f"nilai {shown} bukan nilai skala {scale.min}-{scale.max}",
+                f"value {shown} is not a value of the scale {scale.min}-{scale.max}",
             )
     if DEFAULT_KEY not in case.levels:
-        missing = [i.id for i in fw.indicators if i.id not in case.levels]
+        listed = {fw.indicator_id(k) for k in case.levels}
+        missing = [i.id for i in fw.indicators if i.id not in listed and i.external is None]
         if missing:
             ids = ", ".join(missing)
             add(
@@ -445,8 +509,10 @@ def _check_expect(expect: Expect, fw: Framework, loc: tuple[int | str, ...], add
         add(
             loc,
             "empty-expect",
-            "kasus tidak memeriksa apa pun: isi index, predikat, domains atau aspects",
-            "the case checks nothing: give index, predikat, domains or aspects",
+            "kasus tidak memeriksa apa pun: isi index, predikat, atau angka suatu tingkat "
+            f"({', '.join(t.key for t in fw.group_tiers)})",
+            "the case checks nothing: give index, predikat, or a tier's figures "
+            f"({', '.join(t.key for t in fw.group_tiers)})",
         )
     if expect.predikat is not None and fw.band_named(expect.predikat) is None:
         names = ", ".join(b.name for b in fw.bands)
@@ -459,11 +525,23 @@ def _check_expect(expect: Expect, fw: Framework, loc: tuple[int | str, ...], add
     figures: list[tuple[tuple[int | str, ...], Decimal]] = []
     if expect.index is not None:
         figures.append(((*loc, "index"), expect.index))
-    for kind, ids in (
-        ("domains", {d.id for d in fw.domains}),
-        ("aspects", {a.id for a in fw.aspects}),
-    ):
-        for node_id, figure in getattr(expect, kind).items():
+    tiers = {t.key: {n.id for n in nodes} for t, nodes in zip(fw.group_tiers, fw.tier_nodes,
+                                                                 strict=True)}
+    given = expect.tiers()
+    keys = ", ".join(tiers) or "-"
+    for kind in expect.extra_keys():
+        if kind not in tiers:
+            add((*loc, kind), "schema-extra_forbidden",
+                f"kunci tidak dikenal (tingkat {fw.id}: {keys})",
+                f"unknown key (the tiers of {fw.id}: {keys})")
+        elif kind not in given:
+            add((*loc, kind), "schema-dict_type", "harus berupa pemetaan id: angka",
+                "must be a mapping id: figure")
+    for kind, found in given.items():
+        ids = tiers.get(kind)
+        if ids is None:
+            continue
+        for node_id, figure in found.items():
             if node_id not in ids:
                 add(
                     (*loc, kind, node_id),
