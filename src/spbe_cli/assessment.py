@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+Value = int | Fraction
+
 
 @dataclass(frozen=True, slots=True)
 class CellRef:
@@ -26,13 +28,17 @@ class CellRef:
 class Assessment:
     """Levels by indicator id for one agency-year, with where each value came from.
 
-    ``levels`` maps indicator id (``"11"``, ``"35-1"``) to the integer level; ``opd`` the
-    unit responsible for an indicator; ``notes`` free text; ``effort`` the cost of one level
-    step of an indicator where the input gives one; ``sources`` the cell of each level.
-    ``framework`` is a framework name when the input names one.
+    ``levels`` maps indicator id (``"11"``, ``"35-1"``) to its value: a whole level
+    (``int``) or, on a decimal scale, an exact decimal (``Fraction``: 63/50 for 1.26);
+    ``opd`` the unit responsible for an indicator; ``notes`` free text; ``effort`` the cost
+    of one level step of an indicator where the input gives one; ``sources`` the cell of each level;
+    ``evidence`` the *Bukti Dukung* cell (file names or links). ``framework`` is a framework
+    name when the input names one. ``tracks`` holds the values of every score track read
+    (``mandiri``, ``verifikasi``, ``akhir``, ``target``, or ``nilai`` for a plain value
+    column), and ``track`` names the one in ``levels``.
     """
 
-    levels: dict[str, int]
+    levels: dict[str, Value]
     agency: str | None = None
     year: int | None = None
     framework: str | None = None
@@ -41,6 +47,9 @@ class Assessment:
     effort: dict[str, Fraction] = field(default_factory=dict)
     sources: dict[str, CellRef] = field(default_factory=dict)
     origin: CellRef | None = None
+    track: str | None = None
+    tracks: dict[str, dict[str, Value]] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

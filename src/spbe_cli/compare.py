@@ -1,20 +1,19 @@
 """Year-over-year comparison of scored agencies, across frameworks where that is sound.
 
-Three rules live here, all documented in the README:
+Which framework scores a year is decided by :mod:`spbe_cli.choosing`. Two rules live here,
+both documented in the README:
 
-* **Which framework scores a year** (:func:`choose_framework`): a ``--framework`` given for
-  the file, else the framework the file names (a ``kerangka``/``framework`` cell or column),
-  else the bundled framework with the largest ``applies_from`` not after the year, else the
-  default framework.
-* **What is comparable** (:func:`same_node`, :func:`same_indicator`): the overall index and
-  rating always are. A domain, aspect or indicator is compared between two years only when
-  both frameworks define it the same way: the same id, the same name (case and spacing
-  ignored), the same weight, the same level scale and, for a domain or aspect, the same
-  indicators (each with the same id, name and weight). Anything else is reported as not
-  comparable; no number is invented for it.
+* **What is comparable** (:func:`same_node`, :func:`same_indicator`): the overall index
+  and rating are compared when both years' frameworks measure the same instrument (the
+  same framework, or one declares the other in ``comparable_with``: PermenPANRB 5/2018 and
+  59/2020 do; an SPBE index and a Pemdi index do not, and no change between them is
+  computed). A group or indicator is compared only when both frameworks define it the
+  same way: the same tier, id, name (case and spacing ignored), weight, value scale and,
+  for a group, the same indicators (each with the same id, name and weight). Anything
+  else is reported as not comparable; no number is invented for it.
 * **What a regression is** (:func:`find_regressions`): the published (2-decimal) index, or
-  a watched domain's published index, is lower in an agency's latest year than in the year
-  before it.
+  a watched top-tier node's published index, is lower in an agency's latest year than in
+  the year before it (only where the two are comparable).
 
 Changes are differences of published figures, so a table's columns add up as printed.
 """
@@ -29,65 +28,17 @@ from functools import cached_property
 from typing import Literal
 
 from spbe_cli.engine import NodeResult, Result
-from spbe_cli.framework import Aspect, Band, Domain, Framework, Indicator
+from spbe_cli.framework import Band, Framework, Group, Indicator
+from spbe_cli.framework import Value as Level
 
-FrameworkOrigin = Literal["option", "file", "year", "default"]
-RowKind = Literal["index", "domain", "aspect"]
+FrameworkOrigin = Literal["option", "file", "year", "indicators", "default"]
+RowKind = str
+"""``index``, or the id of the tier a row's node belongs to (``domain``, ``aspect``)."""
 ChangeStatus = Literal["compared", "not-comparable", "absent"]
 
 
 class CompareError(ValueError):
     """Inputs that cannot be compared as given (e.g. one agency twice in one year)."""
-
-
-# -- framework selection --------------------------------------------------------------------
-
-
-def framework_for_year(year: int | None, frameworks: Iterable[Framework]) -> Framework | None:
-    """The framework with the largest ``applies_from`` not after ``year``, if any."""
-    if year is None:
-        return None
-    fitting = [f for f in frameworks if f.applies_from is not None and f.applies_from <= year]
-    return max(fitting, key=lambda f: f.applies_from or 0, default=None)
-
-
-def _squash(text: str) -> str:
-    return "".join(text.lower().split())
-
-
-def match_framework_name(text: str, frameworks: Iterable[Framework]) -> Framework | None:
-    """The framework a cell names: its id (``permenpanrb-5-2018``), ``5/2018``, or its title.
-
-    Case and spacing are ignored; ``PermenPANRB 59/2020`` and ``59-2020`` both match.
-    """
-    wanted = _squash(text)
-    for framework in frameworks:
-        short = framework.id.removeprefix("permenpanrb-")
-        names = {_squash(framework.id), _squash(framework.title), short, short.replace("-", "/", 1)}
-        if framework.title_en:
-            names.add(_squash(framework.title_en))
-        if wanted in names or wanted.endswith(short.replace("-", "/", 1)):
-            return framework
-    return None
-
-
-def choose_framework(
-    *,
-    option: Framework | None,
-    named: Framework | None,
-    year: int | None,
-    frameworks: Sequence[Framework],
-    default: Framework,
-) -> tuple[Framework, FrameworkOrigin]:
-    """The framework for one agency-year and why: option, file, year, or default."""
-    if option is not None:
-        return option, "option"
-    if named is not None:
-        return named, "file"
-    by_year = framework_for_year(year, frameworks)
-    if by_year is not None:
-        return by_year, "year"
-    return default, "default"
 
 
 def split_framework_options(
@@ -119,11 +70,16 @@ def _split_file_value(value: str, files: Sequence[str]) -> tuple[str | None, str
     return None, value
 
 
+def _squash(text: str) -> str:
+    return "".join(text.lower().split())
+
+
 # -- comparability --------------------------------------------------------------------------
 
 
 def _same_scale(a: Framework, b: Framework) -> bool:
-    return (a.scale.min, a.scale.max) == (b.scale.min, b.scale.max)
+    return (a.scale.min, a.scale.max, a.scale.values) == (b.scale.min, b.scale.max,
+                                                          b.scale.values)
 
 
 def _indicator_key(indicator: Indicator) -> tuple[str, str, object]:
@@ -131,26 +87,27 @@ def _indicator_key(indicator: Indicator) -> tuple[str, str, object]:
 
 
 def same_indicator(a: Framework, ia: Indicator, b: Framework, ib: Indicator) -> bool:
-    """Whether two indicators' levels mean the same: id, name, weight, type and scale."""
-    return _indicator_key(ia) == _indicator_key(ib) and ia.type == ib.type and _same_scale(a, b)
+    """Whether two indicators' values mean the same: comparable frameworks, id, name,
+    weight, type and scale."""
+    return (
+        a.comparable(b)
+        and _indicator_key(ia) == _indicator_key(ib)
+        and ia.type == ib.type
+        and _same_scale(a, b)
+    )
 
 
-def _node_indicators(node: Domain | Aspect) -> frozenset[tuple[str, str, object]]:
-    if isinstance(node, Domain):
-        return frozenset(_indicator_key(i) for a in node.aspects for i in a.indicators)
-    return frozenset(_indicator_key(i) for i in node.indicators)
-
-
-def same_node(a: Framework, na: Domain | Aspect, b: Framework, nb: Domain | Aspect) -> bool:
-    """Whether a domain or aspect is defined the same way in two frameworks (module doc)."""
+def same_node(a: Framework, na: Group, b: Framework, nb: Group) -> bool:
+    """Whether a group is defined the same way in two frameworks (module doc)."""
     if a is b:
         return True
     return (
-        na.id == nb.id
+        a.comparable(b)
+        and na.id == nb.id
         and _squash(na.name) == _squash(nb.name)
         and na.weight == nb.weight
         and _same_scale(a, b)
-        and _node_indicators(na) == _node_indicators(nb)
+        and {_indicator_key(i) for i in na.indicators} == {_indicator_key(i) for i in nb.indicators}
     )
 
 
@@ -199,7 +156,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """The index, a domain or an aspect across the years (``None`` where undefined)."""
+    """The index, or one group (a domain, an aspect) across the years (``None`` where
+    undefined); ``kind`` is ``index`` or the group's tier id, ``code`` its tier's letter."""
 
     kind: RowKind
     id: str
@@ -207,6 +165,13 @@ class Row:
     name_en: str | None
     values: tuple[Value | None, ...]
     changes: tuple[Change, ...]
+    code: str = ""
+    depth: int = 0
+
+    @property
+    def label(self) -> str:
+        """``D1``, ``A3``: the tier's letter and the id (empty for the index)."""
+        return f"{self.code}{self.id}" if self.kind != "index" else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +179,8 @@ class IndicatorChange:
     """An indicator whose level changed, with the OPD responsible (latest year first)."""
 
     indicator: Indicator
-    before: int
-    after: int
+    before: Level
+    after: Level
     opd: str | None
 
 
@@ -244,12 +209,12 @@ class Step:
     @cached_property
     def _moves(self) -> tuple[tuple[IndicatorChange, ...], tuple[IndicatorChange, ...]]:
         before, after = self.before.result.assessment, self.after.result.assessment
-        floor_a, floor_b = self.before.framework.scale.min, self.after.framework.scale.min
+        fa, fb = self.before.framework, self.after.framework
         rose: list[IndicatorChange] = []
         fell: list[IndicatorChange] = []
         for indicator in self.indicators:
-            old = before.levels.get(indicator.id, floor_a)
-            new = after.levels.get(indicator.id, floor_b)
+            old = before.levels.get(indicator.id, fa.default_value(indicator))
+            new = after.levels.get(indicator.id, fb.default_value(indicator))
             if old != new:
                 opd = after.opd.get(indicator.id) or before.opd.get(indicator.id)
                 (rose if new > old else fell).append(IndicatorChange(indicator, old, new, opd))
@@ -271,8 +236,16 @@ class Step:
         return self.before.framework is self.after.framework
 
     @property
-    def rating_direction(self) -> int:
-        """+1 when the rating went up, -1 down, 0 same (ratings ordered by lower edge)."""
+    def comparable(self) -> bool:
+        """Whether the two years' indices measure the same instrument."""
+        return self.before.framework.comparable(self.after.framework)
+
+    @property
+    def rating_direction(self) -> int | None:
+        """+1 when the rating went up, -1 down, 0 same (ratings ordered by lower edge);
+        ``None`` between instruments that are not comparable."""
+        if not self.comparable:
+            return None
         low, high = self.before.result.band.min, self.after.result.band.min
         return (high > low) - (high < low)
 
@@ -330,59 +303,61 @@ def _series(points: list[Point], years: tuple[int, ...]) -> Series:
     return Series(ordered[0].result.assessment.agency, tuple(ordered), rows, steps, missing)
 
 
-_NodeAt = tuple[Framework, Domain | Aspect, NodeResult]
-
-
-_Layout = tuple[tuple[RowKind, Domain | Aspect, tuple[RowKind, str, str]], ...]
+_NodeAt = tuple[Framework, Group, NodeResult]
+_Key = tuple[int, str, str, str]
+_Layout = tuple[tuple[Group, _Key, str], ...]
 _LAYOUTS: dict[int, tuple[Framework, _Layout]] = {}
 
 
 def _layout(fw: Framework) -> _Layout:
-    """The domain and aspect rows of a framework with their keys (cached per framework)."""
+    """The group rows of a framework with their keys and codes (cached per framework):
+    keyed by depth, tier, id and name, so rows line up across frameworks of one shape."""
     cached = _LAYOUTS.get(id(fw))
     if cached is not None and cached[0] is fw:
         return cached[1]
-    nodes: list[tuple[RowKind, Domain | Aspect]] = [
-        *(("domain", d) for d in fw.domains),
-        *(("aspect", a) for a in fw.aspects),
-    ]
-    layout = tuple((kind, node, (kind, node.id, _squash(node.name))) for kind, node in nodes)
+    layout = tuple(
+        (node, (depth, tier.id, node.id, _squash(node.name)), tier.code)
+        for depth, (tier, nodes) in enumerate(zip(fw.group_tiers, fw.tier_nodes, strict=True))
+        for node in nodes
+    )
     _LAYOUTS[id(fw)] = (fw, layout)
     return layout
 
 
 def _rows(points: Sequence[Point]) -> tuple[Row, ...]:
     index_row = _index_row(points)
-    keyed: dict[tuple[RowKind, str, str], list[_NodeAt | None]] = {}
-    names: dict[tuple[RowKind, str, str], Domain | Aspect] = {}
+    keyed: dict[_Key, list[_NodeAt | None]] = {}
+    names: dict[_Key, tuple[Group, str]] = {}
     for position, point in enumerate(points):
         fw, result = point.framework, point.result
-        node_results = (*result.domains, *result.aspects)
-        for (_, node, key), node_result in zip(_layout(fw), node_results, strict=True):
+        node_results = [n for tier in result.tiers for n in tier]
+        for (node, key, code), node_result in zip(_layout(fw), node_results, strict=True):
             slots = keyed.get(key)
             if slots is None:
                 slots = keyed[key] = [None] * len(points)
-                names[key] = node
+                names[key] = (node, code)
             slots[position] = (fw, node, node_result)
-    ordered_keys = sorted(keyed, key=lambda k: k[0] == "aspect")
-    return (index_row, *(_node_row(k, names[k], keyed[k]) for k in ordered_keys))
+    ordered_keys = sorted(keyed, key=lambda k: k[0])
+    return (index_row, *(_node_row(k, *names[k], keyed[k]) for k in ordered_keys))
 
 
 def _index_row(points: Sequence[Point]) -> Row:
     values = tuple(Value(p.result.published, p.result.band) for p in points)
     changes = tuple(
-        Change("compared", after.published - before.published)
-        for before, after in itertools.pairwise(values)
+        Change("compared", b.result.published - a.result.published)
+        if a.framework.comparable(b.framework)
+        else Change("not-comparable")
+        for a, b in itertools.pairwise(points)
     )
-    return Row("index", "", "Indeks SPBE", "SPBE index", values, changes)
+    names = {(p.framework.index_name, p.framework.index_name_en) for p in points}
+    name, name_en = names.pop() if len(names) == 1 else ("Indeks", "Index")
+    return Row("index", "", name, name_en, values, changes)
 
 
-def _node_row(
-    key: tuple[RowKind, str, str], node: Domain | Aspect, slots: list[_NodeAt | None]
-) -> Row:
+def _node_row(key: _Key, node: Group, code: str, slots: list[_NodeAt | None]) -> Row:
     values = tuple(None if s is None else Value(s[2].published, s[2].band) for s in slots)
     changes = tuple(_change(a, b) for a, b in itertools.pairwise(slots))
-    return Row(key[0], node.id, node.name, node.name_en, values, changes)
+    return Row(key[1], node.id, node.name, node.name_en, values, changes, code, key[0])
 
 
 def _change(a: _NodeAt | None, b: _NodeAt | None) -> Change:
@@ -422,7 +397,8 @@ def _only(rows: Sequence[Row], here: int, there: int) -> tuple[Row, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Regression:
-    """A fall in an agency's latest year: the index (``domain`` None) or a watched domain."""
+    """A fall in an agency's latest year: the index (``domain`` None) or a watched top-tier
+    group (a domain under SPBE)."""
 
     series: Series
     step: Step
@@ -438,16 +414,16 @@ class RegressionCheck:
     unchecked: tuple[Series, ...]
 
 
-def domain_ids(frameworks: Iterable[Framework]) -> set[str]:
-    """Every domain id the given frameworks define."""
-    return {d.id for f in frameworks for d in f.domains}
+def top_ids(frameworks: Iterable[Framework]) -> set[str]:
+    """Every top-tier group id the given frameworks define (SPBE domains, Pemdi aspects)."""
+    return {n.id for f in frameworks for n in f.nodes}
 
 
 def find_regressions(comparison: Comparison, domain: str | None = None) -> RegressionCheck:
-    """Falls from each agency's previous year to its latest (index, and ``domain``).
-
-    The watched domain cannot be checked where the two years define it differently (or
-    one lacks it); such agencies are listed in ``unchecked``.
+    """Falls from each agency's previous year to its latest (index, and ``domain``: the id
+    of a top-tier group). Where the latest two years cannot be compared (different
+    instruments, or the watched group defined differently or absent) the agency is listed
+    in ``unchecked``.
     """
     found: list[Regression] = []
     unchecked: list[Series] = []
@@ -455,7 +431,10 @@ def find_regressions(comparison: Comparison, domain: str | None = None) -> Regre
         if not series.steps:
             continue
         step = series.steps[-1]
-        if step.index.delta is not None and step.index.delta < 0:
+        if step.index.delta is None:
+            unchecked.append(series)
+            continue
+        if step.index.delta < 0:
             found.append(Regression(series, step, None, step.index.delta))
         if domain is None:
             continue
@@ -469,7 +448,8 @@ def find_regressions(comparison: Comparison, domain: str | None = None) -> Regre
 
 def _domain_change(series: Series, domain: str) -> Change | None:
     for row in series.rows:
-        if row.kind == "domain" and row.id == domain and row.changes[-1].status == "compared":
+        if (row.depth == 0 and row.kind != "index" and row.id == domain
+                and row.changes[-1].status == "compared"):
             return row.changes[-1]
     return None
 

@@ -1,15 +1,16 @@
-"""Exact scoring of an :class:`Assessment` against a :class:`Framework`.
+"""Exact scoring of an :class:`Assessment` against a :class:`Framework` tree.
 
-The regulation's formula (PermenPANRB 59/2020, Lampiran B.4), with weights in percent:
+The regulations' formula, with weights in percent, for any number of tiers: a group's
+index is the weighted mean of its indicators (``sum(value x weight) / group weight``),
+which equals the weighted mean of its child groups' indices; the index is
+``sum(value x weight) / 100`` over all indicators. PermenPANRB 59/2020 (Lampiran B.4)
+writes it tier by tier (aspect, domain, Indeks SPBE); PermenPANRB 8/2026 the same for
+aspects and the Indeks Pemdi.
 
-* Indeks Aspek  = (1 / BA) x sum(NI x BI) over the aspect's indicators
-* Indeks Domain = (1 / BD) x sum(NA x BA) over the domains's aspects
-* Indeks SPBE   = (1 / 100) x sum(ND x BD) over the domains
-
-Everything is exact. Weights are scaled once per framework to integers (by the least common
-multiple of their denominators), so a whole agency is scored in integer arithmetic:
-``NA x BA`` is the aspect's integer weighted sum, and each index is one exact fraction of
-two integers. No binary float enters the path from a level to a published figure; rounding
+Everything is exact. Weights are scaled once per framework to integers (by the least
+common multiple of their denominators), so a whole agency is scored in integer arithmetic
+when its values are whole levels, and in exact fractions when they are decimals (``1.26``,
+``7/6``). No binary float enters the path from a value to a published figure; rounding
 (half-up, 2 places) happens only when a figure is published.
 """
 
@@ -22,30 +23,35 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from itertools import repeat
 from operator import mul
+from typing import Literal
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.framework import Aspect, Band, Domain, Framework, Indicator
+from spbe_cli.framework import Band, Framework, Group, Indicator, Tier, Value
+
+AssumedReason = Literal["external", "missing"]
 
 
 @dataclass(frozen=True, slots=True)
 class IndicatorResult:
-    """One indicator's level, weight, contribution and room to grow.
+    """One indicator's value, weight, contribution and room to grow.
 
-    ``contribution`` is ``weight x level / 100``, the indicator's part of the index;
-    ``gain_per_level`` is what one level step adds to the index (``weight / 100``, 0 at the
-    top) and ``headroom`` how many steps remain below the scale's top.
+    ``level`` is the value scored (a whole level, or an exact decimal on a decimal scale);
+    ``path`` the ids of the groups above it, top-down. ``contribution`` is
+    ``weight x value / 100``, the indicator's part of the index. ``headroom`` counts the
+    level steps left below the scale's top (from 1.26 the steps to 2, 3, 4, 5);
+    ``next_gain`` is what the next step adds to the index (to 2 from 1.26: 0.74 of a level)
+    and ``gain_per_level`` what a whole level adds (``weight / 100``; both 0 at the top).
     """
 
     indicator: Indicator
-    domain_id: str
-    aspect_id: str
-    level: int
+    path: tuple[str, ...]
+    level: Value
     assumed: bool
     opd: str | None
     contribution: Fraction
     gain_per_level: Fraction
+    next_gain: Fraction
     headroom: int
 
     @property
@@ -58,10 +64,26 @@ class IndicatorResult:
         """The indicator weight, percent of the index."""
         return self.indicator.weight
 
+    @property
+    def parent_id(self) -> str | None:
+        """The id of the group right above (``None`` in a one-tier framework)."""
+        return self.path[-1] if self.path else None
+
+    @property
+    def next_level(self) -> int:
+        """The whole level the next step reaches (2 from 1.26 or from 1)."""
+        return math.floor(self.level) + 1
+
+    def step_gains(self) -> list[Fraction]:
+        """The index gain of each step still open, in order (the first may be partial)."""
+        if not self.headroom:
+            return []
+        return [self.next_gain, *([self.gain_per_level] * (self.headroom - 1))]
+
 
 @dataclass(frozen=True, slots=True)
 class NodeSpec:
-    """What a domain or aspect is, independent of any agency: names and weight units."""
+    """What a group is, independent of any agency: names, tier and weight units."""
 
     id: str
     name: str
@@ -69,27 +91,28 @@ class NodeSpec:
     weight: Fraction
     units: int
     total_weight: Fraction
+    tier: int
     parent_id: str | None
     position: int
 
 
 @dataclass(frozen=True, slots=True)
 class NodeResult:
-    """An aspect's or domain's index, its published figure and rating.
+    """A group's (or the whole index's) exact index, its published figure and rating.
 
-    The exact index is ``weighted / spec.units``: both integers in the framework's weight
-    units (see :func:`compile_framework`).
+    The exact index is ``weighted / spec.units``: both in the framework's weight units
+    (see :func:`compile_framework`); ``weighted`` is an integer for whole levels.
     """
 
     spec: NodeSpec
-    weighted: int
+    weighted: int | Fraction
     published: Decimal
     band: Band
     target: Fraction
 
     @property
     def id(self) -> str:
-        """The domain or aspect id."""
+        """The group id."""
         return self.spec.id
 
     @property
@@ -109,35 +132,44 @@ class NodeResult:
 
     @property
     def parent_id(self) -> str | None:
-        """The domain of an aspect; ``None`` for a domain."""
+        """The group above; ``None`` on the top tier."""
         return self.spec.parent_id
 
     @property
     def index(self) -> Fraction:
         """The exact index."""
-        return Fraction(self.weighted, self.spec.units)
+        weighted = self.weighted
+        if isinstance(weighted, int):
+            return Fraction(weighted, self.spec.units)
+        return weighted / self.spec.units
 
     @property
     def gap_points(self) -> Fraction:
         """``(target - index) x weight / 100``: this node's part of the overall gap.
 
-        Over all aspects (or all domains) they add up exactly to ``target - index``; a node
-        above the target has a negative share.
+        Over all nodes of one tier they add up exactly to ``target - index``; a node above
+        the target has a negative share.
         """
         return (self.target - self.index) * self.spec.weight / self.spec.total_weight
 
 
 @dataclass(frozen=True, slots=True)
-class _CompiledAspect:
-    spec: NodeSpec
+class _LeafGroup:
+    """A group right above the indicators: its indicators' ids, units and default values."""
+
+    spec: NodeSpec | None
     ids: tuple[str, ...]
     units: tuple[int, ...]
+    defaults: tuple[Value, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class _CompiledDomain:
+class _UpperGroup:
+    """A group above other groups: its children's range in the tier below."""
+
     spec: NodeSpec
-    aspects: tuple[_CompiledAspect, ...]
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +178,16 @@ class CompiledFramework:
 
     framework: Framework
     scale: int
-    domains: tuple[_CompiledDomain, ...]
+    leaf_groups: tuple[_LeafGroup, ...]
+    upper: tuple[tuple[_UpperGroup, ...], ...]
     total_units: int
     ids: frozenset[str]
     index_spec: NodeSpec
-    nodes: dict[tuple[int, int], dict[tuple[int, int], NodeResult]] = field(
+    nodes: dict[tuple[int, int], dict[tuple[int, int | Fraction], NodeResult]] = field(
         default_factory=dict
     )
     """Node results by target, then (node position, weighted sum): they are immutable,
-    and agencies share them (an aspect has only a few dozen possible sums)."""
+    and agencies share them (a group has only a few dozen possible sums)."""
 
 
 _COMPILED: dict[int, CompiledFramework] = {}
@@ -167,42 +200,61 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         return compiled
     scale = math.lcm(*(i.weight.denominator for i in framework.indicators))
     total = framework.total_weight
+    counter = iter(range(1_000_000))
 
-    positions = iter(range(len(framework.domains) + len(framework.aspects) + 1))
+    def spec(node: Group, tier: int) -> NodeSpec:
+        parent = framework.group_parents[(tier, node.id)]
+        return NodeSpec(node.id, node.name, node.name_en, node.weight, int(node.weight * scale),
+                        total, tier, parent.id if parent else None, next(counter))
 
-    def spec(node: Domain | Aspect, parent: str | None) -> NodeSpec:
-        return NodeSpec(node.id, node.name, node.name_en, node.weight,
-                        int(node.weight * scale), total, parent, next(positions))
-
-    domains = tuple(
-        _CompiledDomain(
-            spec(domain, None),
-            tuple(
-                _CompiledAspect(
-                    spec(aspect, domain.id),
-                    tuple(i.id for i in aspect.indicators),
-                    tuple(int(i.weight * scale) for i in aspect.indicators),
-                )
-                for aspect in domain.aspects
-            ),
+    def leaf_group(node: Group | None, tier: int) -> _LeafGroup:
+        leaves = node.leaves if node is not None else framework.leaves
+        return _LeafGroup(
+            spec(node, tier) if node is not None else None,
+            tuple(i.id for i in leaves),
+            tuple(int(i.weight * scale) for i in leaves),
+            tuple(framework.default_value(i) for i in leaves),
         )
-        for domain in framework.domains
-    )
-    whole = NodeSpec(
-        "", framework.title, framework.title_en, total, int(total * scale), total, None,
-        next(positions),
-    )
+
+    tiers = framework.tier_nodes
+    if tiers:
+        leaf_groups = tuple(leaf_group(node, len(tiers) - 1) for node in tiers[-1])
+    else:
+        leaf_groups = (leaf_group(None, 0),)
+    upper: list[tuple[_UpperGroup, ...]] = []
+    for depth in range(len(tiers) - 1):
+        start, groups = 0, []
+        for node in tiers[depth]:
+            groups.append(_UpperGroup(spec(node, depth), start, start + len(node.nodes)))
+            start += len(node.nodes)
+        upper.append(tuple(groups))
+    whole = NodeSpec("", framework.index_name, framework.index_name_en, total,
+                     int(total * scale), total, -1, None, next(counter))
     compiled = CompiledFramework(
-        framework, scale, domains, whole.units,
+        framework, scale, leaf_groups, tuple(upper), whole.units,
         frozenset(i.id for i in framework.indicators), whole,
     )
     _COMPILED[id(framework)] = compiled
     return compiled
 
 
+@dataclass(frozen=True, slots=True)
+class Assumption:
+    """A value the input did not give: scored at ``value`` because the indicator is fed
+    by an external index (``external``) or was missing or blank and allowed (``missing``)."""
+
+    indicator: Indicator
+    value: Value
+    reason: AssumedReason
+
+
 @dataclass(frozen=True)
 class Result:
-    """The scored evaluation of one agency-year. Pure data, nothing about output."""
+    """The scored evaluation of one agency-year. Pure data, nothing about output.
+
+    ``tiers`` holds each group tier's node results, top-down, in framework order (SPBE:
+    domains, aspects; Pemdi: aspects).
+    """
 
     framework: Framework
     assessment: Assessment
@@ -210,37 +262,77 @@ class Result:
     published: Decimal
     band: Band
     target: Fraction
-    domains: tuple[NodeResult, ...]
-    aspects: tuple[NodeResult, ...]
+    tiers: tuple[tuple[NodeResult, ...], ...]
     assumed: tuple[str, ...] = field(default=())
+
+    def nodes_of(self, tier_id: str) -> tuple[NodeResult, ...]:
+        """The node results of the tier with id ``tier_id`` (empty when there is none)."""
+        for tier, nodes in zip(self.framework.group_tiers, self.tiers, strict=True):
+            if tier.id == tier_id:
+                return nodes
+        return ()
+
+    @property
+    def domains(self) -> tuple[NodeResult, ...]:
+        """The ``domain`` tier's results (SPBE); empty for a framework without domains."""
+        return self.nodes_of("domain")
+
+    @property
+    def aspects(self) -> tuple[NodeResult, ...]:
+        """The ``aspect`` tier's results."""
+        return self.nodes_of("aspect")
+
+    @property
+    def top(self) -> tuple[NodeResult, ...]:
+        """The top tier's results (domains for SPBE, aspects for Pemdi)."""
+        return self.tiers[0] if self.tiers else ()
+
+    def tier_pairs(self) -> list[tuple[Tier, tuple[NodeResult, ...]]]:
+        """Each group tier with its node results, top-down."""
+        return list(zip(self.framework.group_tiers, self.tiers, strict=True))
 
     @cached_property
     def indicators(self) -> tuple[IndicatorResult, ...]:
-        """Every indicator's level, contribution and gain per level, in framework order."""
+        """Every indicator's value, contribution and gains, in framework order."""
         framework = self.framework
         levels = self.assessment.levels
         opd = self.assessment.opd
-        floor, top = framework.scale.min, framework.scale.max
+        top = framework.scale.max
         total = framework.total_weight
+        assumed = set(self.assumed)
+        ancestors = framework.ancestors
         items = []
-        for domain in framework.domains:
-            for aspect in domain.aspects:
-                for indicator in aspect.indicators:
-                    level = levels.get(indicator.id, floor)
-                    items.append(
-                        IndicatorResult(
-                            indicator=indicator,
-                            domain_id=domain.id,
-                            aspect_id=aspect.id,
-                            level=level,
-                            assumed=indicator.id not in levels,
-                            opd=opd.get(indicator.id),
-                            contribution=indicator.weight * level / total,
-                            gain_per_level=indicator.weight / total if level < top else Fraction(0),
-                            headroom=top - level,
-                        )
-                    )
+        for indicator in framework.indicators:
+            level = levels.get(indicator.id)
+            if level is None:
+                level = framework.default_value(indicator)
+            whole = math.floor(level)
+            per_level = indicator.weight / total
+            items.append(
+                IndicatorResult(
+                    indicator=indicator,
+                    path=tuple(g.id for g in ancestors[indicator.id]),
+                    level=level,
+                    assumed=indicator.id in assumed,
+                    opd=opd.get(indicator.id),
+                    contribution=indicator.weight * level / total,
+                    gain_per_level=per_level if level < top else Fraction(0),
+                    next_gain=per_level * (whole + 1 - level) if level < top else Fraction(0),
+                    headroom=max(0, top - whole) if level < top else 0,
+                )
+            )
         return tuple(items)
+
+    @cached_property
+    def assumptions(self) -> tuple[Assumption, ...]:
+        """What was assumed for indicators the input did not give, in framework order."""
+        fw = self.framework
+        found = []
+        for key in self.assumed:
+            indicator = fw.indicator_by_id[key]
+            reason: AssumedReason = "external" if indicator.external is not None else "missing"
+            found.append(Assumption(indicator, fw.default_value(indicator), reason))
+        return tuple(found)
 
     @property
     def target_reached(self) -> bool:
@@ -265,35 +357,34 @@ class Result:
 
     @property
     def min_steps_to_target(self) -> int | None:
-        """The fewest single-level raises that reach the target; ``None`` if impossible."""
+        """The fewest single-level steps that reach the target; ``None`` if impossible."""
         return fewest_steps(self, self.target)
 
     def top_gains(self, count: int = 5) -> list[IndicatorResult]:
-        """Indicators that lift the index most per level step, not yet at the top."""
+        """Indicators whose next level step lifts the index most, not yet at the top."""
         order = {item.id: pos for pos, item in enumerate(self.indicators)}
         open_items = [item for item in self.indicators if item.headroom > 0]
-        open_items.sort(key=lambda item: (-item.gain_per_level, item.level, order[item.id]))
+        open_items.sort(key=lambda item: (-item.next_gain, item.level, order[item.id]))
         return open_items[:count]
 
 
 def score(assessment: Assessment, framework: Framework, target: Fraction | None = None) -> Result:
-    """Score ``assessment`` exactly. Levels must already be validated (see readers).
+    """Score ``assessment`` exactly. Values must already be validated (see readers).
 
-    Indicators missing from ``assessment.levels`` count at the scale's minimum and are
-    listed in ``Result.assumed`` (readers refuse them unless asked to allow them).
+    Indicators missing from ``assessment.levels`` count at their default (an external
+    indicator's ``external.default``, else the scale's minimum) and are listed in
+    ``Result.assumed`` (readers refuse missing ones unless asked to allow them).
     """
     if target is None:
         target = framework.target
     elif not isinstance(target, Fraction):
         target = Fraction(target)
     compiled = compile_framework(framework)
-    levels = assessment.levels
-    get = levels.get
-    fill = repeat(framework.scale.min)
+    get = assessment.levels.get
     # Keyed by the target's integer parts: hashing ints is far cheaper than a Fraction.
     nodes = compiled.nodes.setdefault((target.numerator, target.denominator), {})
 
-    def node(spec: NodeSpec, weighted: int) -> NodeResult:
+    def node(spec: NodeSpec, weighted: int | Fraction) -> NodeResult:
         key = (spec.position, weighted)
         found = nodes.get(key)
         if found is None:
@@ -301,20 +392,20 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
             found = nodes[key] = NodeResult(spec, weighted, published, band, target)
         return found
 
-    domains: list[NodeResult] = []
-    aspects: list[NodeResult] = []
-    grand = 0
-    for cdomain in compiled.domains:
-        domain_sum = 0
-        for caspect in cdomain.aspects:
-            # sum(units x level) in C: missing indicators count at the scale's minimum.
-            weighted = sum(map(mul, caspect.units, map(get, caspect.ids, fill)))
-            aspects.append(node(caspect.spec, weighted))
-            domain_sum += weighted
-        domains.append(node(cdomain.spec, domain_sum))
-        grand += domain_sum
-    overall = node(compiled.index_spec, grand)
-    missing = compiled.ids - levels.keys()
+    # sum(units x value) per group in C; absent indicators count at their default.
+    sums: list[int | Fraction] = [
+        sum(map(mul, g.units, map(get, g.ids, g.defaults))) for g in compiled.leaf_groups
+    ]
+    tiers: list[tuple[NodeResult, ...]] = []
+    if compiled.leaf_groups[0].spec is not None:
+        tiers.append(tuple(node(g.spec, s) for g, s in zip(compiled.leaf_groups, sums,
+                                                             strict=True) if g.spec))
+    for groups in reversed(compiled.upper):
+        sums = [sum(sums[g.start : g.end]) for g in groups]
+        tiers.append(tuple(node(g.spec, s) for g, s in zip(groups, sums, strict=True)))
+    tiers.reverse()
+    overall = node(compiled.index_spec, sum(sums))
+    missing = compiled.ids - assessment.levels.keys()
     assumed = tuple(i.id for i in framework.indicators if i.id in missing) if missing else ()
     return Result(
         framework=framework,
@@ -323,8 +414,7 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
         published=overall.published,
         band=overall.band,
         target=target,
-        domains=tuple(domains),
-        aspects=tuple(aspects),
+        tiers=tuple(tiers),
         assumed=assumed,
     )
 
@@ -346,28 +436,28 @@ def score_many(
             gc.enable()
 
 
-def _publish(framework: Framework, weighted: int, units: int) -> tuple[Decimal, Band]:
+def _publish(framework: Framework, weighted: int | Fraction, units: int) -> tuple[Decimal, Band]:
     """The published figure of ``weighted / units`` and its band (integer arithmetic)."""
     places = framework.rounding.places
-    rounded = (2 * weighted * 10**places + units) // (2 * units)
+    rounded = int((2 * weighted * 10**places + units) // (2 * units))
     if framework.rounding.rating_basis == "exact":
-        band = framework.band_for(Fraction(weighted, units))
+        band = framework.band_for(Fraction(weighted) / units)
     else:
         band = framework.band_for_units(rounded)
     return Decimal(rounded).scaleb(-places), band
 
 
 def fewest_steps(result: Result, target: Fraction) -> int | None:
-    """The fewest one-level raises that bring ``result`` to ``target``; ``None`` if none do.
+    """The fewest level steps that bring ``result`` to ``target``; ``None`` if none do.
 
-    With every step costing the same, taking the largest gains first is optimal.
+    A step takes one indicator to its next whole level. Each indicator's step gains never
+    grow (a partial first step, then whole ones), so taking the largest gains first is
+    optimal when every step costs the same.
     """
     framework = result.framework
     if framework.rating_value(result.index) >= target:
         return 0
-    gains = sorted(
-        (i.gain_per_level for i in result.indicators for _ in range(i.headroom)), reverse=True
-    )
+    gains = sorted((g for i in result.indicators for g in i.step_gains()), reverse=True)
     index = result.index
     for steps, gain in enumerate(gains, start=1):
         index += gain
@@ -376,31 +466,25 @@ def fewest_steps(result: Result, target: Fraction) -> int | None:
     return None
 
 
-def whatif(result: Result, changes: Mapping[str, int]) -> Result:
-    """``result`` re-scored with some indicators set to new levels."""
+def whatif(result: Result, changes: Mapping[str, Value]) -> Result:
+    """``result`` re-scored with some indicators set to new values."""
     levels = {**result.assessment.levels, **changes}
     changed = replace(result.assessment, levels=levels)
     return score(changed, result.framework, result.target)
 
 
-def rollup_aspects(
-    framework: Framework, aspect_indices: Mapping[str, Fraction]
-) -> tuple[dict[str, Fraction], Fraction]:
-    """Domain indices and the overall index from given aspect indices (e.g. published ones).
+def rollup(framework: Framework, indices: Mapping[str, Fraction], tier: int) -> Fraction:
+    """The overall index from the given indices of one group tier (e.g. published ones).
 
-    Useful to check published aggregates: the formula applied above the aspect level.
+    Useful to check published aggregates: the formula applied above that tier.
     """
-    domains: dict[str, Fraction] = {}
-    overall = Fraction(0)
-    for domain in framework.domains:
-        weighted = sum((aspect_indices[a.id] * a.weight for a in domain.aspects), Fraction(0))
-        domains[domain.id] = weighted / domain.weight
-        overall += weighted
-    return domains, overall / framework.total_weight
+    nodes = framework.tier_nodes[tier]
+    weighted = sum((indices[n.id] * n.weight for n in nodes), Fraction(0))
+    return weighted / framework.total_weight
 
 
 def score_levels(
-    levels: Mapping[str, int], framework: Framework, target: Fraction | None = None
+    levels: Mapping[str, Value], framework: Framework, target: Fraction | None = None
 ) -> Result:
-    """Shorthand: score a plain mapping of indicator id to level."""
+    """Shorthand: score a plain mapping of indicator id to value."""
     return score(Assessment(levels=dict(levels)), framework, target)

@@ -1,10 +1,9 @@
-"""Reading and scoring input files: many files at once, under one framework or a framework
-per year.
+"""Reading and scoring input files: many files at once, each agency-year under its framework.
 
-* :func:`score_files` reads every file under one framework and scores every agency in it.
-* :func:`load_points` reads files (or the sheets of a workbook named by years) for a
-  comparison, scoring each agency-year under its own framework (see
-  :func:`spbe_cli.compare.choose_framework`).
+* :func:`score_files` reads every file and scores every agency-year in it, under the
+  framework asked for or the one :mod:`spbe_cli.choosing` picks for it.
+* :func:`load_points` does the same for a comparison: a workbook with two or more sheets
+  named by years is read sheet by sheet, and ``--framework FILE=NAME`` names one file's.
 * :func:`rank_files` scores files and ranks the agencies per year.
 
 Every function reads all files before it gives up: the problems of every file are raised
@@ -23,18 +22,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal, TypedDict, TypeVar, Unpack
 
-from spbe_cli.assessment import Assessment
-from spbe_cli.compare import (
-    CompareError,
-    Point,
-    agency_key,
-    choose_framework,
-    framework_for_year,
-    match_framework_name,
-    split_framework_options,
-)
+from spbe_cli.choosing import Choice
+from spbe_cli.compare import CompareError, Point, split_framework_options
 from spbe_cli.engine import Result, score, score_many
-from spbe_cli.framework import Framework, bundled_frameworks, load_framework
+from spbe_cli.framework import Framework, load_framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
 from spbe_cli.ranking import Filter, YearRanking, rank_by_year
@@ -55,10 +46,11 @@ _P = TypeVar("_P")
 
 @dataclass(frozen=True, slots=True)
 class Scored:
-    """A result with the file it came from."""
+    """A result with the file it came from and why its framework was chosen."""
 
     result: Result
     source: str
+    choice: Choice | None = None
 
 
 class ScoreOptions(TypedDict, total=False):
@@ -71,6 +63,7 @@ class ScoreOptions(TypedDict, total=False):
     agency: str | None
     year: int | None
     allow_missing: bool
+    track: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +74,12 @@ class ReadOptions:
     agency: str | None = None
     year: int | None = None
     allow_missing: bool = False
+    track: str | None = None
 
-    def read(self, path: str | Path, framework: Framework, sheet: str | None) -> ReadResult:
-        """``read_assessments`` with these options."""
+    def read(
+        self, path: str | Path, framework: Framework | None, sheet: str | None
+    ) -> ReadResult:
+        """``read_assessments`` with these options (a year in the name as the hint)."""
         return read_assessments(
             str(path),
             framework,
@@ -91,7 +87,9 @@ class ReadOptions:
             layout=self.layout,
             agency=self.agency,
             year=self.year,
+            year_hint=year_hint(Path(path), sheet),
             allow_missing=self.allow_missing,
+            track=self.track,
         )
 
 
@@ -100,18 +98,17 @@ def read_options(
     agency: str | None = None,
     year: int | None = None,
     allow_missing: bool = False,
+    track: str | None = None,
 ) -> ReadOptions:
     """Options from plain values; ``layout`` is ``auto``, ``long`` or ``wide``."""
     if layout not in _LAYOUTS:
         raise ValueError(f"layout must be auto, long or wide, not {layout!r}")
-    return ReadOptions(_LAYOUTS[layout], agency, year, allow_missing)
+    return ReadOptions(_LAYOUTS[layout], agency, year, allow_missing, track)
 
 
 def target_value(fw: Framework, value: str | Fraction | None) -> Fraction | None:
-    """A target as an exact number: a number (``2.6``) or a rating name (``baik``).
-
-    Raises :class:`InputError` naming the allowed forms when ``value`` is neither.
-    """
+    """A target as an exact number: a number (``2.6``, ``2,6``) or a rating name (``baik``:
+    its lower edge in ``fw``). Raises :class:`InputError` naming the allowed forms."""
     if value is None or isinstance(value, Fraction):
         return value
     try:
@@ -120,13 +117,35 @@ def target_value(fw: Framework, value: str | Fraction | None) -> Fraction | None
         names_id = ", ".join(b.label("id").lower() for b in fw.bands)
         names_en = ", ".join(b.label("en").lower() for b in fw.bands)
         text = Text(
-            f"'{value}' bukan target yang sah: tulis angka (2.6) atau nama predikat ({names_id})",
+            f"'{value}' bukan target yang sah: tulis angka (2,6) atau nama predikat ({names_id})",
             f"'{value}' is not a valid target: give a number (2.6) or a rating name ({names_en})",
         )
         raise InputError("target", [Problem("bad-target", "", text)]) from None
 
 
-# -- one framework --------------------------------------------------------------------------
+def year_hint(path: Path, sheet: str | None) -> int | None:
+    """A year in the sheet name, else in the file name (``siantar-2021.xlsx``)."""
+    for name in (sheet or "", path.stem):
+        found = YEAR_IN_NAME.findall(name)
+        if len(found) == 1:
+            return int(found[0])
+    return None
+
+
+def _scored(read: ReadResult, target: str | Fraction | None) -> list[Scored]:
+    """Every assessment of ``read`` scored under its framework (the target read in each
+    framework's terms: ``baik`` is 2.6 under SPBE and 2.5 under Pemdi)."""
+    found: list[Scored] = []
+    goals: dict[str, Fraction | None] = {}
+    for assessment, choice in zip(read.assessments, read.choices, strict=True):
+        fw = choice.framework
+        if fw.id not in goals:
+            goals[fw.id] = target_value(fw, target)
+        found.append(Scored(score(assessment, fw, goals[fw.id]), read.source, choice))
+    return found
+
+
+# -- scoring files --------------------------------------------------------------------------
 
 
 def score_files(
@@ -139,25 +158,31 @@ def score_files(
     agency: str | None = None,
     year: int | None = None,
     allow_missing: bool = False,
+    track: str | None = None,
     on_read: OnRead | None = None,
 ) -> list[Scored]:
-    """Read every file under one framework (default: the current one) and score every
-    agency in it, in file order.
+    """Read every file and score every agency-year in it, in file order.
 
-    ``target`` is a number or a rating name; ``sheet``, ``layout``, ``agency``, ``year`` and
-    ``allow_missing`` are passed to the reader. ``on_read`` is called with each file's
-    :class:`ReadResult` as soon as it is read. Raises one :class:`InputError` with the
-    problems of every file that cannot be read.
+    ``framework`` scores everything under one framework; without it each agency-year is
+    scored under the framework :mod:`spbe_cli.choosing` picks. ``target`` is a number or a
+    rating name; the other options go to the reader. ``on_read`` is called with each
+    file's :class:`ReadResult` as soon as it is read. Raises one :class:`InputError` with
+    the problems of every file that cannot be read.
     """
-    fw = framework if isinstance(framework, Framework) else load_framework(framework)
-    goal = target_value(fw, target)
-    options = read_options(layout, agency, year, allow_missing)
+    fw = None if framework is None else load_framework(framework)
+    if fw is not None:
+        target_value(fw, target)  # a bad target is refused before any file is read
+    options = read_options(layout, agency, year, allow_missing, track)
 
     def one(path: str | Path) -> list[Scored]:
         read = options.read(path, fw, sheet)
         if on_read is not None:
             on_read(read)
-        return [Scored(r, read.source) for r in score_many(read.assessments, fw, goal)]
+        if fw is not None:
+            goal = target_value(fw, target)
+            results = score_many(read.assessments, fw, goal)
+            return [Scored(r, read.source, c) for r, c in zip(results, read.choices, strict=True)]
+        return _scored(read, target)
 
     return _each_file(files, one)
 
@@ -171,11 +196,10 @@ def rank_files(
     **options: Unpack[ScoreOptions],
 ) -> list[YearRanking]:
     """:func:`score_files` (with ``options``), then the agencies ranked per year (see
-    :func:`spbe_cli.ranking.rank_by_year`), with statistics against the target."""
+    :func:`spbe_cli.ranking.rank_by_year`), with statistics against each year's target."""
     scored = score_files(files, on_read=on_read, **options)
     results = [s.result for s in scored]
-    goal = results[0].target if results else None
-    return rank_by_year(results, [s.source for s in scored], where=where, top=top, target=goal)
+    return rank_by_year(results, [s.source for s in scored], where=where, top=top)
 
 
 def _each_file(
@@ -211,41 +235,36 @@ def load_points(
     layout: str = "auto",
     agency: str | None = None,
     allow_missing: bool = False,
+    track: str | None = None,
     on_read: OnRead | None = None,
     progress: Progress | None = None,
 ) -> list[Point]:
     """Read and score every file for a comparison: each agency-year under its framework.
 
     ``frameworks`` are ``--framework`` values: ``FILE=NAME`` for one file, ``NAME`` for
-    every file. Without one, a file's framework is the one it names (a ``kerangka`` cell
-    or column), else the one for its year (a year column or cell, else a year in the sheet
-    or file name), else the default. A workbook with two or more sheets named by years
-    (and no ``sheet`` given) is read sheet by sheet. ``on_read`` is called with the first
-    read of each sheet, ``progress`` with 1 after each file. Raises one
+    every file; otherwise :mod:`spbe_cli.choosing` decides per agency-year (a year in the
+    sheet or file name counts when the file states none). A workbook with two or more
+    sheets named by years (and no ``sheet`` given) is read sheet by sheet. ``on_read`` is
+    called with each sheet read, ``progress`` with 1 after each file. Raises one
     :class:`InputError` with the problems of every file.
     """
     paths = [Path(f) for f in files]
     every, per_file = _framework_options(paths, frameworks)
-    known = _bundled()
-    options = read_options(layout, agency, None, allow_missing)
+    options = read_options(layout, agency, None, allow_missing, track)
 
     def one(path: Path) -> list[Point]:
         option = per_file.get(str(path), every)
         points: list[Point] = []
         for one_sheet in _sheets(path, sheet):
-            points.extend(_read_sheet(path, one_sheet, option, known, options, on_read))
+            read = options.read(path, option, one_sheet)
+            if on_read is not None:
+                on_read(read)
+            for assessment, choice in zip(read.assessments, read.choices, strict=True):
+                result = score(assessment, choice.framework)
+                points.append(Point(result, read.source, choice.origin))
         return points
 
     return _each_file(paths, one, progress)
-
-
-def year_hint(path: Path, sheet: str | None) -> int | None:
-    """A year in the sheet name, else in the file name (``siantar-2021.xlsx``)."""
-    for text in (sheet or "", path.stem):
-        found = YEAR_IN_NAME.findall(text)
-        if len(found) == 1:
-            return int(found[0])
-    return None
 
 
 def _framework_options(
@@ -263,17 +282,6 @@ def _framework_options(
     )
 
 
-def _bundled() -> list[Framework]:
-    """The bundled frameworks that are installed, newest first."""
-    found = []
-    for name in bundled_frameworks():
-        try:
-            found.append(load_framework(name))
-        except InputError:
-            continue
-    return sorted(found, key=lambda f: f.applies_from or 0, reverse=True)
-
-
 def _sheets(path: Path, sheet: str | None) -> list[str | None]:
     """``[sheet]``, or every sheet named by a year when there are two or more."""
     if sheet is not None or path.suffix.lower() not in _WORKBOOKS:
@@ -281,94 +289,3 @@ def _sheets(path: Path, sheet: str | None) -> list[str | None]:
     names = sheet_names(path)  # raises InputError for a bad file, as the reader would
     by_year: list[str | None] = [n for n in names if YEAR_IN_NAME.search(n)]
     return by_year if len(by_year) >= 2 else [None]
-
-
-def _read_sheet(
-    path: Path,
-    sheet: str | None,
-    option: Framework | None,
-    known: list[Framework],
-    options: ReadOptions,
-    on_read: OnRead | None,
-) -> list[Point]:
-    """Read one sheet, then score each agency-year under its framework (reading the sheet
-    once more for each other framework some of its years need)."""
-    year = year_hint(path, sheet)
-    default = load_framework(None)
-    first = option or framework_for_year(year, known) or default
-    used, read = _read_any(path, sheet, first, [] if option else known, options)
-    if on_read is not None:
-        on_read(read)
-    chosen = []
-    for assessment in read.assessments:
-        if assessment.year is None:
-            assessment.year = year
-        named = _named(assessment.framework, known)
-        fw, origin = choose_framework(
-            option=option, named=named, year=assessment.year, frameworks=known, default=default
-        )
-        chosen.append((assessment, fw, origin))
-    again = {
-        id(fw): _read_again(path, sheet, fw, options, year) for _, fw, _ in chosen if fw is not used
-    }
-    points: list[Point] = []
-    for assessment, fw, origin in chosen:
-        if fw is not used:
-            assessment = again[id(fw)].get(_key(assessment), assessment)
-        points.append(Point(score(assessment, fw), read.source, origin))
-    return points
-
-
-def _key(assessment: Assessment) -> tuple[str, int | None]:
-    return agency_key(assessment.agency), assessment.year
-
-
-def _read_again(
-    path: Path, sheet: str | None, fw: Framework, options: ReadOptions, year: int | None
-) -> dict[tuple[str, int | None], Assessment]:
-    """The sheet read under ``fw``, by agency and year; a failure says how to choose."""
-    try:
-        read = options.read(path, fw, sheet)
-    except InputError as error:
-        hint = Problem(
-            "framework-by-year",
-            str(path),
-            Text(
-                f"tahun ini dinilai dengan {fw.id} menurut tahunnya; sebutkan kerangka lain "
-                "dengan --framework BERKAS=NAMA atau sel kerangka",
-                f"this year is scored under {fw.id} by its year; name another framework with "
-                "--framework FILE=NAME or a kerangka cell",
-            ),
-        )
-        raise InputError(error.source, [*error.problems, hint]) from None
-    found = {}
-    for assessment in read.assessments:
-        if assessment.year is None:
-            assessment.year = year
-        found[_key(assessment)] = assessment
-    return found
-
-
-def _read_any(
-    path: Path, sheet: str | None, first: Framework, others: list[Framework], options: ReadOptions
-) -> tuple[Framework, ReadResult]:
-    """Read under ``first``; when that fails, under each other framework, newest first.
-    The first framework's problems are reported when none fits."""
-    try:
-        return first, options.read(path, first, sheet)
-    except InputError as error:
-        for other in others:
-            if other is first:
-                continue
-            try:
-                return other, options.read(path, other, sheet)
-            except InputError:
-                continue
-        raise error from None
-
-
-def _named(text: str | None, known: list[Framework]) -> Framework | None:
-    """The framework a file names, by bundled name or title, or as a path to a YAML file."""
-    if not text:
-        return None
-    return match_framework_name(text, known) or load_framework(text)

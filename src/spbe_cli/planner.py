@@ -1,15 +1,18 @@
-"""The cheapest set of level raises that brings an index to a target, exactly.
+"""The cheapest level raises that bring an index to a target, exactly, round by round.
 
-Each indicator may rise by 0..k levels (k from the scale's top, ``max_step``, ``max_level``
-and locks); a step of indicator *i* adds ``weight_i / 100`` to the index and costs its
-effort. Reaching the target on the published (rounded) figure means reaching an exact
-threshold (:func:`threshold`), so choosing the raises is a multiple-choice covering
-knapsack. Weights are exact small numbers: scaled to integer units (by the least common
-multiple of their denominators) they make a dynamic programme over "units still needed"
-exact and fast. Efforts are scaled to integers the same way, and every table entry is one
-integer ``effort x BIG + steps``, so one comparison orders plans by effort, then by fewer
-level steps. Among equal plans the one that raises earlier indicators (framework order) is
-chosen, read back from the tables front to back.
+A step takes one indicator to its next whole level (from 1.26 to 2, then 3, ...) and adds
+``weight x (new - old) / 100`` to the index; it costs the indicator's effort per step.
+Reaching the target on the published (rounded) figure means reaching an exact threshold
+(:func:`threshold`), so choosing the raises is a covering knapsack, solved exactly by
+:mod:`spbe_cli.knapsack` in integer units: least effort, then fewest steps, then earlier
+indicators.
+
+Offices raise an indicator by at most ``max_step`` levels per evaluation round (the
+framework's ``planning.max_step``, one level by default). :func:`plan` with ``rounds=None``
+finds the fewest rounds in which the target can be reached and, within them, the least
+effort; the raises are then laid out round by round, each round taking every step it may.
+``rounds`` bounds the rounds (``--until``); when that is too soon the plan says so and shows
+the best reachable path. ``max_step=None`` is the unconstrained one-round optimum.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from spbe_cli.engine import IndicatorResult, NodeResult, Result, whatif
-from spbe_cli.framework import Framework, Indicator, LevelInfo, parse_exact
+from spbe_cli.exact import as_value, format_exact, parse_exact, parse_number
+from spbe_cli.framework import Framework, Indicator, LevelInfo, Value
 from spbe_cli.i18n import Text
+from spbe_cli.knapsack import Option, cheapest
 
-Constraint = Literal["lock", "max_step", "max_level", "scale"]
+Constraint = Literal["lock", "max_step", "max_level", "rounds", "scale"]
 
 
 class PlanError(ValueError):
@@ -39,21 +44,25 @@ class PlanError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One raise: an indicator from one level to a higher one, and the index after it.
+    """One raise: an indicator from its value to a higher whole level in one round.
 
-    ``effort`` is the raise's whole effort (per-step effort x levels), ``gain`` what it adds
-    to the index, ``index`` the exact index once this and every earlier step are done.
-    ``requires`` describes the level reached (each level includes the ones below).
+    ``count`` is the number of level steps, ``effort`` their effort together, ``gain``
+    what the raise adds to the index and ``index`` the exact index once this and every
+    earlier raise are done. ``requires`` describes the level reached (each level includes
+    the ones below); ``next_requires`` the first level the raise climbs to.
     """
 
     item: IndicatorResult
-    from_level: int
+    from_level: Value
     to_level: int
+    count: int
     effort: Fraction
     gain: Fraction
     index: Fraction
     published: Decimal
     requires: LevelInfo | None
+    round: int = 1
+    next_requires: LevelInfo | None = None
 
     @property
     def indicator(self) -> Indicator:
@@ -62,17 +71,26 @@ class Step:
 
     @property
     def levels(self) -> int:
-        """How many levels this raise climbs."""
-        return self.to_level - self.from_level
+        """How many level steps this raise climbs."""
+        return self.count
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """One evaluation round of a plan: its raises and the result after them."""
+
+    number: int
+    year: int | None
+    steps: tuple[Step, ...]
+    after: Result
 
 
 @dataclass(frozen=True, slots=True)
 class Limit:
     """Constraints that hold the index down together: the best index reachable without them.
 
-    Usually one constraint; two or three when only lifting them together helps (a locked
-    indicator that ``--max-level`` would also stop). ``("scale",)`` means the target lies
-    above what the scale allows at all.
+    Usually one constraint; two or three when only lifting them together helps.
+    ``("scale",)`` means the target lies above what the scale allows at all.
     """
 
     constraints: tuple[Constraint, ...]
@@ -90,6 +108,11 @@ class OpdShare:
     gain: Fraction
     share: Fraction
 
+    @property
+    def level_steps(self) -> int:
+        """How many level steps the OPD takes."""
+        return sum(s.count for s in self.steps)
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -97,7 +120,7 @@ class Plan:
 
     When the target cannot be reached, ``target_reached`` is false, ``steps`` is the
     cheapest way to the best reachable published figure and ``limits`` names the
-    constraints that bind.
+    constraints that bind. ``rounds`` lays the steps out per evaluation round.
     """
 
     start: Result
@@ -111,6 +134,8 @@ class Plan:
     max_step: int | None = None
     max_level: int | None = None
     locked: tuple[str, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    rounds_allowed: int | None = None
 
     @property
     def framework(self) -> Framework:
@@ -125,7 +150,12 @@ class Plan:
     @property
     def level_steps(self) -> int:
         """How many single-level steps the plan takes."""
-        return sum(s.levels for s in self.steps)
+        return sum(s.count for s in self.steps)
+
+    @property
+    def raises(self) -> int:
+        """How many indicators the plan raises (each counted once, whatever the rounds)."""
+        return len({s.item.id for s in self.steps})
 
     @property
     def gain(self) -> Fraction:
@@ -151,16 +181,16 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One level set by ``whatif``."""
+    """One value set by ``whatif``."""
 
     item: IndicatorResult
-    to_level: int
+    to_level: Value
     gain: Fraction
 
 
 @dataclass(frozen=True)
 class WhatIf:
-    """A result before and after some levels change."""
+    """A result before and after some values change."""
 
     before: Result
     after: Result
@@ -171,21 +201,13 @@ class WhatIf:
         """The exact change of the index."""
         return self.after.index - self.before.index
 
-    def node_pairs(self, kind: Literal["domain", "aspect"]) -> list[tuple[NodeResult, NodeResult]]:
-        """Domains or aspects before and after, side by side."""
-        if kind == "domain":
-            return list(zip(self.before.domains, self.after.domains, strict=True))
-        return list(zip(self.before.aspects, self.after.aspects, strict=True))
-
-
-@dataclass(frozen=True, slots=True)
-class _Option:
-    """An indicator that may rise: integer weight units, scaled effort, steps allowed."""
-
-    item: IndicatorResult
-    units: int
-    cost: int
-    limit: int
+    def tier_pairs(self) -> list[tuple[Any, list[tuple[NodeResult, NodeResult]]]]:
+        """Each group tier with its nodes before and after, side by side."""
+        return [
+            (tier, list(zip(before, after, strict=True)))
+            for (tier, before), after in zip(self.before.tier_pairs(), self.after.tiers,
+                                             strict=True)
+        ]
 
 
 # -- public entry points ------------------------------------------------------------------
@@ -212,24 +234,33 @@ def plan(
     max_step: int | None = None,
     max_level: int | None = None,
     locked: Collection[str] = (),
+    rounds: int | None = 1,
 ) -> Plan:
     """The least-effort raises that bring ``result`` to ``target`` on the rated figure.
 
-    Effort per level step: ``effort`` where given, else the assessment's effort column,
-    else 1. Ties go to fewer level steps, then to earlier indicators.
+    ``max_step`` caps the levels one indicator climbs per round (``None``: no cap);
+    ``rounds`` is how many rounds there are (``None``: the fewest that reach the target,
+    or that reach the best the scale allows). Effort per level step: ``effort`` where
+    given, else the assessment's effort column, else 1. Ties go to fewer level steps,
+    then to earlier indicators.
     """
     fw = result.framework
     target = Fraction(target)
-    lock = _check_constraints(fw, max_step, max_level, locked)
+    lock = _check_constraints(fw, max_step, max_level, locked, rounds)
     costs = _efforts(result, effort)
-    caps = _caps(result, lock, max_step, max_level)
+    count = rounds if rounds is not None else _fewest_rounds(result, target, lock, max_step,
+                                                             max_level)
+    total_cap = None if max_step is None else max_step * count
+    caps = _caps(result, lock, total_cap, max_level)
     best = _best_index(result, caps)
     reached = fw.rating_value(best) >= target
     goal = target if reached else fw.rating_value(best)
     chosen = _choose(result, costs, caps, threshold(fw, goal))
-    steps = _steps(result, costs, chosen)
-    after = whatif(result, {s.item.id: s.to_level for s in steps})
-    limits = () if reached else _limits(result, target, best, lock, max_step, max_level)
+    laid_out = _schedule(result, costs, chosen, max_step, count)
+    steps = tuple(s for r in laid_out for s in r.steps)
+    after = laid_out[-1].after if laid_out else result
+    limits = () if reached else _limits(result, target, best, lock, total_cap, max_level,
+                                        count > 1)
     return Plan(
         start=result,
         after=after,
@@ -242,6 +273,8 @@ def plan(
         max_step=max_step,
         max_level=max_level,
         locked=tuple(i.id for i in fw.indicators if i.id in lock),
+        rounds=laid_out,
+        rounds_allowed=rounds,
     )
 
 
@@ -255,10 +288,10 @@ def roadmap(
     max_level: int | None = None,
     locked: Collection[str] = (),
 ) -> list[Plan]:
-    """A plan per year, each optimal given the year before: first ``target``, then each
+    """A plan per round, each optimal given the round before: first ``target``, then each
     next rating. Stops early once nothing is left to raise or the top rating is reached."""
     if years < 1:
-        raise PlanError(Text("jumlah tahun minimal 1", "years must be at least 1"))
+        raise PlanError(Text("jumlah putaran minimal 1", "the number of rounds must be 1 or more"))
     plans: list[Plan] = []
     current = result
     for _ in range(years):
@@ -275,19 +308,22 @@ def roadmap(
     return plans
 
 
-def what_if(result: Result, changes: Mapping[str, int]) -> WhatIf:
-    """``result`` and the result with some indicators set to new levels (checked)."""
+def what_if(result: Result, changes: Mapping[str, Value]) -> WhatIf:
+    """``result`` and the result with some indicators set to new values (checked)."""
     fw = result.framework
     items = {i.id: i for i in result.indicators}
     unknown = [key for key in changes if key not in items]
     if unknown:
         raise PlanError(_unknown_ids(unknown))
-    outside = [f"{k}={v}" for k, v in changes.items() if v not in fw.scale.levels]
+    outside = [f"{k}={format_exact(Fraction(v))}" for k, v in changes.items()
+               if not fw.scale.admits(v)]
     if outside:
         shown = ", ".join(outside)
         span = f"{fw.scale.min}-{fw.scale.max}"
+        kind = Text("desimal", "decimal") if fw.scale.decimal else Text("bulat", "whole")
         raise PlanError(
-            Text(f"level di luar skala {span}: {shown}", f"level outside the scale {span}: {shown}")
+            Text(f"nilai bukan nilai skala {span} ({kind.id}): {shown}",
+                 f"not a value of the scale {span} ({kind.en} values): {shown}")
         )
     order = [i.id for i in fw.indicators if i.id in changes]
     return WhatIf(
@@ -299,7 +335,7 @@ def what_if(result: Result, changes: Mapping[str, int]) -> WhatIf:
     )
 
 
-def _gain(fw: Framework, item: IndicatorResult, level: int) -> Fraction:
+def _gain(fw: Framework, item: IndicatorResult, level: Value) -> Fraction:
     """What setting ``item`` to ``level`` adds to the index (negative when it falls)."""
     return item.weight * (level - item.level) / fw.total_weight
 
@@ -307,16 +343,22 @@ def _gain(fw: Framework, item: IndicatorResult, level: int) -> Fraction:
 # -- parsing helpers the CLI uses ---------------------------------------------------------
 
 
+def _resolve(token: str, framework: Framework) -> str | None:
+    return framework.indicator_id(token) if token else None
+
+
 def parse_ids(text: str, framework: Framework) -> tuple[str, ...]:
-    """Indicator ids from ``13,21-31`` (a range runs in framework order), framework order."""
+    """Indicator ids or aliases from ``13,21-31`` (a range runs in framework order; Pemdi
+    ``5.1-5.2`` works too), in framework order."""
     position = {i.id: n for n, i in enumerate(framework.indicators)}
     chosen: set[int] = set()
     for raw in text.split(","):
         token = raw.strip()
-        if token in position:
-            chosen.add(position[token])
+        single = _resolve(token, framework)
+        if single is not None:
+            chosen.add(position[single])
             continue
-        ends = _range_ends(token, position)
+        ends = _range_ends(token, framework, position)
         if ends is None:
             raise PlanError(
                 Text(
@@ -332,45 +374,53 @@ def parse_ids(text: str, framework: Framework) -> tuple[str, ...]:
     return tuple(ids[n] for n in sorted(chosen))
 
 
-def _range_ends(token: str, position: Mapping[str, int]) -> tuple[int, int] | None:
-    """Positions of ``a`` and ``b`` in ``a-b`` where both are ids (ids may hold ``-``)."""
+def _range_ends(
+    token: str, framework: Framework, position: Mapping[str, int]
+) -> tuple[int, int] | None:
+    """Positions of ``a`` and ``b`` in ``a-b`` where both name indicators (ids may hold -)."""
     for cut, char in enumerate(token):
         if char == "-":
-            first, last = token[:cut].strip(), token[cut + 1 :].strip()
-            if first in position and last in position:
+            first = _resolve(token[:cut].strip(), framework)
+            last = _resolve(token[cut + 1 :].strip(), framework)
+            if first is not None and last is not None:
                 return position[first], position[last]
     return None
 
 
-def parse_changes(args: Sequence[str], framework: Framework) -> dict[str, int]:
-    """``["11=3", "21=2"]`` as ``{"11": 3, "21": 2}``; ids and levels are checked later."""
-    changes: dict[str, int] = {}
+def parse_changes(args: Sequence[str], framework: Framework) -> dict[str, Value]:
+    """``["11=3", "5.1=2,5"]`` as ``{"11": 3, "13": 5/2}``: ids or aliases, exact values
+    (a decimal comma or point, or a fraction); the scale is checked by :func:`what_if`."""
+    changes: dict[str, Value] = {}
     for arg in args:
         key, sep, value = arg.partition("=")
         key, value = key.strip(), value.strip()
-        if not sep or not key or not value.lstrip("-").isdigit():
+        number = parse_number(value) if value else None
+        if not sep or not key or number is None:
             raise PlanError(
                 Text(
-                    f"'{arg}' harus berbentuk NOMOR=LEVEL, misalnya 11=3",
-                    f"'{arg}' must look like ID=LEVEL, for example 11=3",
+                    f"'{arg}' harus berbentuk NOMOR=NILAI, misalnya 11=3 atau 13=2,5",
+                    f"'{arg}' must look like ID=VALUE, for example 11=3 or 13=2.5",
                 )
             )
-        if key in changes:
+        found = framework.indicator_id(key)
+        if found is None:
+            raise PlanError(_unknown_ids([key]))
+        if found in changes:
             raise PlanError(
-                Text(f"indikator {key} disebut dua kali", f"indicator {key} is given twice")
+                Text(f"indikator {found} disebut dua kali", f"indicator {found} is given twice")
             )
-        changes[key] = int(value)
+        changes[found] = as_value(number)
     return changes
 
 
 def parse_efforts(data: Mapping[Any, object], framework: Framework) -> dict[str, Fraction]:
-    """Effort per level step by indicator id from a mapping (e.g. a YAML file)."""
+    """Effort per level step by indicator id (or alias) from a mapping (a YAML file)."""
     efforts: dict[str, Fraction] = {}
-    known = framework.indicator_by_id
     unknown = []
     for key, value in data.items():
         name = str(key).strip()
-        if name not in known:
+        found = framework.indicator_id(name)
+        if found is None:
             unknown.append(name)
             continue
         try:
@@ -379,7 +429,7 @@ def parse_efforts(data: Mapping[Any, object], framework: Framework) -> dict[str,
             raise PlanError(
                 Text(f"upaya indikator {name}: {error}", f"effort of indicator {name}: {error}")
             ) from None
-        efforts[name] = number
+        efforts[found] = number
     if unknown:
         raise PlanError(_unknown_ids(unknown))
     _check_efforts(efforts)
@@ -390,11 +440,14 @@ def parse_efforts(data: Mapping[Any, object], framework: Framework) -> dict[str,
 
 
 def _check_constraints(
-    fw: Framework, max_step: int | None, max_level: int | None, locked: Collection[str]
+    fw: Framework, max_step: int | None, max_level: int | None, locked: Collection[str],
+    rounds: int | None,
 ) -> frozenset[str]:
     """Validated constraints; the locked ids as a set."""
     if max_step is not None and max_step < 0:
         raise PlanError(Text("--max-step tidak boleh negatif", "--max-step must not be negative"))
+    if rounds is not None and rounds < 1:
+        raise PlanError(Text("jumlah putaran minimal 1", "the number of rounds must be 1 or more"))
     if max_level is not None and max_level not in fw.scale.levels:
         span = f"{fw.scale.min}-{fw.scale.max}"
         raise PlanError(
@@ -438,119 +491,107 @@ def _efforts(result: Result, override: Mapping[str, Fraction] | None) -> dict[st
 def _caps(
     result: Result, locked: frozenset[str], max_step: int | None, max_level: int | None
 ) -> list[int]:
-    """How many levels each indicator may rise, in framework order."""
+    """How many level steps each indicator may take, in framework order."""
     top = result.framework.scale.max if max_level is None else max_level
     caps = []
     for item in result.indicators:
-        cap = 0 if item.id in locked else max(0, top - item.level)
+        room = max(0, top - math.floor(item.level)) if item.level < top else 0
+        cap = 0 if item.id in locked else min(room, item.headroom)
         caps.append(cap if max_step is None else min(cap, max_step))
     return caps
 
 
 def _best_index(result: Result, caps: Sequence[int]) -> Fraction:
-    """The index with every allowed raise taken."""
-    total = result.framework.total_weight
+    """The index with every allowed step taken."""
     extra = sum(
-        (i.weight * cap for i, cap in zip(result.indicators, caps, strict=True)), Fraction(0)
+        (sum(i.step_gains()[:cap], Fraction(0)) for i, cap in zip(result.indicators, caps,
+                                                                   strict=True)),
+        Fraction(0),
     )
-    return result.index + extra / total
+    return result.index + extra
+
+
+def _fewest_rounds(
+    result: Result, target: Fraction, lock: frozenset[str], max_step: int | None,
+    max_level: int | None,
+) -> int:
+    """The fewest rounds in which the target can be reached (or the best the scale allows
+    is reached, when the target is out of reach)."""
+    if max_step is None or max_step <= 0:
+        return 1
+    fw = result.framework
+    most = max(1, math.ceil((fw.scale.max - fw.scale.min) / max_step))
+    everything = fw.rating_value(_best_index(result, _caps(result, lock, None, max_level)))
+    for rounds in range(1, most + 1):
+        best = fw.rating_value(_best_index(result, _caps(result, lock, max_step * rounds,
+                                                         max_level)))
+        if best >= target or best >= everything:
+            return rounds
+    return most
 
 
 def _choose(
     result: Result, costs: Mapping[str, Fraction], caps: Sequence[int], goal: Fraction
 ) -> dict[str, int]:
-    """Levels to climb per indicator id to reach the exact index ``goal`` most cheaply."""
-    fw = result.framework
-    scale = math.lcm(*(i.weight.denominator for i in fw.indicators))
-    total_units = int(fw.total_weight * scale)
-    need = math.ceil((goal - result.index) * total_units)
-    if need <= 0:
-        return {}
+    """Level steps per indicator id that reach the exact index ``goal`` most cheaply."""
     movable = [(item, cap) for item, cap in zip(result.indicators, caps, strict=True) if cap]
+    if not movable or goal <= result.index:
+        return {}
+    gains = [list(itertools.accumulate(item.step_gains()[:cap], initial=Fraction(0)))
+             for item, cap in movable]
+    scale = math.lcm(*(g.denominator for series in gains for g in series))
     cost_scale = math.lcm(*(costs[item.id].denominator for item, _ in movable))
+    big = sum(cap for _, cap in movable) + 1
     options = [
-        _Option(item, int(item.weight * scale), int(costs[item.id] * cost_scale), cap)
-        for item, cap in movable
+        Option(tuple(int(g * scale) for g in series), int(costs[item.id] * cost_scale) * big + 1)
+        for (item, _), series in zip(movable, gains, strict=True)
     ]
-    counts = _knapsack(options, need)
-    return {o.item.id: n for o, n in zip(options, counts, strict=True) if n}
+    need = math.ceil((goal - result.index) * scale)
+    counts = cheapest(options, need)
+    if counts is None:  # pragma: no cover - the caller asks only for a reachable goal
+        raise AssertionError("unreachable goal")
+    return {item.id: n for (item, _), n in zip(movable, counts, strict=True) if n}
 
 
-def _knapsack(options: Sequence[_Option], need: int) -> list[int]:
-    """Steps per option covering ``need`` units at least (effort, steps); earliest first.
-
-    ``table[i][r]`` is the best ``effort x big + steps`` of covering ``r`` units with
-    options ``i..``; a value of ``inf`` or more is impossible. The caller guarantees the
-    need is coverable.
-    """
-    divisor = math.gcd(*(o.units for o in options))
-    need = -(-need // divisor)
-    big = sum(o.limit for o in options) + 1
-    inf = (sum(o.cost * o.limit for o in options) + 1) * big
-    tables = [[0] + [inf] * need]
-    for option in reversed(options):
-        key = option.cost * big + 1
-        tables.append(_layer(tables[-1], option.units // divisor, key, option.limit, need))
-    tables.reverse()
-    counts: list[int] = []
-    left = need
-    for pos, option in enumerate(options):
-        units, key, rest = option.units // divisor, option.cost * big + 1, tables[pos + 1]
-        best = tables[pos][left]
-        count = next(
-            n
-            for n in range(option.limit, -1, -1)
-            if n * key + rest[max(0, left - n * units)] == best
-        )
-        counts.append(count)
-        left = max(0, left - count * units)
-    return counts
-
-
-def _layer(prev: list[int], units: int, key: int, limit: int, need: int) -> list[int]:
-    """One option added in front of ``prev``: the best over 0..limit steps of it."""
-    best = prev
-    size = need + 1
-    for count in range(1, limit + 1):
-        shift, add = count * units, count * key
-        if shift >= size:
-            shifted = [add] * size
-        else:
-            shifted = [add] * shift + [value + add for value in prev[: size - shift]]
-        best = [a if a <= b else b for a, b in zip(best, shifted, strict=True)]
-        if shift >= need:
-            break
-    return best
-
-
-def _steps(
-    result: Result, costs: Mapping[str, Fraction], chosen: Mapping[str, int]
-) -> tuple[Step, ...]:
-    """The raises, largest gain first (then framework order), with the running index."""
+def _schedule(
+    result: Result, costs: Mapping[str, Fraction], chosen: Mapping[str, int],
+    max_step: int | None, rounds: int,
+) -> tuple[Round, ...]:
+    """The chosen steps laid out per round: each round takes every step it may (at most
+    ``max_step`` per indicator), largest gain first within a round."""
     fw = result.framework
-    total = fw.total_weight
-    picked = [(pos, item) for pos, item in enumerate(result.indicators) if item.id in chosen]
-    picked.sort(key=lambda p: (-p[1].weight * chosen[p[1].id], p[0]))
-    index = result.index
-    steps = []
-    for _, item in picked:
-        count = chosen[item.id]
-        gain = item.weight * count / total
-        index += gain
-        to_level = item.level + count
-        steps.append(
-            Step(
-                item,
-                item.level,
-                to_level,
-                costs[item.id] * count,
-                gain,
-                index,
-                fw.publish(index),
-                fw.level_info(item.indicator, to_level),
+    left = dict(chosen)
+    current = result
+    year = result.assessment.year
+    laid_out: list[Round] = []
+    for number in range(1, rounds + 1):
+        if not any(left.values()):
+            break
+        items = {i.id: i for i in current.indicators}
+        take = {k: (n if max_step is None else min(n, max_step)) for k, n in left.items() if n}
+        order = {i.id: pos for pos, i in enumerate(fw.indicators)}
+        planned = sorted(take, key=lambda k: (-_raise_gain(items[k], take[k]), order[k]))
+        index = current.index
+        steps = []
+        for key in planned:
+            item, count = items[key], take[key]
+            gain = _raise_gain(item, count)
+            index += gain
+            to_level = math.floor(item.level) + count
+            steps.append(
+                Step(item, item.level, to_level, count, costs[key] * count, gain, index,
+                     fw.publish(index), fw.level_info(item.indicator, to_level), number,
+                     fw.level_info(item.indicator, item.next_level))
             )
-        )
-    return tuple(steps)
+            left[key] -= count
+        current = whatif(current, {s.item.id: s.to_level for s in steps})
+        when = None if year is None else year + number * fw.planning.round_years
+        laid_out.append(Round(number, when, tuple(steps), current))
+    return tuple(laid_out)
+
+
+def _raise_gain(item: IndicatorResult, count: int) -> Fraction:
+    return sum(item.step_gains()[:count], Fraction(0))
 
 
 def _limits(
@@ -560,15 +601,17 @@ def _limits(
     locked: frozenset[str],
     max_step: int | None,
     max_level: int | None,
+    bounded_rounds: bool,
 ) -> tuple[Limit, ...]:
     """The smallest sets of constraints whose removal raises the best reachable index."""
     fw = result.framework
+    name: Constraint = "rounds" if bounded_rounds else "max_step"
     switches: tuple[tuple[Constraint, bool], ...] = (
         ("lock", bool(locked)),
-        ("max_step", max_step is not None),
+        (name, max_step is not None),
         ("max_level", max_level is not None),
     )
-    active = [name for name, on in switches if on]
+    active = [n for n, on in switches if on]
     limits: list[Limit] = []
     for size in range(1, len(active) + 1):
         for group in itertools.combinations(active, size):
@@ -577,7 +620,7 @@ def _limits(
             caps = _caps(
                 result,
                 frozenset() if "lock" in group else locked,
-                None if "max_step" in group else max_step,
+                None if name in group else max_step,
                 None if "max_level" in group else max_level,
             )
             without = _best_index(result, caps)
@@ -590,7 +633,7 @@ def _limits(
 
 
 def _year_goal(current: Result, target: Fraction) -> Fraction | None:
-    """This year's goal: the target until reached, then the next rating's lower edge."""
+    """This round's goal: the target until reached, then the next rating's lower edge."""
     fw = current.framework
     if fw.rating_value(current.index) < target:
         return target

@@ -13,8 +13,9 @@
       FIELD>=N  FIELD<=N  FIELD>N  FIELD<N   numeric, on published figures
 
   Fields: ``instansi`` (agency), ``tahun`` (year), ``predikat`` (rating, Indonesian or
-  English name), ``indeks`` (index), ``kerangka`` (framework id), ``d1``..``dN`` (domain
-  index). Ranks are taken before filtering (an agency keeps its rank among all agencies of
+  English name), ``indeks`` (index), ``kerangka`` (framework id), and a group's published
+  index by its tier letter and id (``d1``..``d4`` for SPBE domains, ``a1``..``a7`` for
+  aspects). Ranks are taken before filtering (an agency keeps its rank among all agencies of
   its year); statistics describe the agencies that pass the filters.
 """
 
@@ -140,7 +141,7 @@ def statistics(
         BandCount(b, tally[b.name], Fraction(tally[b.name], count) if count else Fraction(0))
         for b in framework.bands
     )
-    goal = framework.target if target is None else target
+    goal = target if target is not None else (results[0].target if results else framework.target)
     reached = sum(1 for r in results if framework.rating_value(r.index) >= goal)
     return Statistics(count, mean, median(indices), bands, reached, goal)
 
@@ -188,7 +189,7 @@ _FIELDS = {
     "kerangka": "framework",
     "framework": "framework",
 }
-FIELD_NAMES = ("instansi", "tahun", "predikat", "indeks", "kerangka", "d1..dN")
+FIELD_NAMES = ("instansi", "tahun", "predikat", "indeks", "kerangka", "d1..dN", "a1..aN")
 
 
 def _norm(text: str) -> str:
@@ -226,11 +227,14 @@ _COMPARE: dict[str, Callable[[Fraction, Fraction], bool]] = {
 }
 
 
-def _domain_value(field: str, result: Result) -> Fraction | None:
-    wanted = field[1:]
-    for domain in result.domains:
-        if domain.id == wanted:
-            return Fraction(domain.published)
+def _node_value(field: str, result: Result) -> Fraction | None:
+    """The published index of the group a field names (``d2``: tier letter, then id)."""
+    for tier, nodes in result.tier_pairs():
+        code = tier.code.lower()
+        if field.startswith(code):
+            for node in nodes:
+                if node.id == field[len(code) :]:
+                    return Fraction(node.published)
     return None
 
 
@@ -240,7 +244,7 @@ def _number_of(field: str, result: Result) -> Fraction | None:
     if field == "year":
         year = result.assessment.year
         return None if year is None else Fraction(year)
-    return _domain_value(field, result)
+    return _node_value(field, result)
 
 
 def _text_of(field: str, result: Result) -> str:
@@ -277,8 +281,8 @@ def parse_filter(text: str) -> Filter:
         raise FilterError(f"'{text}': write FIELD=VALUE, FIELD~TEXT or FIELD>=NUMBER")
     name, operator, raw = match.groups()
     field = _FIELDS.get(name.lower())
-    if field is None and re.fullmatch(r"[dD]\w+", name):
-        field = "d" + name[1:]
+    if field is None and re.fullmatch(r"[A-Za-z]{1,3}\d[\w.-]*", name):
+        field = name.lower()
     if field is None:
         raise FilterError(f"'{text}': unknown field '{name}' (use {', '.join(FIELD_NAMES)})")
     if not raw:
