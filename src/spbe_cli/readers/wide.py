@@ -1,0 +1,352 @@
+"""The wide layout: a row per agency (and year, and track), a column per indicator.
+
+Reading a national file is the hot path: each row is turned into values with C-level calls
+(``itemgetter``, a dict of the usual cell values), and only a row holding something else
+takes the per-cell path that explains the problem. A ``Track``/``Jenis`` column makes each
+row one score track of its agency-year; the same agency and year (and track) twice is
+refused, both rows named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+from typing import Any
+
+from spbe_cli.assessment import Assessment, CellRef
+from spbe_cli.framework import Value
+from spbe_cli.i18n import Text
+from spbe_cli.problems import Problem
+from spbe_cli.readers.cells import blank, column_letters, compress_ids, id_text, text
+from spbe_cli.readers.sheet import SheetReader
+from spbe_cli.readers.vocabulary import track_name, vocabulary
+
+
+class SourceMap(dict[str, CellRef]):
+    """``Assessment.sources`` for a wide row, built on first use.
+
+    A wide sheet has a cell per indicator per agency; making a :class:`CellRef` for each
+    would cost more than parsing the file. This dict holds the row and the column of
+    each indicator and fills itself with the real cells the first time it is read.
+    """
+
+    __slots__ = ("_pending",)
+
+    def __init__(self, file: str, sheet: str | None, row: int, columns: dict[str, int]) -> None:
+        # dict.__init__ is not called: the dict starts empty and is filled by _fill().
+        self._pending: tuple[str, str | None, int, dict[str, int]] | None = (
+            file,
+            sheet,
+            row,
+            columns,
+        )
+
+    def _fill(self) -> None:
+        pending = getattr(self, "_pending", None)
+        if pending is None:
+            return
+        self._pending = None
+        file, sheet, row, columns = pending
+        number = str(row + 1)
+        dict.update(
+            self,
+            {
+                key: CellRef(file, sheet, column_letters(col) + number)
+                for key, col in columns.items()
+            },
+        )
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        if isinstance(other, SourceMap):
+            other._fill()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+
+def _filling(name: str) -> Callable[..., Any]:
+    method = getattr(dict, name)
+
+    def filled(self: SourceMap, *args: Any, **kwargs: Any) -> Any:
+        self._fill()
+        return method(self, *args, **kwargs)
+
+    filled.__name__ = name
+    return filled
+
+
+for _name in (
+    "__getitem__", "__contains__", "__iter__", "__len__", "__repr__", "__reversed__",
+    "__or__", "__ror__", "__ior__", "__setitem__", "__delitem__", "__reduce_ex__", "get",
+    "keys", "values", "items", "copy", "pop", "popitem", "setdefault", "update", "clear",
+):
+    setattr(SourceMap, _name, _filling(_name))
+
+
+def agency_key(agency: str | None) -> str:
+    """How agency names are matched: case and spacing ignored."""
+    return " ".join((agency or "").lower().split())
+
+
+_RowKey = tuple[str, int | None, str | None]
+
+
+class WideReader(SheetReader):
+    """Reads a sheet with a row per agency into assessments."""
+
+    scored: str | None = None
+    """The track scored, where the sheet has a track column."""
+
+    _external_blank: set[str]
+
+    def read(
+        self, agency: str | None, year: int | None, track: str | None,
+        rows: Sequence[int] | None = None,
+    ) -> list[Assessment]:
+        """One assessment per agency-year, of the rows given (all by default)."""
+        self._external_blank = set()
+        self._column_ids: frozenset[str] = frozenset()
+        columns = self._columns()
+        self.missing(columns)
+        track_col = self.header.column("track")
+        self.scored = self._scored_track(track_col, track, rows)
+        entries = self._rows(columns, year, track_col, rows)
+        assessments = self._group(entries, track_col is not None)
+        if self._external_blank:
+            ids = [i.id for i in self.fw.indicators if i.id in self._external_blank]
+            self.warnings.append(self.external_note(ids, self.sheet_place))
+        if agency is not None:
+            self._override_agency(assessments, agency)
+        self.finish()
+        return assessments
+
+    def _columns(self) -> dict[str, int]:
+        """Indicator id -> column, in column order; header problems recorded."""
+        columns: dict[str, int] = {}
+        row = self.header.row
+        for col in self.header.indicator_columns:
+            raw = self.rows[row][col]
+            cell = id_text(raw)
+            key = self.fw.indicator_id(cell) if cell is not None else None
+            if key is None:
+                self.unknown_indicator(raw, row, col)
+            elif key in columns:
+                self.duplicate(key, row, col, (row, columns[key]))
+            else:
+                columns[key] = col
+        return columns
+
+    def _rows(
+        self, columns: dict[str, int], year: int | None, track_col: int | None,
+        subset: Sequence[int] | None,
+    ) -> list[tuple[_RowKey, int, Assessment]]:
+        """The hot loop: C-level calls per row, the per-cell work only for unusual rows."""
+        header = self.header
+        agency_col = header.column("agency")
+        assert agency_col is not None
+        year_col, framework_col = header.column("year"), header.column("framework")
+        ids, cols = tuple(columns), tuple(columns.values())
+        self._column_ids = frozenset(ids)
+        getter = itemgetter(*cols) if len(cols) > 1 else (lambda row: (row[cols[0]],))
+        fast_value = self.fast_levels.__getitem__
+        agency_letters = column_letters(agency_col)
+        years: dict[Any, int | None] = {}
+        source, sheet, rows = self.source, self.sheet, self.rows
+        entries: list[tuple[_RowKey, int, Assessment]] = []
+        indices = range(header.row + 1, len(rows)) if subset is None else subset
+        for row_index in indices:
+            row = rows[row_index]
+            values = getter(row)
+            name = row[agency_col]
+            agency = name.strip() if name.__class__ is str else text(name)
+            if not agency and not self._agency_blank(values, row_index, agency_col):
+                continue
+            row_track = self._track_of(row, row_index, track_col)
+            try:
+                # KeyError when a value is not a usual cell value
+                levels: dict[str, Value] = dict(zip(ids, map(fast_value, values), strict=True))
+                if bool in set(map(type, values)):  # True == 1.0 as a dict key
+                    raise KeyError
+            except KeyError:
+                levels = self._slow_row(ids, cols, values, row_index, row_track != self.scored)
+            result = Assessment(
+                levels,
+                agency or None,
+                sources=SourceMap(source, sheet, row_index, columns),
+                origin=CellRef(source, sheet, agency_letters + str(row_index + 1)),
+            )
+            if year is not None:
+                result.year = year
+            elif year_col is not None:
+                value = row[year_col]
+                result.year = years.get(value) if value.__class__ in (float, str) else None
+                if result.year is None and not blank(value):
+                    result.year = self._year_cached(years, value, row_index, year_col)
+            if framework_col is not None and not blank(row[framework_col]):
+                result.framework = text(row[framework_col])
+            key = (agency_key(agency), result.year, row_track)
+            entries.append((key, row_index, result))
+        return entries
+
+    def _scored_track(
+        self, col: int | None, asked: str | None, subset: Sequence[int] | None
+    ) -> str | None:
+        """The track to score: ``asked``, else the most final one in the track column."""
+        if col is None:
+            return None
+        if asked is not None:
+            return asked
+        indices = range(self.header.row + 1, len(self.rows)) if subset is None else subset
+        present = {track_name(text(self.rows[i][col])) for i in indices}
+        return next((n for n in vocabulary().order if n in present), None) or next(
+            (n for n in sorted(p for p in present if p)), None)
+
+    def _track_of(self, row: list[Any], row_index: int, col: int | None) -> str | None:
+        if col is None:
+            return None
+        raw = row[col]
+        found = track_name(text(raw)) if not blank(raw) else None
+        if found is None:
+            names = ", ".join(vocabulary().track_names)
+            self.add("track-invalid", row_index, col, Text(
+                f"tahap '{text(raw)}' tidak dikenal (tulis salah satu: {names})",
+                f"unknown track '{text(raw)}' (write one of: {names})"))
+        return found
+
+    def _group(
+        self, entries: list[tuple[_RowKey, int, Assessment]], tracked: bool
+    ) -> list[Assessment]:
+        """Rows into agency-years: duplicates refused, tracks joined, the scored one chosen."""
+        first_row: dict[_RowKey, int] = {}
+        groups: dict[tuple[str, int | None], dict[str, Assessment]] = {}
+        agency_col = self.header.column("agency")
+        assert agency_col is not None
+        for key, row_index, result in entries:
+            if key in first_row:
+                self._duplicate_row(result, row_index, first_row[key], agency_col, tracked)
+                continue
+            first_row[key] = row_index
+            groups.setdefault(key[:2], {})[key[2] or ""] = result
+        if not tracked:
+            for found in groups.values():
+                only = found[""]
+                self._blank_row_warning(only)
+            return [found[""] for found in groups.values()]
+        return [self._join(found, self.scored or "") for found in groups.values()]
+
+    def _join(self, found: dict[str, Assessment], scored: str) -> Assessment:
+        """One agency-year from its track rows; the scored track's row is the base."""
+        base = found.get(scored)
+        if base is None:
+            any_row = next(iter(found.values()))
+            names = ", ".join(sorted(found))
+            assert any_row.origin is not None
+            self.problems.append(Problem(
+                "track-missing", f"{self.sheet_place}!{any_row.origin.cell}"
+                if self.sheet else any_row.origin.cell,
+                Text(f"{any_row.label}: tidak ada baris tahap '{scored}' (yang ada: {names})",
+                     f"{any_row.label}: no row for the track '{scored}' (there are: {names})"),
+                Text("pilih tahap lain dengan --track", "choose another track with --track"),
+            ))
+            return any_row
+        base.track = scored
+        base.tracks = {name: result.levels for name, result in found.items()}
+        self._blank_row_warning(base)
+        return base
+
+    def _duplicate_row(
+        self, result: Assessment, row: int, first: int, col: int, tracked: bool
+    ) -> None:
+        what = Text("instansi, tahun dan tahap", "agency, year and track") if tracked else Text(
+            "instansi dan tahun", "agency and year")
+        self.add(
+            "duplicate-agency",
+            row,
+            col,
+            Text(
+                f"{result.label}: {what.id} yang sama sudah ada di baris {first + 1}; hapus "
+                "salah satu baris",
+                f"{result.label}: the same {what.en} is already in row {first + 1}; remove "
+                "one of the rows",
+            ),
+        )
+
+    def _blank_row_warning(self, result: Assessment) -> None:
+        """Under --allow-missing, note the blank values of one row that count at the minimum."""
+        if not self.allow_missing:
+            return
+        absent = [i.id for i in self.fw.indicators  # absent columns have their own warning
+                  if i.id in self._column_ids and i.id not in result.levels and i.external is None]
+        if not absent or result.origin is None:
+            return
+        low = self.fw.scale.min
+        self.warnings.append(
+            Problem(
+                "blank-filled",
+                f"{self.sheet}!{result.origin.cell}" if self.sheet else result.origin.cell,
+                Text(
+                    f"{result.agency}: nilai kosong diberi nilai {low}: {compress_ids(absent)}",
+                    f"{result.agency}: blank values scored at {low}: {compress_ids(absent)}",
+                ),
+            )
+        )
+
+    def _agency_blank(self, values: Sequence[Any], row: int, col: int) -> bool:
+        """Whether a row without an agency name must be read (it has values: a problem)."""
+        if all(map(blank, values)):
+            return False
+        self.add(
+            "agency-blank",
+            row,
+            col,
+            Text(
+                "nama instansi kosong padahal barisnya berisi nilai",
+                "the agency name is blank but the row has values",
+            ),
+        )
+        return True
+
+    def _slow_row(
+        self, ids: tuple[str, ...], cols: tuple[int, ...], values: Sequence[Any], row_index: int,
+        other_track: bool,
+    ) -> dict[str, Value]:
+        levels: dict[str, Value] = {}
+        indicators = self.fw.indicator_by_id
+        for key, col, raw in zip(ids, cols, values, strict=True):
+            if blank(raw):
+                external = indicators[key].external is not None
+                if external and not other_track:
+                    self._external_blank.add(key)
+                self.blank_cell(row_index, col, external or other_track or self.allow_missing)
+                continue
+            value = self.value(raw, row_index, col)
+            if value is not None:
+                levels[key] = value
+        return levels
+
+    def _year_cached(
+        self, years: dict[Any, int | None], value: Any, row: int, col: int
+    ) -> int | None:
+        number = self.year_of(value, row, col)
+        if number is not None and value.__class__ in (float, str):
+            years[value] = number
+        return number
+
+    def _override_agency(self, assessments: list[Assessment], agency: str) -> None:
+        if len(assessments) == 1:
+            assessments[0].agency = agency
+            return
+        self.warnings.append(
+            Problem(
+                "agency-ignored",
+                self.sheet_place,
+                Text(
+                    f"nama instansi '{agency}' diabaikan: lembar ini berisi "
+                    f"{len(assessments)} instansi",
+                    f"the agency name '{agency}' is ignored: this sheet holds "
+                    f"{len(assessments)} agencies",
+                ),
+            )
+        )
