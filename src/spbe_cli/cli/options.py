@@ -45,8 +45,9 @@ FrameworkOpt = Annotated[
     typer.Option(
         "--framework",
         "-F",
-        help="Bundled framework name (permenpanrb-59-2020, permenpanrb-5-2018) or a YAML "
-        "file. Default: permenpanrb-59-2020.",
+        help="Bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
+        "see 'spbe framework list') or a YAML file. Default: the one the file names, else "
+        "the one for its year, else the one its indicators fit.",
         show_default=False,
     ),
 ]
@@ -86,6 +87,17 @@ AllowMissingOpt = Annotated[
     bool,
     typer.Option("--allow-missing", help="Score indicators missing from the input at the "
                  "lowest level instead of refusing the file (the effect is printed)."),
+]
+TrackOpt = Annotated[
+    str | None,
+    typer.Option("--track", help="Score track to score: mandiri, verifikasi, akhir (asesor), "
+                 "nilai or target. Default: the most final present (akhir, nilai, "
+                 "verifikasi, mandiri).", show_default=False),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Show every row of a long ranking in the terminal (a pipe or "
+                 "file always gets every row)."),
 ]
 InputFile = Annotated[
     Path,

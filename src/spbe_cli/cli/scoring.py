@@ -58,11 +58,40 @@ def describe_read(read: ReadResult, lang: Lang) -> None:
         f"{read.source}{sheet}: tata letak {layout.id}, {count} instansi",
         f"{read.source}{sheet_en}: {layout.en} layout, {count} agenc{'y' if count == 1 else 'ies'}",
     )
-    stderr_console().print(text.get(lang), style="dim", markup=False, highlight=False)
+    console = stderr_console()
+    console.print(text.get(lang), style="dim", markup=False, highlight=False)
+    for line in read_details(read, lang):
+        console.print(line, style="dim", markup=False, highlight=False)
+
+
+def read_details(read: ReadResult, lang: Lang) -> list[str]:
+    """Lines on how a file was read: the framework chosen (and why), the track columns."""
+    lines: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for choice in read.choices:
+        key = (choice.framework.id, choice.origin)
+        if key in seen:
+            continue
+        seen.add(key)
+        fw = choice.framework
+        word = Text("kerangka", "framework").get(lang)
+        lines.append(f"  {word} {fw.id} ({fw.index_label(lang)}): {choice.reason().get(lang)}")
+    if set(read.track_columns) - {"nilai"}:
+        from spbe_cli.render.table import track_label
+
+        scored = {a.track for a in read.assessments}
+        parts = []
+        for name, column in read.track_columns.items():
+            mark = Text(" (dinilai)", " (scored)").get(lang) if name in scored else ""
+            parts.append(f"{column} = {track_label(name, lang)}{mark}")
+        lines.append("  " + Text("kolom nilai", "value columns").get(lang) + ": " +
+                     "; ".join(parts))
+    return lines
 
 
 def print_results(
-    scored: Sequence[Scored], output_format: str, lang: Lang, *, detail: bool, top: int
+    scored: Sequence[Scored], output_format: str, lang: Lang, *, detail: bool, top: int,
+    show_all: bool = False,
 ) -> None:
     """Print results in the chosen format: one agency in full, many as a ranking."""
     from spbe_cli.render import data
@@ -85,7 +114,8 @@ def print_results(
                 table.score_view(results[0], lang, detail=detail, top=top, source=scored[0].source)
             )
         else:
-            console.print(table.ranking_table(results, lang))
+            limit = None if show_all or not console.is_terminal else table.TERMINAL_ROWS
+            console.print(table.ranking_table(results, lang, limit))
 
 
 def run_score(
@@ -96,6 +126,7 @@ def run_score(
     detail: bool,
     top: int,
     language: Language,
+    show_all: bool = False,
     **options: Unpack[ScoreOptions],
 ) -> None:
     """The ``spbe score`` command's work, with exit status 1 under ``--fail-under``."""
@@ -105,7 +136,7 @@ def run_score(
         threshold = target_value(scored[0].result.framework, fail_under) if fail_under else None
     except InputError as error:
         fail_input(error, lang)
-    print_results(scored, output_format, lang, detail=detail, top=top)
+    print_results(scored, output_format, lang, detail=detail, top=top, show_all=show_all)
     if threshold is not None:
         below = [s for s in scored if Fraction(s.result.published) < threshold]
         if below:
@@ -114,6 +145,7 @@ def run_score(
             names = ", ".join(s.result.assessment.label for s in below)
             edge = format_exact(threshold)
             sys.stderr.write(
-                Text(f"Di bawah {edge}: {names}", f"Below {edge}: {names}").get(lang) + "\n"
+                Text(f"Di bawah {edge.replace('.', ',')}: {names}", f"Below {edge}: {names}")
+                .get(lang) + "\n"
             )
             raise typer.Exit(EXIT_BELOW_THRESHOLD)

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
+from spbe_cli.exact import value_text
 from spbe_cli.framework import Band, Framework, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.ranking import Statistics, YearRanking
@@ -28,11 +29,11 @@ NOT_COMPARABLE = "≠"
 ABSENT = "—"
 
 L = {
-    "index": Text("Indeks SPBE", "SPBE index"),
+    "index": Text("Indeks", "Index"),
     "rating": Text("Predikat", "Rating"),
     "name": Text("Nama", "Name"),
     "change": Text("Δ", "Δ"),
-    "trend": Text("Tren Indeks SPBE", "SPBE index trend"),
+    "trend": Text("Tren {index}", "{index} trend"),
     "rose": Text("Indikator naik", "Indicators that rose"),
     "fell": Text("Indikator turun", "Indicators that fell"),
     "level": Text("Level", "Level"),
@@ -65,6 +66,7 @@ ORIGIN = {
     "file": Text("disebut di berkas", "named in the file"),
     "year": Text("menurut tahun", "by year"),
     "default": Text("bawaan", "default"),
+    "indicators": Text("menurut indikator", "by its indicators"),
 }
 
 
@@ -79,17 +81,18 @@ def style_of(framework: Framework, band: Band) -> str:
     return BAND_STYLES[round(position * (len(BAND_STYLES) - 1) / top) if top else 0]
 
 
-def signed(value: Decimal | None) -> str:
-    """``+0.82``, ``-0.10``, ``0.00``; ``None`` as an empty string."""
+def signed(value: Decimal | None, lang: Lang = "en") -> str:
+    """``+0.82``, ``-0.10``, ``0.00`` (``+0,82`` in Indonesian); ``None`` as ``""``."""
     if value is None:
         return ""
-    return f"{value:+.2f}" if value else f"{value:.2f}".lstrip("-")
+    text = fmt(abs(value), 2, lang)
+    return text if not value else ("+" if value > 0 else "-") + text
 
 
-def change_text(change: Change) -> str:
+def change_text(change: Change, lang: Lang = "en") -> str:
     """A change as shown in tables: signed figure, ``≠`` or ``—``."""
     if change.status == "compared":
-        return signed(change.delta)
+        return signed(change.delta, lang)
     return NOT_COMPARABLE if change.status == "not-comparable" else ABSENT
 
 
@@ -174,16 +177,14 @@ def series_table(series: Series, lang: Lang) -> Table:
 
 
 def _row_cells(row: Row, series: Series, lang: Lang) -> list[str | RichText]:
-    label = {"index": "", "domain": f"D{row.id}", "aspect": f"A{row.id}"}[row.kind]
-    name = L["index"].get(lang) if row.kind == "index" else pick(lang, row.name, row.name_en)
-    cells: list[str | RichText] = [
-        label,
-        RichText(name, style="bold" if row.kind != "aspect" else ""),
-    ]
+    name = pick(lang, row.name, row.name_en)
+    deepest = max((r.depth for r in series.rows if r.kind != "index"), default=0)
+    bold = row.kind == "index" or row.depth < deepest
+    cells: list[str | RichText] = [row.label, RichText(name, style="bold" if bold else "")]
     for position, value in enumerate(row.values):
         if position:
-            cells.append(change_text(row.changes[position - 1]))
-        cells.append(ABSENT if value is None else f"{value.published:.2f}")
+            cells.append(change_text(row.changes[position - 1], lang))
+        cells.append(ABSENT if value is None else fmt(value.published, 2, lang))
     return cells
 
 
@@ -192,7 +193,8 @@ def _rating_cells(series: Series, lang: Lang) -> list[str | RichText]:
     for position, point in enumerate(series.points):
         if position:
             direction = series.steps[position - 1].rating_direction
-            cells.append({1: "↑", -1: "↓", 0: "="}[direction])
+            arrow = NOT_COMPARABLE if direction is None else {1: "↑", -1: "↓", 0: "="}[direction]
+            cells.append(arrow)
         band = point.result.band
         cells.append(RichText(band.label(lang), style=style_of(point.framework, band)))
     return cells
@@ -201,12 +203,13 @@ def _rating_cells(series: Series, lang: Lang) -> list[str | RichText]:
 def trend(series: Series, lang: Lang) -> RenderableType:
     """A bar per year on the framework's scale, coloured by rating."""
     low, high = scale_of(series.points)
-    title = f"{L['trend'].get(lang)} ({low}-{high})  {spark(series.points)}"
+    index = pick(lang, series.rows[0].name, series.rows[0].name_en)
+    title = f"{L['trend'].format(index=index).get(lang)} ({low}-{high})  {spark(series.points)}"
     lines = [RichText(title, style="bold")]
     for point in series.points:
         line = RichText(f"{year_label(point):>6} ")
         line.append(bar(point, low, high), style=style_of(point.framework, point.result.band))
-        line.append(f" {point.result.published:.2f}")
+        line.append(f" {fmt(point.result.published, 2, lang)}")
         lines.append(line)
     return Group(*lines)
 
@@ -221,8 +224,7 @@ def frameworks_text(series: Series, lang: Lang) -> RichText:
 
 def _ids(rows: Sequence[Row], named: bool = False) -> str:
     def label(row: Row) -> str:
-        short = f"{'D' if row.kind == 'domain' else 'A'}{row.id}"
-        return f"{short} {row.name}" if named else short
+        return f"{row.label} {row.name}" if named else row.label
 
     return ", ".join(label(r) for r in rows) or "-"
 
@@ -234,12 +236,26 @@ def not_comparable_text(step: Step, lang: Lang) -> Text:
     differ = _ids(step.not_comparable)
     old, new = _ids(step.only_before, True), _ids(step.only_after, True)
     count = step.indicators_compared
+    if not step.comparable:
+        names = (step.before.framework.index_label("id"), step.after.framework.index_label("id"))
+        names_en = (step.before.framework.index_label("en"),
+                    step.after.framework.index_label("en"))
+        return Text(
+            f"{before}→{after}: instrumen berbeda ({names[0]}, {ids[0]} → {names[1]}, {ids[1]})."
+            f" Angka indeks dan predikat tidak sebanding dan tidak dikurangkan; "
+            f"{count} indikator yang sama tetap dibandingkan.",
+            f"{before}→{after}: different instruments ({names_en[0]}, {ids[0]} → "
+            f"{names_en[1]}, {ids[1]}). The indices and ratings are not comparable and are "
+            f"not subtracted; {count} identical indicators are still compared.",
+        )
+    index_id = step.after.framework.index_label("id")
+    index_en = step.after.framework.index_label("en")
     return Text(
         f"{before}→{after}: kerangka berbeda ({ids[0]} → {ids[1]}). Yang dibandingkan: "
-        f"Indeks SPBE, predikat dan {count} indikator yang sama. Tidak sebanding "
+        f"{index_id}, predikat dan {count} indikator yang sama. Tidak sebanding "
         f"(didefinisikan berbeda): {differ}. Hanya {before}: {old}. Hanya {after}: {new}.",
-        f"{before}→{after}: frameworks differ ({ids[0]} → {ids[1]}). Compared: the SPBE "
-        f"index, the rating and {count} identical indicators. Not comparable (defined "
+        f"{before}→{after}: frameworks differ ({ids[0]} → {ids[1]}). Compared: the "
+        f"{index_en}, the rating and {count} identical indicators. Not comparable (defined "
         f"differently): {differ}. Only {before}: {old}. Only {after}: {new}.",
     )
 
@@ -267,10 +283,10 @@ def indicator_changes(
     table.add_column(L["opd"].get(lang))
     for item in items:
         table.add_row(
-            item.indicator.id,
-            short_name(item.indicator.label(lang)),
-            f"{item.before} → {item.after}",
-            item.opd or "",
+            RichText(item.indicator.id),
+            RichText(short_name(item.indicator.label(lang))),
+            f"{value_text(item.before, lang)} → {value_text(item.after, lang)}",
+            RichText(item.opd or ""),
         )
     return table
 
@@ -287,12 +303,13 @@ def summary_table(comparison: Comparison, lang: Lang) -> Table:
     for series in comparison.series:
         by_year = {p.year: p for p in series.points}
         cells = [
-            f"{by_year[y].result.published:.2f}" if y in by_year else ABSENT
+            fmt(by_year[y].result.published, 2, lang) if y in by_year else ABSENT
             for y in comparison.years
         ]
-        last = change_text(series.steps[-1].index) if series.steps else ""
+        last = change_text(series.steps[-1].index, lang) if series.steps else ""
         table.add_row(
-            series.agency or "", *cells, last, transition_text(series, lang), spark(series.points)
+            RichText(series.agency or ""), *cells, last, transition_text(series, lang),
+            spark(series.points),
         )
     return table
 
@@ -324,10 +341,14 @@ def _indicator_dict(item: IndicatorChange) -> dict[str, Any]:
     return {
         "id": item.indicator.id,
         "name": item.indicator.name,
-        "from": item.before,
-        "to": item.after,
+        "from": _level_number(item.before),
+        "to": _level_number(item.after),
         "opd": item.opd,
     }
+
+
+def _level_number(value: int | Fraction) -> int | float:
+    return value if isinstance(value, int) else number(value)
 
 
 def _step_dict(step: Step) -> dict[str, Any]:
@@ -335,6 +356,7 @@ def _step_dict(step: Step) -> dict[str, Any]:
         "from": step.before.year,
         "to": step.after.year,
         "same_framework": step.same_framework,
+        "comparable": step.comparable,
         "index_change": _value_number(step.index.delta),
         "predikat_from": step.before.result.band.name,
         "predikat_to": step.after.result.band.name,
@@ -457,9 +479,9 @@ def compare_markdown_rows(series: Series, lang: Lang) -> tuple[list[str], list[l
 # -- rank -----------------------------------------------------------------------------------
 
 
-def percent(share: Fraction) -> str:
-    """A share as a percentage with one decimal, half-up (``33.3%``)."""
-    return f"{fmt(share * 100, 1)}%"
+def percent(share: Fraction, lang: Lang = "en") -> str:
+    """A share as a percentage with one decimal, half-up (``33.3%``, ``33,3%``)."""
+    return f"{fmt(share * 100, 1, lang)}%"
 
 
 def ranking_view(rankings: Sequence[YearRanking], lang: Lang) -> RenderableType:
@@ -480,7 +502,7 @@ def ranking_view(rankings: Sequence[YearRanking], lang: Lang) -> RenderableType:
 
 
 def ranking_table(ranking: YearRanking, lang: Lang) -> Table:
-    """Rank, agency, year, index, rating and domain indices."""
+    """Rank, agency, year, index, rating and the top tier's indices (D1.. or A1..)."""
     title = L["rank"].get(lang) + (f" {ranking.year}" if ranking.year is not None else "")
     table = Table(
         title=f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})",
@@ -488,12 +510,10 @@ def ranking_table(ranking: YearRanking, lang: Lang) -> Table:
         title_style="bold",
     )
     for header in ("rank", "agency", "year", "index", "rating"):
-        table.add_column(
-            L[header].get(lang), justify="right" if header in ("rank", "year", "index") else "left"
-        )
-    domains = ranking.framework.domains
-    for domain in domains:
-        table.add_column(f"D{domain.id}", justify="right")
+        name = ranking.framework.index_label(lang) if header == "index" else L[header].get(lang)
+        table.add_column(name, justify="right" if header in ("rank", "year", "index") else "left")
+    for code in top_codes(ranking.framework):
+        table.add_column(code, justify="right")
     for row in rankings_cells(ranking, lang):
         table.add_row(*row)
     return table
@@ -506,21 +526,27 @@ def rankings_cells(ranking: YearRanking, lang: Lang) -> list[list[str | RichText
         result = ranked.result
         cells: list[str | RichText] = [
             str(ranked.rank),
-            result.assessment.agency or "",
+            RichText(result.assessment.agency or ""),
             str(result.assessment.year or ""),
-            f"{result.published:.2f}",
+            fmt(result.published, 2, lang),
             RichText(result.band.label(lang), style=style_of(result.framework, result.band)),
         ]
-        cells.extend(domain_values(ranking, ranked.result))
+        cells.extend(top_values(ranking, ranked.result, lang))
         rows.append(cells)
     return rows
 
 
-def domain_values(ranking: YearRanking, result: Any) -> list[str]:
-    """Domain figures of a result, blank where its framework differs from the year's."""
+def top_codes(fw: Framework) -> list[str]:
+    """Column labels of the top tier: ``D1``..``D4`` (SPBE), ``A1``..``A7`` (Pemdi)."""
+    code = fw.group_tiers[0].code if fw.group_tiers else ""
+    return [f"{code}{node.id}" for node in fw.top_level]
+
+
+def top_values(ranking: YearRanking, result: Any, lang: Lang = "en") -> list[str]:
+    """Top-tier figures of a result, blank where its framework differs from the year's."""
     if result.framework is not ranking.framework:
-        return ["" for _ in ranking.framework.domains]
-    return [f"{d.published:.2f}" for d in result.domains]
+        return ["" for _ in ranking.framework.top_level]
+    return [fmt(d.published, 2, lang) for d in result.top]
 
 
 def statistics_table(ranking: YearRanking, lang: Lang) -> Table:
@@ -533,7 +559,7 @@ def statistics_table(ranking: YearRanking, lang: Lang) -> Table:
         table.add_row(
             RichText(item.band.label(lang), style=style_of(ranking.framework, item.band)),
             str(item.count),
-            percent(item.share),
+            percent(item.share, lang),
         )
     return table
 
@@ -543,11 +569,11 @@ def statistics_line(ranking: YearRanking, lang: Lang) -> RichText:
     stats, fw = ranking.statistics, ranking.framework
     mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
     target = stats.target or fw.target
-    share = percent(Fraction(stats.at_target, stats.count)) if stats.count else "-"
+    share = percent(Fraction(stats.at_target, stats.count), lang) if stats.count else "-"
     return RichText(
-        f"{L['mean'].get(lang)} {mean if mean is not None else '-'} · "
-        f"{L['median'].get(lang)} {middle if middle is not None else '-'} · "
-        f"{L['at_target'].get(lang)} ({fmt(target)}): {stats.at_target} "
+        f"{L['mean'].get(lang)} {fmt(mean, 2, lang) if mean is not None else '-'} · "
+        f"{L['median'].get(lang)} {fmt(middle, 2, lang) if middle is not None else '-'} · "
+        f"{L['at_target'].get(lang)} ({fmt(target, 2, lang)}): {stats.at_target} "
         f"{L['of'].get(lang)} {stats.count} ({share})"
     )
 
@@ -597,9 +623,11 @@ def ranking_document(rankings: Sequence[YearRanking]) -> dict[str, Any]:
                         "index_exact": format_exact(x.result.index),
                         "predikat": x.result.band.name,
                         "target_reached": x.result.target_reached,
-                        "domains": [
-                            {"id": d.id, "index": number(d.published)} for d in x.result.domains
-                        ],
+                        "domains": [],
+                        **{
+                            tier.key: [{"id": d.id, "index": number(d.published)} for d in nodes]
+                            for tier, nodes in x.result.tier_pairs()[:1]
+                        },
                     }
                     for x in r.rows
                 ],
@@ -610,8 +638,11 @@ def ranking_document(rankings: Sequence[YearRanking]) -> dict[str, Any]:
 
 
 def ranking_header(rankings: Sequence[YearRanking]) -> list[str]:
-    """CSV/Markdown columns: rank, agency, year, framework, index, predikat, domain_*."""
-    domains = rankings[0].framework.domains if rankings else ()
+    """CSV/Markdown columns: rank, agency, year, framework, index, predikat, then the top
+    tier's ``<tier>_<id>`` (``domain_1`` for SPBE, ``aspect_1`` for Pemdi)."""
+    fw = rankings[0].framework if rankings else None
+    tier = fw.group_tiers[0].id if fw is not None and fw.group_tiers else ""
+    nodes = fw.top_level if fw is not None else ()
     return [
         "rank",
         "agency",
@@ -619,7 +650,7 @@ def ranking_header(rankings: Sequence[YearRanking]) -> list[str]:
         "framework",
         "index",
         "predikat",
-        *[f"domain_{d.id}" for d in domains],
+        *[f"{tier}_{d.id}" for d in nodes],
     ]
 
 
@@ -630,7 +661,7 @@ def ranking_rows(rankings: Sequence[YearRanking], lang: Lang) -> list[list[objec
     for ranking in rankings:
         for ranked in ranking.rows:
             result = ranked.result
-            domains = domain_values(first, result) if first is not None else []
+            domains = top_values(first, result) if first is not None else []
             rows.append(
                 [
                     ranked.rank,
@@ -649,11 +680,11 @@ def statistics_rows(ranking: YearRanking, lang: Lang) -> list[list[object]]:
     """Rating counts and shares, then mean, median and at-target, for Markdown."""
     stats, fw = ranking.statistics, ranking.framework
     rows: list[list[object]] = [
-        [b.band.label(lang), b.count, percent(b.share)] for b in stats.bands
+        [b.band.label(lang), b.count, percent(b.share, lang)] for b in stats.bands
     ]
     for label, value in ((L["mean"], stats.mean), (L["median"], stats.median)):
         shown = stats.published(fw, value)
         rows.append([label.get(lang), "-" if shown is None else shown, ""])
-    share = percent(Fraction(stats.at_target, stats.count)) if stats.count else "-"
+    share = percent(Fraction(stats.at_target, stats.count), lang) if stats.count else "-"
     rows.append([L["at_target"].get(lang), stats.at_target, share])
     return rows

@@ -15,11 +15,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from spbe_cli.engine import IndicatorResult, NodeResult, Result
-from spbe_cli.framework import format_exact
+from spbe_cli.engine import Assumption, IndicatorResult, NodeResult, Result
+from spbe_cli.framework import Framework, Tier, format_exact
 from spbe_cli.i18n import Lang, pick
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,7 +37,24 @@ def published(result: Result, value: Fraction) -> float | int:
     return number(result.framework.publish(value))
 
 
-def _node_dict(result: Result, node: NodeResult, kind: str) -> dict[str, Any]:
+def framework_dict(fw: Framework) -> dict[str, Any]:
+    """The framework a result was scored under: id, title, source; status, sources and
+    tiers (added in 1.1)."""
+    return {
+        "id": fw.id,
+        "title": fw.title,
+        "source": fw.source,
+        "status": fw.status,
+        "sources": list(fw.sources),
+        "index_name": fw.index_name,
+        "tiers": [
+            {"id": t.id, "key": t.key, "code": t.code, "name": t.name, "name_en": t.name_en}
+            for t in fw.tiers
+        ],
+    }
+
+
+def _node_dict(result: Result, node: NodeResult, tier: Tier, parent: Tier | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": node.id,
         "name": node.name,
@@ -50,27 +67,66 @@ def _node_dict(result: Result, node: NodeResult, kind: str) -> dict[str, Any]:
         "predikat_en": node.band.name_en,
         "gap_points": published(result, node.gap_points),
     }
-    if kind == "aspect":
-        data["domain_id"] = node.parent_id
+    if parent is not None:
+        data[f"{parent.id}_id"] = node.parent_id
     return data
 
 
 def _indicator_dict(result: Result, item: IndicatorResult) -> dict[str, Any]:
-    info = result.framework.level_info(item.indicator, item.level)
-    return {
-        "id": item.id,
-        "name": item.indicator.name,
-        "name_en": item.indicator.name_en,
-        "domain_id": item.domain_id,
-        "aspect_id": item.aspect_id,
+    fw = result.framework
+    info = fw.level_info(item.indicator, item.level)
+    data: dict[str, Any] = {"id": item.id, "name": item.indicator.name,
+                            "name_en": item.indicator.name_en}
+    for tier, group_id in zip(fw.group_tiers, item.path, strict=True):
+        data[f"{tier.id}_id"] = group_id
+    data.update({
         "weight": number(item.weight),
         "weight_exact": format_exact(item.weight),
-        "level": item.level,
+        "level": number(item.level) if isinstance(item.level, Fraction) else item.level,
         "level_name": info.name if info else None,
         "assumed": item.assumed,
         "opd": item.opd,
         "contribution_exact": format_exact(item.contribution),
         "gain_per_level_exact": format_exact(item.gain_per_level),
+        "level_exact": format_exact(item.level),
+    })
+    return data
+
+
+def _assumption_dict(item: Assumption) -> dict[str, Any]:
+    external = item.indicator.external
+    return {
+        "indicator": item.indicator.id,
+        "value": number(Fraction(item.value)),
+        "value_exact": format_exact(item.value),
+        "reason": item.reason,
+        "source": external.source if external is not None else None,
+    }
+
+
+def tracks_dict(result: Result) -> dict[str, Any]:
+    """Every score track of the assessment scored (see :mod:`spbe_cli.tracks`)."""
+    from spbe_cli.tracks import compare_tracks
+
+    comparison = compare_tracks(result)
+    return {
+        name: {
+            "index": number(track.published),
+            "index_exact": format_exact(track.index),
+            "predikat": track.band.name,
+            "scored": name == comparison.scored,
+            "tiers": {
+                tier.key: [
+                    {"id": n.id, "index": number(n.published), "index_exact": format_exact(n.index)}
+                    for n in nodes
+                ]
+                for tier, nodes in track.tier_pairs()
+            },
+            "values": {
+                key: number(Fraction(value)) for key, value in track.assessment.levels.items()
+            },
+        }
+        for name, track in comparison.results.items()
     }
 
 
@@ -79,15 +135,16 @@ def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
     fw = result.framework
     upper = result.next_band
     to_next = result.to_next_band
-    return {
+    data: dict[str, Any] = {
         "agency": result.assessment.agency,
         "year": result.assessment.year,
         "source": source,
-        "framework": {"id": fw.id, "title": fw.title, "source": fw.source},
+        "framework": framework_dict(fw),
         "index": number(result.published),
         "index_exact": format_exact(result.index),
         "predikat": result.band.name,
         "predikat_en": result.band.name_en,
+        "predikat_alias": result.band.alias,
         "target": number(fw.publish(result.target)),
         "target_predikat": fw.band_for(result.target).name,
         "target_reached": result.target_reached,
@@ -96,10 +153,19 @@ def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
         "to_next_predikat": number(fw.publish(to_next)) if to_next is not None else None,
         "min_steps_to_target": result.min_steps_to_target,
         "assumed_indicators": list(result.assumed),
-        "domains": [_node_dict(result, d, "domain") for d in result.domains],
-        "aspects": [_node_dict(result, a, "aspect") for a in result.aspects],
-        "indicators": [_indicator_dict(result, i) for i in result.indicators],
+        "assumptions": [_assumption_dict(a) for a in result.assumptions],
+        "track": result.assessment.track,
+        "domains": [],
+        "aspects": [],
     }
+    tiers = fw.group_tiers
+    for depth, (tier, nodes) in enumerate(result.tier_pairs()):
+        parent = tiers[depth - 1] if depth else None
+        data[tier.key] = [_node_dict(result, n, tier, parent) for n in nodes]
+    data["indicators"] = [_indicator_dict(result, i) for i in result.indicators]
+    if len(result.assessment.tracks) > 1:
+        data["tracks"] = tracks_dict(result)
+    return data
 
 
 def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> dict[str, Any]:
@@ -151,15 +217,14 @@ def tree_rows(result: Result, lang: Lang, detail: bool) -> list[list[object]]:
     rows: list[list[object]] = [
         ["index", "", fw.label(lang), "100", str(result.published), result.band.label(lang)]
     ]
-    for node, kind in [(d, "domain") for d in result.domains] + [
-        (a, "aspect") for a in result.aspects
-    ]:
-        rows.append([kind, node.id, pick(lang, node.name, node.name_en),
-                     format_exact(node.weight), str(node.published), node.band.label(lang)])
+    for tier, nodes in result.tier_pairs():
+        for node in nodes:
+            rows.append([tier.id, node.id, pick(lang, node.name, node.name_en),
+                         format_exact(node.weight), str(node.published), node.band.label(lang)])
     if detail:
         for item in result.indicators:
-            rows.append(["indicator", item.id, item.indicator.label(lang),
-                         format_exact(item.weight), str(item.level), ""])
+            rows.append([fw.leaf_tier.id, item.id, item.indicator.label(lang),
+                         format_exact(item.weight), format_exact(item.level), ""])
     return rows
 
 
@@ -167,13 +232,12 @@ TREE_HEADER = ["kind", "id", "name", "weight", "value", "predikat"]
 
 
 def ranking_header(results: Sequence[Result]) -> list[str]:
-    """Columns of the one-row-per-agency table (domains and aspects of the first result)."""
+    """Columns of the one-row-per-agency table: ``<tier>_<id>`` for every group of the
+    first result's framework (``domain_1`` .. ``aspect_8``; Pemdi ``aspect_1`` ..)."""
     first = results[0]
-    return (
-        ["rank", "agency", "year", "framework", "index", "predikat"]
-        + [f"domain_{d.id}" for d in first.domains]
-        + [f"aspect_{a.id}" for a in first.aspects]
-    )
+    return ["rank", "agency", "year", "framework", "index", "predikat"] + [
+        f"{tier.id}_{node.id}" for tier, nodes in first.tier_pairs() for node in nodes
+    ]
 
 
 def ranking_rows(results: Sequence[Result], lang: Lang) -> list[list[object]]:
@@ -186,7 +250,6 @@ def ranking_rows(results: Sequence[Result], lang: Lang) -> list[list[object]]:
         rows.append(
             [rank, result.assessment.agency or "", result.assessment.year or "",
              result.framework.id, str(result.published), result.band.label(lang)]
-            + [str(d.published) for d in result.domains]
-            + [str(a.published) for a in result.aspects]
+            + [str(n.published) for nodes in result.tiers for n in nodes]
         )
     return rows

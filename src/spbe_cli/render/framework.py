@@ -7,28 +7,34 @@ carries numbers with the exact text beside them (``weight`` and ``weight_exact``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import Group as RichGroup
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli.cases import CasesReport
-from spbe_cli.framework import Framework, format_exact
+from spbe_cli.framework import Framework, Group, Indicator, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.render.data import csv_text, markdown_table, number
 from spbe_cli.render.table import weight_text
 
 L = {
     "list": Text("Kerangka bawaan", "Bundled frameworks"),
-    "domain": Text("domain", "domain"),
-    "aspect": Text("aspek", "aspect"),
-    "indicator": Text("indikator", "indicator"),
     "id": Text("Id", "Id"),
     "title": Text("Judul", "Title"),
     "indicators": Text("Indikator", "Indicators"),
     "applies_from": Text("Berlaku sejak", "Applies from"),
+    "years": Text("Tahun evaluasi", "Evaluation years"),
+    "status": Text("Status", "Status"),
+    "official": Text("resmi", "official"),
+    "provisional": Text("sementara", "provisional"),
+    "sources": Text("Sumber sekunder", "Secondary sources"),
+    "note": Text("Catatan", "Note"),
+    "index_name": Text("Nama indeks", "Index name"),
+    "external": Text("eksternal, bawaan {value}: {source}", "external, default {value}: {source}"),
     "no": Text("No", "No"),
     "name": Text("Nama", "Name"),
     "weight": Text("Bobot", "Weight"),
@@ -49,12 +55,11 @@ L = {
 }
 
 # Column keys of ``spbe framework list`` in CSV and Markdown (scripts parse them).
-LIST_HEADER = ["id", "title", "indicators", "applies_from"]
+LIST_HEADER = ["id", "title", "indicators", "applies_from", "applies_until", "status"]
 # Column keys of ``spbe framework show`` in CSV and Markdown.
 TREE_HEADER = ["kind", "id", "parent", "name", "weight", "type"]
 
-_INDENT = {"domain": "", "aspect": "  ", "indicator": "    "}
-_STYLE = {"domain": "bold", "aspect": "cyan", "indicator": ""}
+_STYLES = ("bold", "cyan", "", "", "")
 
 
 def label(key: str, lang: Lang) -> str:
@@ -78,12 +83,39 @@ def rounding_text(fw: Framework, lang: Lang) -> str:
 
 def ok_text(fw: Framework) -> Text:
     """The one line ``spbe framework validate`` says for a valid framework."""
-    d, a, i = len(fw.domains), len(fw.aspects), len(fw.indicators)
+    counts = tier_counts(fw)
     total = format_exact(fw.total_weight)
-    return Text(
-        f"OK: {d} domain, {a} aspek, {i} indikator, bobot berjumlah {total} ({fw.id})",
-        f"OK: {d} domains, {a} aspects, {i} indicators, weights add up to {total} ({fw.id})",
+    parts_id = ", ".join(f"{counts[t.key]} {t.name.lower()}" for t in fw.tiers)
+    parts_en = ", ".join(
+        f"{counts[t.key]} {(t.plural_en or t.name_en or t.name).lower()}" for t in fw.tiers
     )
+    return Text(
+        f"OK: {parts_id}, bobot berjumlah {total} ({fw.id})",
+        f"OK: {parts_en}, weights add up to {total} ({fw.id})",
+    )
+
+
+def tier_counts(fw: Framework) -> dict[str, int]:
+    """How many nodes each tier holds, by tier key (``{"aspects": 7, "indicators": 20}``)."""
+    counts = {tier.key: len(nodes) for tier, nodes in zip(fw.group_tiers, fw.tier_nodes,
+                                                          strict=False)}
+    counts[fw.leaf_tier.key] = len(fw.indicators)
+    return counts
+
+
+def walk(fw: Framework) -> Iterator[tuple[int, Group | Indicator, str]]:
+    """Every node top-down, depth first: ``(depth, node, parent id)``."""
+
+    def down(node: Group | Indicator, depth: int, parent: str) -> Iterator[
+        tuple[int, Group | Indicator, str]
+    ]:
+        yield depth, node, parent
+        if isinstance(node, Group):
+            for child in node.children:
+                yield from down(child, depth + 1, node.id)
+
+    for node in fw.top_level:
+        yield from down(node, 0, "")
 
 
 def simple_table(
@@ -102,14 +134,22 @@ def simple_table(
 
 
 def list_rows(frameworks: Sequence[Framework], lang: Lang) -> list[list[object]]:
-    """``id, title, indicators, applies_from`` per framework."""
-    return [[fw.id, fw.label(lang), len(fw.indicators), fw.applies_from or ""] for fw in frameworks]
+    """``id, title, indicators, applies_from, applies_until, status`` per framework."""
+    return [
+        [fw.id, fw.label(lang), len(fw.indicators), fw.applies_from or "",
+         fw.applies_until or "", label(fw.status, lang)]
+        for fw in frameworks
+    ]
 
 
 def list_table(frameworks: Sequence[Framework], lang: Lang) -> Table:
     """The bundled frameworks as a rich table with headers in ``lang``."""
-    header = [label(key, lang) for key in ("id", "title", "indicators", "applies_from")]
-    return simple_table(header, list_rows(frameworks, lang), label("list", lang))
+    header = [label(key, lang) for key in ("id", "title", "indicators", "years", "status")]
+    rows = [
+        [fw.id, fw.label(lang), len(fw.indicators), fw.years_text() or "-", label(fw.status, lang)]
+        for fw in frameworks
+    ]
+    return simple_table(header, rows, label("list", lang))
 
 
 def summary_dict(fw: Framework) -> dict[str, Any]:
@@ -118,11 +158,16 @@ def summary_dict(fw: Framework) -> dict[str, Any]:
         "id": fw.id,
         "title": fw.title,
         "title_en": fw.title_en,
+        "index_name": fw.index_name,
+        "status": fw.status,
         "indicators": len(fw.indicators),
-        "domains": len(fw.domains),
-        "aspects": len(fw.aspects),
+        "domains": 0,
+        "aspects": 0,
+        **{key: count for key, count in tier_counts(fw).items() if key != "indicators"},
+        "tiers": [t.id for t in fw.tiers],
         "applies_from": fw.applies_from,
-        "scale": {"min": fw.scale.min, "max": fw.scale.max},
+        "applies_until": fw.applies_until,
+        "scale": {"min": fw.scale.min, "max": fw.scale.max, "values": fw.scale.values},
     }
 
 
@@ -134,27 +179,23 @@ def list_dict(frameworks: Sequence[Framework]) -> dict[str, Any]:
 # -- show -------------------------------------------------------------------------------------
 
 
-def tree_rows(fw: Framework, lang: Lang) -> list[list[object]]:
-    """``kind, id, parent, name, weight, type`` for every domain, aspect and indicator."""
-    rows: list[list[object]] = []
-    for domain in fw.domains:
-        rows.append(["domain", domain.id, "", domain.label(lang), weight_text(domain.weight), ""])
-        for aspect in domain.aspects:
-            rows.append(
-                ["aspect", aspect.id, domain.id, aspect.label(lang), weight_text(aspect.weight), ""]
-            )
-            for item in aspect.indicators:
-                rows.append(
-                    [
-                        "indicator",
-                        item.id,
-                        aspect.id,
-                        item.label(lang),
-                        weight_text(item.weight),
-                        item.type,
-                    ]
-                )
-    return rows
+def tree_rows(fw: Framework, lang: Lang, figures: Lang = "en") -> list[list[object]]:
+    """``kind, id, parent, name, weight, type`` for every node, top-down (kind: tier id).
+
+    ``figures`` is the language weights are written in: ``en`` (a dot) for CSV, ``lang``
+    for what people read (a comma in Indonesian)."""
+    tiers = fw.tiers
+    return [
+        [
+            tiers[depth].id,
+            node.id,
+            parent,
+            node.label(lang),
+            weight_text(node.weight, figures),
+            node.type if isinstance(node, Indicator) else "",
+        ]
+        for depth, node, parent in walk(fw)
+    ]
 
 
 def tree_csv(fw: Framework, lang: Lang) -> str:
@@ -167,7 +208,10 @@ def band_rows(fw: Framework, lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
     for pos, band in enumerate(fw.bands):
         upper = "" if pos == len(fw.bands) - 1 else "< "
-        text = f"{format_exact(band.min)} – {upper}{format_exact(band.max)}"
+        low, high = format_exact(band.min), format_exact(band.max)
+        if lang == "id":
+            low, high = low.replace(".", ","), high.replace(".", ",")
+        text = f"{low} – {upper}{high}"
         rows.append([band.label(lang), text])
     return rows
 
@@ -191,18 +235,29 @@ def level_rows(fw: Framework, lang: Lang) -> tuple[list[str], list[list[object]]
 
 
 def facts(fw: Framework, lang: Lang) -> list[tuple[str, str]]:
-    """``(label, value)`` lines: id, source, first year, scale, rounding, target."""
-    return [
+    """``(label, value)`` lines: id, index, source, years, status, scale, rounding, target."""
+    lines = [
         ("id", fw.id),
+        (label("index_name", lang), fw.index_label(lang)),
         (label("source", lang), fw.source),
-        (label("applies", lang), str(fw.applies_from or "-")),
-        (label("scale", lang), f"{fw.scale.min}-{fw.scale.max}"),
+        (label("years", lang), fw.years_text() or "-"),
+        (label("status", lang), label(fw.status, lang)),
+        (label("scale", lang), f"{fw.scale.min}-{fw.scale.max} ({fw.scale.values})"),
         (label("rounding", lang), rounding_text(fw, lang)),
         (
             label("target", lang),
             f"{format_exact(fw.target)} ({fw.band_for(fw.target).label(lang)})",
         ),
     ]
+    if fw.note:
+        lines.append((label("note", lang), " ".join(pick(lang, fw.note, fw.note_en).split())))
+    lines.extend((label("sources", lang), source) for source in fw.sources)
+    for item in fw.indicators:
+        if item.external is not None:
+            text = L["external"].format(value=format_exact(item.external.default),
+                                        source=item.external.label(lang)).get(lang)
+            lines.append((f"{fw.leaf_tier.label(lang)} {item.id}", text))
+    return lines
 
 
 def framework_dict(fw: Framework) -> dict[str, Any]:
@@ -217,17 +272,35 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
             "weight_exact": format_exact(node.weight),
         }
 
+    def node_dict(node: Group | Indicator, depth: int) -> dict[str, Any]:
+        data = weighted(node)
+        if isinstance(node, Indicator):
+            data["type"] = node.type
+            data["aliases"] = list(node.aliases)
+            if node.external is not None:
+                data["external"] = {"source": node.external.source,
+                                    "default": format_exact(node.external.default)}
+            return data
+        data[fw.tiers[depth + 1].key] = [node_dict(c, depth + 1) for c in node.children]
+        return data
+
     return {
         "id": fw.id,
         "title": fw.title,
         "title_en": fw.title_en,
+        "index_name": fw.index_name,
         "source": fw.source,
+        "status": fw.status,
+        "sources": list(fw.sources),
         "applies_from": fw.applies_from,
+        "applies_until": fw.applies_until,
+        "tiers": [t.model_dump(mode="json") for t in fw.tiers],
         "scale": fw.scale.model_dump(mode="json"),
         "bands": [
             {
                 "name": b.name,
                 "name_en": b.name_en,
+                "alias": b.alias,
                 "min": format_exact(b.min),
                 "max": format_exact(b.max),
             }
@@ -235,19 +308,9 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
         ],
         "rounding": fw.rounding.model_dump(mode="json"),
         "target": format_exact(fw.target),
-        "domains": [
-            {
-                **weighted(d),
-                "aspects": [
-                    {
-                        **weighted(a),
-                        "indicators": [{**weighted(i), "type": i.type} for i in a.indicators],
-                    }
-                    for a in d.aspects
-                ],
-            }
-            for d in fw.domains
-        ],
+        "planning": fw.planning.model_dump(mode="json"),
+        "domains": [],
+        fw.tiers[0].key: [node_dict(n, 0) for n in fw.top_level],
     }
 
 
@@ -257,7 +320,7 @@ def framework_markdown(fw: Framework, lang: Lang) -> str:
     parts = [
         f"# {fw.label(lang)}\n",
         "\n".join(f"- {key}: {value}" for key, value in facts(fw, lang)) + "\n",
-        markdown_table(TREE_HEADER, tree_rows(fw, lang)),
+        markdown_table(TREE_HEADER, tree_rows(fw, lang, lang)),
         markdown_table(level_header, levels),
         markdown_table(band_header(lang), band_rows(fw, lang)),
     ]
@@ -270,16 +333,21 @@ def tree_table(fw: Framework, lang: Lang) -> Table:
     table = Table(show_header=True, header_style="bold")
     for column in (label("no", lang), label("name", lang), weight, label("type", lang)):
         table.add_column(column, justify="right" if column == weight else "left")
-    for kind, node_id, _, name, node_weight, ctype in tree_rows(fw, lang):
-        indent = _INDENT[str(kind)]
-        number_text = f"{indent}{label(str(kind), lang)} {node_id}"
+    for depth, node, _ in walk(fw):
+        indent = "  " * depth
+        tier = fw.tiers[depth]
+        ctype = node.type if isinstance(node, Indicator) else ""
         table.add_row(
-            number_text, f"{indent}{name}", str(node_weight), str(ctype), style=_STYLE[str(kind)]
+            RichText(f"{indent}{tier.label(lang).lower()} {node.id}"),
+            RichText(f"{indent}{node.label(lang)}"),
+            weight_text(node.weight, lang),
+            ctype,
+            style=_STYLES[min(depth, len(_STYLES) - 1)] if depth < len(fw.tiers) - 1 else "",
         )
     return table
 
 
-def framework_view(fw: Framework, lang: Lang) -> Group:
+def framework_view(fw: Framework, lang: Lang) -> RichGroup:
     """The framework for a terminal: title, facts, the tree, level names and bands."""
     level_header, levels = level_rows(fw, lang)
     parts: list[RenderableType] = [RichText(fw.label(lang), style="bold")]
@@ -287,7 +355,7 @@ def framework_view(fw: Framework, lang: Lang) -> Group:
     parts.append(tree_table(fw, lang))
     parts.append(simple_table(level_header, levels))
     parts.append(simple_table(band_header(lang), band_rows(fw, lang)))
-    return Group(*parts)
+    return RichGroup(*parts)
 
 
 # -- golden cases report ----------------------------------------------------------------------
@@ -322,11 +390,11 @@ def failures_markdown(report: CasesReport, lang: Lang) -> str:
     return "\n" + "".join(f"- {line}\n" for line in lines) if lines else ""
 
 
-def report_view(report: CasesReport, lang: Lang) -> Group:
+def report_view(report: CasesReport, lang: Lang) -> RichGroup:
     """The cases report for a terminal: a row per case, then the failures in red."""
     parts: list[RenderableType] = [simple_table(report_header(lang), report_rows(report, lang))]
     parts.extend(RichText(line, style="red") for line in failure_lines(report, lang))
-    return Group(*parts)
+    return RichGroup(*parts)
 
 
 def report_dict(report: CasesReport, lang: Lang) -> dict[str, Any]:

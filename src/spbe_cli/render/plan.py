@@ -8,27 +8,28 @@ them (``index`` and ``index_exact``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli.engine import NodeResult, Result
-from spbe_cli.framework import format_exact
+from spbe_cli.exact import value_text
+from spbe_cli.framework import Tier, Value, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.planner import Limit, OpdShare, Plan, Step, WhatIf
-from spbe_cli.render.data import SCHEMA_VERSION, markdown_table, number
-from spbe_cli.render.table import band_style, fmt, short_name
+from spbe_cli.render.data import SCHEMA_VERSION, framework_dict, markdown_table, number
+from spbe_cli.render.table import band_style, fmt, short_name, signed
 
 L = {
-    "index": Text("Indeks SPBE", "SPBE index"),
     "target": Text("Target", "Target"),
-    "goal": Text("Sasaran", "Goal"),
+    "by_plan": Text("tercapai bila rencana ini dijalankan",
+                    "reached once this plan is carried out"),
     "reached": Text("tercapai", "reached"),
-    "at_target": Text("sudah tercapai, tidak perlu kenaikan", "already reached, nothing to raise"),
+    "at_target": Text("sudah tercapai, tidak perlu kenaikan",
+                      "already reached, nothing to raise"),
     "not_reached": Text("belum tercapai", "not reached"),
     "unreachable": Text("tidak dapat dicapai", "cannot be reached"),
     "best": Text("indeks tertinggi yang dapat dicapai", "best reachable index"),
@@ -53,6 +54,13 @@ L = {
     "no_opd": Text("(tanpa OPD)", "(no OPD)"),
     "constraints": Text("Batasan", "Constraints"),
     "year": Text("Tahun ke-{n}", "Year {n}"),
+    "round": Text("Putaran", "Round"),
+    "round_n": Text("Putaran {n}", "Round {n}"),
+    "in_rounds": Text("dalam {n} putaran", "in {n} rounds"),
+    "per_round": Text(
+        "paling banyak {n} level per indikator per putaran",
+        "at most {n} level(s) per indicator per round",
+    ),
     "roadmap_done": Text("Tidak ada lagi yang dapat dinaikkan.", "Nothing left to raise."),
     "empty_roadmap": Text(
         "Tidak ada kenaikan: target dan predikat tertinggi sudah tercapai atau terkunci.",
@@ -64,12 +72,11 @@ L = {
     "after_short": Text("Sesudah", "After"),
     "delta": Text("Δ", "Δ"),
     "rating": Text("Predikat", "Rating"),
-    "domains": Text("Domain", "Domains"),
-    "aspects": Text("Aspek", "Aspects"),
 }
 CONSTRAINT_NAMES = {
     "lock": Text("--lock (indikator terkunci)", "--lock (locked indicators)"),
     "scale": Text("puncak skala", "the top of the scale"),
+    "rounds": Text("jumlah putaran (--until)", "the number of rounds (--until)"),
 }
 
 
@@ -89,19 +96,29 @@ def _exact(name: str, value: Fraction, places: int = 4) -> dict[str, Any]:
     return {name: number(value, places), f"{name}_exact": format_exact(value)}
 
 
+def _value(value: Value) -> float | int:
+    """An indicator value as a JSON number (a decimal value rounded to 4 places)."""
+    return value if isinstance(value, int) else number(value)
+
+
 def step_dict(plan: Plan, step: Step) -> dict[str, Any]:
-    """One raise as JSON: indicator, from, to, effort, gain and the index after it."""
+    """One raise as JSON: indicator, round, from, to, effort, gain and the index after it."""
     info = step.requires
     return {
         "indicator": step.item.id,
         "name": step.indicator.name,
         "name_en": step.indicator.name_en,
         "opd": step.item.opd,
-        "from": step.from_level,
+        "round": step.round,
+        "from": _value(step.from_level),
+        "from_exact": format_exact(step.from_level),
         "to": step.to_level,
+        "levels": step.count,
         "level_name": info.name if info else None,
         "requires": info.requires if info else None,
         "requires_en": info.requires_en if info else None,
+        "next_requires": step.next_requires.requires if step.next_requires else None,
+        "next_requires_en": step.next_requires.requires_en if step.next_requires else None,
         **_exact("effort", step.effort),
         **_exact("gain", step.gain),
         "index": number(step.published),
@@ -130,6 +147,17 @@ def _opd_dict(share: OpdShare) -> dict[str, Any]:
     }
 
 
+def _round_dict(plan: Plan, number_: int) -> dict[str, Any]:
+    item = plan.rounds[number_ - 1]
+    return {
+        "round": item.number,
+        "year": item.year,
+        "indicators": [s.item.id for s in item.steps],
+        "level_steps": sum(s.count for s in item.steps),
+        **_figure(item.after),
+    }
+
+
 def plan_to_dict(plan: Plan, source: str | None = None) -> dict[str, Any]:
     """One plan as a JSON-ready dict (without ``schema_version``)."""
     fw = plan.framework
@@ -138,7 +166,7 @@ def plan_to_dict(plan: Plan, source: str | None = None) -> dict[str, Any]:
         "agency": start.assessment.agency,
         "year": start.assessment.year,
         "source": source,
-        "framework": {"id": fw.id, "title": fw.title, "source": fw.source},
+        "framework": framework_dict(fw),
         "target": number(fw.publish(plan.target)),
         "target_exact": format_exact(plan.target),
         "target_predikat": fw.band_for(plan.target).name,
@@ -148,10 +176,14 @@ def plan_to_dict(plan: Plan, source: str | None = None) -> dict[str, Any]:
             "max_step": plan.max_step,
             "max_level": plan.max_level,
             "locked": list(plan.locked),
+            "rounds": plan.rounds_allowed,
         },
         "steps": [step_dict(plan, s) for s in plan.steps],
+        "rounds": [_round_dict(plan, n) for n in range(1, len(plan.rounds) + 1)],
         "totals": {
             "raises": len(plan.steps),
+            "indicators": plan.raises,
+            "rounds": len(plan.rounds),
             "level_steps": plan.level_steps,
             **_exact("effort", plan.total_effort),
             **_exact("gain", plan.gain),
@@ -188,7 +220,7 @@ def roadmap_to_dict(start: Result, plans: Sequence[Plan], source: str | None) ->
         "agency": start.assessment.agency,
         "year": start.assessment.year,
         "source": source,
-        "framework": {"id": fw.id, "title": fw.title, "source": fw.source},
+        "framework": framework_dict(fw),
         "target": number(fw.publish(start.target)),
         "start": _figure(start),
         "years": years,
@@ -231,14 +263,16 @@ def whatif_document(change: WhatIf, source: str | None) -> dict[str, Any]:
         "agency": before.assessment.agency,
         "year": before.assessment.year,
         "source": source,
-        "framework": {"id": fw.id, "title": fw.title, "source": fw.source},
+        "framework": framework_dict(fw),
         "changes": [
             {
                 "indicator": c.item.id,
                 "name": c.item.indicator.name,
                 "opd": c.item.opd,
-                "from": c.item.level,
-                "to": c.to_level,
+                "from": _value(c.item.level),
+                "to": _value(c.to_level),
+                "from_exact": format_exact(c.item.level),
+                "to_exact": format_exact(c.to_level),
                 **_exact("gain", c.gain),
             }
             for c in change.changes
@@ -250,8 +284,12 @@ def whatif_document(change: WhatIf, source: str | None) -> dict[str, Any]:
         "target": number(fw.publish(before.target)),
         "target_reached_before": before.target_reached,
         "target_reached": after.target_reached,
-        "domains": [_node_change(b, a) for b, a in change.node_pairs("domain")],
-        "aspects": [_node_change(b, a) for b, a in change.node_pairs("aspect")],
+        "domains": [],
+        "aspects": [],
+        **{
+            tier.key: [_node_change(b, a) for b, a in pairs]
+            for tier, pairs in change.tier_pairs()
+        },
     }
 
 
@@ -259,6 +297,7 @@ def whatif_document(change: WhatIf, source: str | None) -> dict[str, Any]:
 
 STEP_HEADER = [
     "step",
+    "round",
     "indicator",
     "name",
     "opd",
@@ -292,10 +331,11 @@ def step_rows(plan: Plan, lang: Lang) -> list[list[object]]:
         rows.append(
             [
                 number_,
+                step.round,
                 step.item.id,
                 step.indicator.label(lang),
                 step.item.opd or "",
-                step.from_level,
+                format_exact(step.from_level),
                 step.to_level,
                 pick(lang, info.requires or "", info.requires_en) if info else "",
                 format_exact(step.effort),
@@ -339,9 +379,9 @@ def whatif_rows(change: WhatIf, lang: Lang) -> list[list[object]]:
             "indicator",
             c.item.id,
             c.item.indicator.label(lang),
-            c.item.level,
-            c.to_level,
-            c.to_level - c.item.level,
+            format_exact(c.item.level),
+            format_exact(c.to_level),
+            format_exact(c.to_level - c.item.level),
             "",
             "",
         ]
@@ -352,7 +392,7 @@ def whatif_rows(change: WhatIf, lang: Lang) -> list[list[object]]:
         [
             "index",
             "",
-            before.framework.label(lang),
+            before.framework.index_label(lang),
             str(before.published),
             str(after.published),
             after.published - before.published,
@@ -360,11 +400,11 @@ def whatif_rows(change: WhatIf, lang: Lang) -> list[list[object]]:
             after.band.label(lang),
         ]
     )
-    for kind in ("domain", "aspect"):
-        for b, a in change.node_pairs(kind):
+    for tier, pairs in change.tier_pairs():
+        for b, a in pairs:
             rows.append(
                 [
-                    kind,
+                    tier.id,
                     b.id,
                     pick(lang, b.name, b.name_en),
                     str(b.published),
@@ -383,12 +423,14 @@ def plan_summary(plan: Plan, lang: Lang) -> str:
     places = fw.rounding.places
     start, after = plan.start, plan.after
     state = L["reached"] if plan.target_reached else L["unreachable"]
+    rounds = _rounds_text(plan, lang, " ")
     return (
-        f"{L['index'].get(lang)} {start.published:.{places}f} ({start.band.label(lang)}) → "
-        f"{after.published:.{places}f} ({after.band.label(lang)}); {L['target'].get(lang)} "
-        f"{fmt(plan.target, places)} {state.get(lang)}; {len(plan.steps)} "
-        f"{L['raises'].get(lang)}, {plan.level_steps} {L['level_steps'].get(lang)}, "
-        f"{L['effort'].get(lang)} {format_exact(plan.total_effort)}"
+        f"{fw.index_label(lang)} {fmt(start.published, places, lang)} ({start.band.label(lang)})"
+        f" → {fmt(after.published, places, lang)} ({after.band.label(lang)}); "
+        f"{L['target'].get(lang)} {fmt(plan.target, places, lang)} {state.get(lang)}; "
+        f"{plan.raises} {L['raises'].get(lang)}, {plan.level_steps} "
+        f"{L['level_steps'].get(lang)}{rounds}, {L['effort'].get(lang)} "
+        f"{format_exact(plan.total_effort)}"
     )
 
 
@@ -412,12 +454,15 @@ def roadmap_markdown(start: Result, plans: Sequence[Plan], lang: Lang) -> str:
     return "\n".join(parts) if parts else L["empty_roadmap"].get(lang) + "\n"
 
 
-def _percent(value: Fraction) -> str:
-    return f"{fmt(value * 100, 1)}%"
+def _rounds_text(plan: Plan, lang: Lang, sep: str) -> str:
+    """`` dalam 2 putaran`` when the plan takes more than one round."""
+    if len(plan.rounds) < 2:
+        return ""
+    return sep + L["in_rounds"].format(n=len(plan.rounds)).get(lang)
 
 
-def _signed(value: Decimal) -> str:
-    return f"{value:+}"
+def _percent(value: Fraction, lang: Lang = "en") -> str:
+    return f"{fmt(value * 100, 1, lang)}%"
 
 
 # -- rich -----------------------------------------------------------------------------------
@@ -433,12 +478,12 @@ def _title(result: Result, lang: Lang, source: str | None) -> RichText:
 def _move(before: Result, after: Result, lang: Lang) -> RichText:
     """``Indeks SPBE 1.53 Kurang → 2.60 Baik``."""
     places = before.framework.rounding.places
-    line = RichText(f"{L['index'].get(lang)} ")
-    line.append(f"{before.published:.{places}f} ", style="bold")
+    line = RichText(f"{before.framework.index_label(lang)} ")
+    line.append(f"{fmt(before.published, places, lang)} ", style="bold")
     line.append(before.band.label(lang), style=band_style(before, before.band))
     if after.index != before.index:
         line.append(" → ")
-        line.append(f"{after.published:.{places}f} ", style="bold")
+        line.append(f"{fmt(after.published, places, lang)} ", style="bold")
         line.append(after.band.label(lang), style=band_style(after, after.band))
     return line
 
@@ -446,14 +491,15 @@ def _move(before: Result, after: Result, lang: Lang) -> RichText:
 def _target_line(plan: Plan, lang: Lang, label: Text) -> RichText:
     fw = plan.framework
     places = fw.rounding.places
-    text = f"{label.get(lang)} {fmt(plan.target, places)} ({fw.band_for(plan.target).label(lang)})"
+    text = (f"{label.get(lang)} {fmt(plan.target, places, lang)} "
+            f"({fw.band_for(plan.target).label(lang)})")
     if plan.target_reached and not plan.steps:
         return RichText(f"{text}: {L['at_target'].get(lang)}", style="green")
     if plan.target_reached:
-        return RichText(f"{text}: {L['reached'].get(lang)}", style="green")
+        return RichText(f"{text}: {L['by_plan'].get(lang)}", style="green")
     best = fw.publish(plan.best_reachable)
     return RichText(
-        f"{text}: {L['unreachable'].get(lang)}; {L['best'].get(lang)} {best:.{places}f} "
+        f"{text}: {L['unreachable'].get(lang)}; {L['best'].get(lang)} {fmt(best, places, lang)} "
         f"({fw.band_for(plan.best_reachable).label(lang)})",
         style="bold red",
     )
@@ -462,7 +508,9 @@ def _target_line(plan: Plan, lang: Lang, label: Text) -> RichText:
 def _constraints_line(plan: Plan, lang: Lang) -> RichText | None:
     parts = []
     if plan.max_step is not None:
-        parts.append(f"--max-step {plan.max_step}")
+        parts.append(L["per_round"].format(n=plan.max_step).get(lang))
+    if plan.rounds_allowed is not None:
+        parts.append(f"--until: {plan.rounds_allowed} {L['round'].get(lang).lower()}")
     if plan.max_level is not None:
         parts.append(f"--max-level {plan.max_level}")
     if plan.locked:
@@ -481,9 +529,9 @@ def _limit_lines(plan: Plan, lang: Lang) -> list[RenderableType]:
         best = plan.framework.publish(limit.best_without)
         name = " + ".join(_constraint_name(plan, c, lang) for c in limit.constraints)
         if limit.constraints == ("scale",):
-            text = f"  {name}: {L['best'].get(lang)} {best:.{places}f}"
+            text = f"  {name}: {L['best'].get(lang)} {fmt(best, places, lang)}"
         else:
-            text = f"  {name}: {L['without'].get(lang)} {best:.{places}f}"
+            text = f"  {name}: {L['without'].get(lang)} {fmt(best, places, lang)}"
             if limit.reaches_target:
                 text += f" ({L['target'].get(lang).lower()} {L['reached'].get(lang)})"
         lines.append(RichText(text, style="yellow"))
@@ -500,23 +548,28 @@ def _constraint_name(plan: Plan, constraint: str, lang: Lang) -> str:
 
 
 def _totals_line(plan: Plan, lang: Lang) -> RichText:
+    rounds = _rounds_text(plan, lang, " · ")
     return RichText(
-        f"{L['total'].get(lang)}: {len(plan.steps)} {L['raises'].get(lang)} · "
-        f"{plan.level_steps} {L['level_steps'].get(lang)} · {L['effort'].get(lang)} "
+        f"{L['total'].get(lang)}: {plan.raises} {L['raises'].get(lang)} · "
+        f"{plan.level_steps} {L['level_steps'].get(lang)}{rounds} · {L['effort'].get(lang)} "
         f"{format_exact(plan.total_effort)} · {L['gain'].get(lang)} "
-        f"{fmt(plan.gain, 4)}",
+        f"{fmt(plan.gain, 4, lang)}",
         style="bold",
     )
 
 
 def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
-    """The raises in order, the index after each; grouped in sections per OPD if asked.
+    """The raises in order, the index after each; grouped per round (or per OPD if asked).
 
-    Grouped, the ``#`` column keeps each raise's place in the overall order.
+    Grouped by OPD, the ``#`` column keeps each raise's place in the overall order. With
+    several rounds a ``Putaran`` column says when each raise is due.
     """
     table = Table(title=L["steps"].get(lang), title_justify="left", title_style="bold")
+    rounds = len(plan.rounds) > 1
     if by_opd:
         table.add_column(L["step"].get(lang), justify="right")
+    if rounds:
+        table.add_column(L["round"].get(lang), justify="right")
     table.add_column(L["no"].get(lang), justify="right")
     table.add_column(L["indicator"].get(lang), ratio=3)
     table.add_column(L["opd"].get(lang))
@@ -524,34 +577,47 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
     for key in ("effort", "gain", "after"):
         table.add_column(L[key].get(lang), justify="right")
     places = plan.framework.rounding.places
-    groups = [s.steps for s in plan.by_opd()] if by_opd else [plan.steps]
+    if by_opd:
+        groups = [s.steps for s in plan.by_opd()]
+    elif rounds:
+        groups = [r.steps for r in plan.rounds]
+    else:
+        groups = [plan.steps]
     position = {id(step): str(n) for n, step in enumerate(plan.steps, start=1)}
     for group in groups:
         for step in group:
             cells: list[RenderableType] = [position[id(step)]] if by_opd else []
+            if rounds:
+                cells.append(_round_label(plan, step.round))
             cells += [
-                step.item.id,
-                short_name(step.indicator.label(lang)),
-                step.item.opd or "",
+                RichText(step.item.id),
+                RichText(short_name(step.indicator.label(lang))),
+                RichText(step.item.opd or ""),
                 _level_cell(step, lang),
                 format_exact(step.effort),
-                fmt(step.gain, 4),
-                f"{step.published:.{places}f}",
+                fmt(step.gain, 4, lang),
+                fmt(step.published, places, lang),
             ]
             table.add_row(*cells)
-        if by_opd:
+        if len(groups) > 1:
             table.add_section()
     return table
 
 
+def _round_label(plan: Plan, number_: int) -> str:
+    """``1`` or, when the start year is known, ``2027``."""
+    item = plan.rounds[number_ - 1] if number_ <= len(plan.rounds) else None
+    return str(item.year) if item is not None and item.year is not None else str(number_)
+
+
 def _level_cell(step: Step, lang: Lang) -> RichText:
-    """``2 → 3 Terdefinisi`` with what the new level requires below it, dimmed."""
-    info = step.requires
-    cell = RichText(f"{step.from_level} → {step.to_level}")
-    if info is None:
-        return cell
-    cell.append(f" {pick(lang, info.name, info.name_en)}")
-    requires = pick(lang, info.requires or "", info.requires_en)
+    """``2 → 3 Terdefinisi`` with what the first new level requires below it, dimmed."""
+    info = step.next_requires or step.requires
+    cell = RichText(f"{value_text(step.from_level, lang)} → {step.to_level}")
+    top = step.requires
+    if top is not None:
+        cell.append(f" {pick(lang, top.name, top.name_en)}")
+    requires = pick(lang, info.requires or "", info.requires_en) if info else ""
     if requires:
         cell.append(f"\n{requires}", style="dim")
     return cell
@@ -568,12 +634,12 @@ def opd_table(plan: Plan, lang: Lang) -> Table:
     table.add_column(L["share"].get(lang), justify="right")
     for share in plan.by_opd():
         table.add_row(
-            share.opd or L["no_opd"].get(lang),
+            RichText(share.opd or L["no_opd"].get(lang)),
             str(len(share.steps)),
             ", ".join(s.item.id for s in share.steps),
             format_exact(share.effort),
-            fmt(share.gain, 4),
-            _percent(share.share),
+            fmt(share.gain, 4, lang),
+            _percent(share.share, lang),
         )
     return table
 
@@ -623,13 +689,13 @@ def roadmap_view(
         parts.append("")
         parts.append(RichText(heading, style="bold underline"))
         parts.append(_move(year_plan.start, year_plan.after, lang))
-        parts.extend(_plan_body(year_plan, lang, by_opd, L["goal"]))
+        parts.extend(_plan_body(year_plan, lang, by_opd, L["target"]))
     return Group(*parts, "")
 
 
-def _node_table(change: WhatIf, kind: Literal["domain", "aspect"], lang: Lang) -> Table:
-    title = L["domains"] if kind == "domain" else L["aspects"]
-    table = Table(title=title.get(lang), title_justify="left", title_style="bold")
+def _node_table(change: WhatIf, tier: Tier, pairs: list[tuple[NodeResult, NodeResult]],
+                lang: Lang) -> Table:
+    table = Table(title=tier.heading(lang), title_justify="left", title_style="bold")
     table.add_column(L["no"].get(lang), justify="right")
     table.add_column(L["name"].get(lang))
     table.add_column(L["before"].get(lang), justify="right")
@@ -637,7 +703,8 @@ def _node_table(change: WhatIf, kind: Literal["domain", "aspect"], lang: Lang) -
     table.add_column(L["delta"].get(lang), justify="right")
     table.add_column(L["rating"].get(lang))
     result = change.after
-    for before, after in change.node_pairs(kind):
+    places = result.framework.rounding.places
+    for before, after in pairs:
         delta = after.published - before.published
         rating = before.band.label(lang)
         if after.band != before.band:
@@ -645,9 +712,10 @@ def _node_table(change: WhatIf, kind: Literal["domain", "aspect"], lang: Lang) -
         table.add_row(
             before.id,
             pick(lang, before.name, before.name_en),
-            str(before.published),
-            str(after.published),
-            RichText(_signed(delta), style="green" if delta > 0 else "red" if delta < 0 else "dim"),
+            fmt(before.published, places, lang),
+            fmt(after.published, places, lang),
+            RichText(signed(delta, places, lang),
+                     style="green" if delta > 0 else "red" if delta < 0 else "dim"),
             RichText(rating, style=band_style(result, after.band)),
         )
     return table
@@ -666,10 +734,10 @@ def _changes_table(change: WhatIf, lang: Lang) -> Table:
         name = pick(lang, info.name, info.name_en) if info else ""
         table.add_row(
             c.item.id,
-            short_name(c.item.indicator.label(lang)),
-            c.item.opd or "",
-            f"{c.item.level} → {c.to_level} {name}".rstrip(),
-            fmt(c.gain, 4),
+            RichText(short_name(c.item.indicator.label(lang))),
+            RichText(c.item.opd or ""),
+            f"{value_text(c.item.level, lang)} → {value_text(c.to_level, lang)} {name}".rstrip(),
+            fmt(c.gain, 4, lang),
         )
     return table
 
@@ -677,11 +745,10 @@ def _changes_table(change: WhatIf, lang: Lang) -> Table:
 def whatif_view(change: WhatIf, lang: Lang, source: str | None = None) -> RenderableType:
     """Everything ``spbe whatif`` shows: the changes, the index, domains and aspects."""
     before, after = change.before, change.after
+    places = before.framework.rounding.places
     move = _move(before, after, lang)
-    move.append(f"  ({_signed(after.published - before.published)})")
-    fw = before.framework
-    places = fw.rounding.places
-    target = f"{L['target'].get(lang)} {fmt(before.target, places)}"
+    move.append(f"  ({signed(after.published - before.published, places, lang)})")
+    target = f"{L['target'].get(lang)} {fmt(before.target, places, lang)}"
     reached = (
         RichText(f"{target}: {L['reached'].get(lang)}", style="green")
         if after.target_reached
@@ -692,6 +759,5 @@ def whatif_view(change: WhatIf, lang: Lang, source: str | None = None) -> Render
         move,
         reached,
         _changes_table(change, lang),
-        _node_table(change, "domain", lang),
-        _node_table(change, "aspect", lang),
+        *[_node_table(change, tier, pairs, lang) for tier, pairs in change.tier_pairs()],
     )

@@ -1,4 +1,9 @@
-"""Rich tables for people at a terminal. Computes nothing: it shows a :class:`Result`."""
+"""Rich tables for people at a terminal. Computes nothing: it shows a :class:`Result`.
+
+Figures are written as people read them: a decimal comma in Indonesian (``2,95``), a dot
+in English. Text from input files (agency, OPD and indicator names) is never read as rich
+markup: a name such as ``[bold]x[/bold]`` is printed as written.
+"""
 
 from __future__ import annotations
 
@@ -11,24 +16,23 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli.engine import NodeResult, Result
-from spbe_cli.framework import Band, format_exact
+from spbe_cli.exact import fixed, value_text
+from spbe_cli.framework import Band, Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 
 BAND_STYLES = ("red", "yellow", "green", "cyan", "bold magenta")
+TERMINAL_ROWS = 20
+"""Ranking rows a terminal shows before "N more" (``--all`` shows every row)."""
 
 L = {
-    "index": Text("Indeks SPBE", "SPBE index"),
     "target": Text("Target", "Target"),
     "gap": Text("selisih", "gap"),
     "reached": Text("target tercapai", "target reached"),
     "next": Text("ke predikat berikutnya", "to the next rating"),
     "steps": Text("Kenaikan level paling sedikit untuk mencapai target",
-                  "Fewest level raises that reach the target"),
+                  "Fewest level steps that reach the target"),
     "unreachable": Text("target tidak dapat dicapai dalam skala ini",
                         "the target cannot be reached on this scale"),
-    "domains": Text("Domain", "Domains"),
-    "aspects": Text("Aspek", "Aspects"),
-    "indicators": Text("Indikator", "Indicators"),
     "top": Text("Indikator dengan kenaikan indeks terbesar per level",
                 "Indicators that lift the index most per level"),
     "no": Text("No", "No"),
@@ -43,9 +47,35 @@ L = {
     "agency": Text("Instansi", "Agency"),
     "year": Text("Tahun", "Year"),
     "rank": Text("Peringkat", "Rank"),
-    "assumed": Text("diisi level terendah", "filled with the lowest level"),
-    "steps_unit": Text("kenaikan level", "level raises"),
+    "missing": Text("kosong, diisi level terendah", "blank, filled with the lowest level"),
+    "external": Text("indikator eksternal, diisi nilai bawaan {value} ({source})",
+                     "external indicator, filled with the default {value} ({source})"),
+    "steps_unit": Text("langkah level", "level steps"),
+    "provisional": Text(
+        "Kerangka sementara: belum dicocokkan dengan naskah resmi; angka dapat berubah.",
+        "Provisional framework: not yet checked against the official text; figures may change.",
+    ),
+    "more": Text("... {n} baris lagi (--all untuk semua)",
+                 "... {n} more rows (--all for every row)"),
+    "track": Text("Jalur", "Track"),
+    "tracks_title": Text("Indikator yang nilainya berbeda antarjalur",
+                         "Indicators whose values differ between tracks"),
+    "effect": Text("Dampak", "Effect"),
+    "diff": Text("Selisih", "Difference"),
 }
+TRACK_NAMES = {
+    "mandiri": Text("Mandiri", "Self-assessment"),
+    "verifikasi": Text("Verifikasi", "Verification"),
+    "akhir": Text("Akhir", "Final"),
+    "nilai": Text("Nilai", "Value"),
+    "target": Text("Target", "Target"),
+}
+
+
+def track_label(name: str, lang: Lang) -> str:
+    """A score track's name for people (``Mandiri``, ``Akhir``)."""
+    known = TRACK_NAMES.get(name)
+    return known.get(lang) if known else name
 
 
 def band_style(result: Result, band: Band) -> str:
@@ -56,22 +86,25 @@ def band_style(result: Result, band: Band) -> str:
     return BAND_STYLES[scaled]
 
 
-def fmt(value: Decimal | Fraction, places: int = 2) -> str:
-    """A figure with ``places`` decimals (exact values rounded half-up)."""
-    if isinstance(value, Fraction):
-        from spbe_cli.framework import round_half_up
-
-        value = round_half_up(value, places)
-    return f"{value:.{places}f}"
+def fmt(value: Decimal | Fraction | int, places: int = 2, lang: Lang = "en") -> str:
+    """A figure with ``places`` decimals (exact values rounded half-up); comma in Indonesian."""
+    return fixed(value, places, lang)
 
 
-def weight_text(weight: Fraction) -> str:
+def signed(value: Decimal | Fraction, places: int = 2, lang: Lang = "en") -> str:
+    """``+0,12`` / ``-0,18`` / ``0,00``."""
+    text = fmt(value, places, lang)
+    return text if text.startswith("-") or set(text) <= set("0.,") else "+" + text
+
+
+def weight_text(weight: Fraction, lang: Lang = "en") -> str:
     """A weight as the regulation prints it (``1.30``, ``16.50``), or ``10/3`` if inexact."""
     text = format_exact(weight)
     if "/" in text:
         return text
     whole, _, decimals = text.partition(".")
-    return f"{whole}.{decimals.ljust(2, '0')}"
+    shown = f"{whole}.{decimals.ljust(2, '0')}"
+    return shown.replace(".", ",") if lang == "id" else shown
 
 
 def short_name(name: str) -> str:
@@ -80,6 +113,33 @@ def short_name(name: str) -> str:
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix):]
     return name
+
+
+def _tracks_line(result: Result, lang: Lang) -> RichText | None:
+    """``Mandiri 3,13 → Akhir 2,95 (-0,18)`` when the file holds several tracks."""
+    if len(result.assessment.tracks) < 2:
+        return None
+    from spbe_cli.tracks import compare_tracks
+
+    comparison = compare_tracks(result)
+    places = result.framework.rounding.places
+    claims = [n for n in comparison.names if n != "target"]
+    line = RichText()
+    for pos, name in enumerate(claims):
+        if pos:
+            line.append(" → ")
+        track = comparison.results[name]
+        style = "bold" if name == comparison.scored else ""
+        line.append(f"{track_label(name, lang)} {fmt(track.published, places, lang)}", style=style)
+    change = comparison.change
+    if change is not None and comparison.reference is not None:
+        ref = comparison.results[comparison.reference].published
+        now = comparison.results[comparison.scored or ""].published
+        line.append(f" ({signed(now - ref, places, lang)})")
+    target = comparison.target
+    if target is not None:
+        line.append(f" · {track_label('target', lang)} {fmt(target.published, places, lang)}")
+    return line
 
 
 def headline(result: Result, lang: Lang, source: str | None = None) -> RenderableType:
@@ -92,24 +152,27 @@ def headline(result: Result, lang: Lang, source: str | None = None) -> Renderabl
     )
     lines: list[RenderableType] = [RichText(title, style="bold")]
     index_line = RichText()
-    index_line.append(f"{L['index'].get(lang)} ")
-    index_line.append(f"{result.published:.{places}f}", style="bold")
+    index_line.append(f"{fw.index_label(lang)} ")
+    index_line.append(fmt(result.published, places, lang), style="bold")
     index_line.append("  ")
-    index_line.append(result.band.label(lang), style=band_style(result, result.band))
+    index_line.append(result.band.full_label(lang), style=band_style(result, result.band))
     lines.append(index_line)
+    tracks = _tracks_line(result, lang)
+    if tracks is not None:
+        lines.append(tracks)
     target_band = fw.band_for(result.target)
     target_text = (
-        f"{L['target'].get(lang)} {fmt(result.target, places)} ({target_band.label(lang)})"
+        f"{L['target'].get(lang)} {fmt(result.target, places, lang)} ({target_band.label(lang)})"
     )
     if result.target_reached:
         target_text += f" · {L['reached'].get(lang)}"
     else:
-        target_text += f" · {L['gap'].get(lang)} {fmt(result.gap, places)}"
+        target_text += f" · {L['gap'].get(lang)} {fmt(result.gap, places, lang)}"
     upper = result.next_band
     if upper is not None and result.to_next_band is not None:
         target_text += (
-            f" · {L['next'].get(lang)} ({upper.label(lang)}, {fmt(upper.min, places)}): "
-            f"{fmt(result.to_next_band, places)}"
+            f" · {L['next'].get(lang)} ({upper.label(lang)}, {fmt(upper.min, places, lang)}): "
+            f"{fmt(result.to_next_band, places, lang)}"
         )
     lines.append(RichText(target_text))
     if not result.target_reached:
@@ -120,15 +183,15 @@ def headline(result: Result, lang: Lang, source: str | None = None) -> Renderabl
             else f"{L['steps'].get(lang)}: {L['unreachable'].get(lang)}"
         )
         lines.append(RichText(steps_text, style="dim"))
+    if fw.provisional:
+        lines.append(RichText(L["provisional"].get(lang), style="yellow"))
     return Group(*lines)
 
 
-def node_table(
-    result: Result, nodes: Sequence[NodeResult], title: Text, lang: Lang
-) -> Table:
-    """Domains or aspects: weight, index, rating, share of the gap."""
+def node_table(result: Result, tier: Tier, nodes: Sequence[NodeResult], lang: Lang) -> Table:
+    """One tier's nodes (domains, aspects): weight, index, rating, share of the gap."""
     places = result.framework.rounding.places
-    table = Table(title=title.get(lang), title_justify="left", title_style="bold")
+    table = Table(title=tier.heading(lang), title_justify="left", title_style="bold")
     table.add_column(L["no"].get(lang), justify="right")
     table.add_column(L["name"].get(lang))
     table.add_column(L["weight"].get(lang), justify="right")
@@ -137,21 +200,22 @@ def node_table(
     table.add_column(L["share"].get(lang), justify="right")
     for node in nodes:
         table.add_row(
-            node.id,
-            pick(lang, node.name, node.name_en),
-            weight_text(node.weight),
-            f"{node.published:.{places}f}",
+            RichText(node.id),
+            RichText(pick(lang, node.name, node.name_en)),
+            weight_text(node.weight, lang),
+            fmt(node.published, places, lang),
             RichText(node.band.label(lang), style=band_style(result, node.band)),
-            fmt(node.gap_points, places),
+            fmt(node.gap_points, places, lang),
         )
     return table
 
 
 def indicator_table(result: Result, lang: Lang, top: int | None) -> Table:
     """All indicators (``top=None``) or the ``top`` with the largest gain per level."""
+    fw = result.framework
     items = list(result.indicators) if top is None else result.top_gains(top)
-    title = L["indicators"] if top is None else L["top"]
-    table = Table(title=title.get(lang), title_justify="left", title_style="bold")
+    title = fw.leaf_tier.heading(lang) if top is None else L["top"].get(lang)
+    table = Table(title=title, title_justify="left", title_style="bold")
     table.add_column(L["no"].get(lang), justify="right")
     table.add_column(L["name"].get(lang))
     table.add_column(L["opd"].get(lang))
@@ -159,19 +223,72 @@ def indicator_table(result: Result, lang: Lang, top: int | None) -> Table:
     table.add_column(L["level"].get(lang), justify="right")
     table.add_column(L["gain"].get(lang), justify="right")
     for item in items:
-        info = result.framework.level_info(item.indicator, item.level)
-        level = f"{item.level} {info.name}" if info else str(item.level)
+        info = fw.level_info(item.indicator, item.level)
+        level = value_text(item.level, lang)
+        if info:
+            level += f" {pick(lang, info.name, info.name_en)}"
         if item.assumed:
             level += "*"
         table.add_row(
-            item.id,
-            short_name(item.indicator.label(lang)),
-            item.opd or "",
-            weight_text(item.weight),
+            RichText(item.id),
+            RichText(short_name(item.indicator.label(lang))),
+            RichText(item.opd or ""),
+            weight_text(item.weight, lang),
             level,
-            fmt(item.gain_per_level, 4),
+            fmt(item.gain_per_level, 4, lang),
         )
     return table
+
+
+def tracks_table(result: Result, lang: Lang, limit: int | None = 10) -> Table | None:
+    """Indicators whose tracks differ, largest effect first (``None`` with one track)."""
+    if len(result.assessment.tracks) < 2:
+        return None
+    from spbe_cli.tracks import compare_tracks
+
+    comparison = compare_tracks(result)
+    if not comparison.differences:
+        return None
+    names = [n for n in comparison.names if n != "target"]
+    table = Table(title=L["tracks_title"].get(lang), title_justify="left", title_style="bold")
+    table.add_column(L["no"].get(lang), justify="right")
+    table.add_column(L["name"].get(lang))
+    for name in names:
+        table.add_column(track_label(name, lang), justify="right")
+    table.add_column(L["effect"].get(lang), justify="right")
+    table.add_column(L["opd"].get(lang))
+    shown = comparison.differences if limit is None else comparison.differences[:limit]
+    for diff in shown:
+        table.add_row(
+            RichText(diff.indicator.id),
+            RichText(short_name(diff.indicator.label(lang))),
+            *[value_text(diff.values[n], lang) if n in diff.values else "" for n in names],
+            signed(diff.effect, 4, lang),
+            RichText(diff.opd or ""),
+        )
+    rest = len(comparison.differences) - len(shown)
+    if rest > 0:
+        table.caption = L["more"].format(n=rest).get(lang)
+    return table
+
+
+def assumption_lines(result: Result, lang: Lang) -> list[RenderableType]:
+    """One line per kind of filled-in value (blank cells, external indicators)."""
+    from spbe_cli.framework import compress_ids
+
+    lines: list[RenderableType] = []
+    missing = [a.indicator.id for a in result.assumptions if a.reason == "missing"]
+    if missing:
+        lines.append(RichText(f"* {L['missing'].get(lang)}: {compress_ids(missing)}",
+                              style="yellow"))
+    for item in result.assumptions:
+        external = item.indicator.external
+        if item.reason != "external" or external is None:
+            continue
+        text = L["external"].format(value=value_text(item.value, lang),
+                                    source=external.label(lang)).get(lang)
+        lines.append(RichText(f"* {item.indicator.id}: {text}", style="yellow"))
+    return lines
 
 
 def score_view(
@@ -179,40 +296,61 @@ def score_view(
 ) -> RenderableType:
     """Everything ``spbe score`` shows for one agency-year."""
     parts: list[RenderableType] = [headline(result, lang, source), ""]
-    parts.append(node_table(result, result.domains, L["domains"], lang))
-    parts.append(node_table(result, result.aspects, L["aspects"], lang))
+    for tier, nodes in result.tier_pairs():
+        parts.append(node_table(result, tier, nodes, lang))
+    tracks = tracks_table(result, lang)
+    if tracks is not None:
+        parts.append(tracks)
     if detail:
         parts.append(indicator_table(result, lang, None))
     elif top > 0 and any(item.headroom for item in result.indicators):
         parts.append(indicator_table(result, lang, top))
-    if result.assumed:
-        parts.append(RichText(f"* {L['assumed'].get(lang)}", style="yellow"))
+    parts.extend(assumption_lines(result, lang))
     return Group(*parts)
 
 
-def ranking_table(results: Sequence[Result], lang: Lang) -> Table:
-    """One row per agency-year, best index first, with domain indices."""
+def ranking_table(results: Sequence[Result], lang: Lang, limit: int | None = None) -> Table:
+    """One row per agency-year, best index first, with the top tier's indices.
+
+    ``limit`` keeps the first rows and says how many more there are (a caption). A year
+    column that would hold one value throughout is left out (the title says the year).
+    """
     from spbe_cli.ranking import rank_results
 
     ranked = rank_results(results)
     first = ranked[0].result
-    table = Table(title=L["rank"].get(lang), title_justify="left", title_style="bold")
-    table.add_column(L["rank"].get(lang), justify="right")
-    table.add_column(L["agency"].get(lang), no_wrap=True)
-    table.add_column(L["year"].get(lang), justify="right")
-    table.add_column(L["index"].get(lang), justify="right")
-    table.add_column(L["rating"].get(lang))
-    for domain in first.domains:
-        table.add_column(f"D{domain.id}", justify="right")
-    places = first.framework.rounding.places
-    for item in ranked:
+    fw = first.framework
+    years = {r.result.assessment.year for r in ranked}
+    title = L["rank"].get(lang)
+    one_year = len(years) == 1
+    if one_year and first.assessment.year is not None:
+        title += f" · {first.assessment.year}"
+    title += f" · {fw.index_label(lang)}"
+    shown = ranked if limit is None else ranked[:limit]
+    longest = max((len(r.result.assessment.agency or "") for r in shown), default=0)
+    table = Table(title=title, title_justify="left", title_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column(L["agency"].get(lang), overflow="fold", min_width=min(longest, 28))
+    if not one_year:
+        table.add_column(L["year"].get(lang), justify="right")
+    table.add_column(L["value"].get(lang), justify="right")
+    table.add_column(L["rating"].get(lang), no_wrap=True)
+    code = fw.group_tiers[0].code if fw.group_tiers else ""
+    for node in first.top:
+        table.add_column(f"{code}{node.id}", justify="right")
+    places = fw.rounding.places
+    for item in shown:
         result = item.result
-        table.add_row(
-            str(item.rank),
-            result.assessment.agency or "",
-            str(result.assessment.year or ""),
-            f"{result.published:.{places}f}",
+        cells: list[RenderableType] = [str(item.rank), RichText(result.assessment.agency or "")]
+        if not one_year:
+            cells.append(str(result.assessment.year or ""))
+        cells += [
+            fmt(result.published, places, lang),
             RichText(result.band.label(lang), style=band_style(result, result.band)),
-            *[f"{d.published:.{places}f}" for d in result.domains],
-        )
+            *[fmt(n.published, places, lang) for n in result.top],
+        ]
+        table.add_row(*cells)
+    rest = len(ranked) - len(shown)
+    if rest > 0:
+        table.caption = L["more"].format(n=rest).get(lang)
     return table

@@ -14,6 +14,7 @@ formula injection here, so every format gets the same inert text.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,7 +22,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from spbe_cli.engine import NodeResult, Result
-from spbe_cli.framework import Band, Framework, round_half_up
+from spbe_cli.exact import value_text
+from spbe_cli.framework import Band, Framework, Tier, compress_ids, round_half_up
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.render.data import neutralise
 
@@ -34,13 +36,10 @@ CHART_LIMIT = 40
 BAND_COLOURS = ("F4B6B6", "FCE4A8", "C6EFCE", "BDD7EE", "D9C3E9")
 
 L = {
-    "title": Text("Laporan Indeks SPBE", "SPBE index report"),
-    "ranking_title": Text("Peringkat Indeks SPBE", "SPBE index ranking"),
-    "trend_title": Text("Tren Indeks SPBE", "SPBE index trend"),
+    "title": Text("Laporan {index}", "{index} report"),
+    "ranking_title": Text("Peringkat {index}", "{index} ranking"),
+    "trend_title": Text("Tren {index}", "{index} trend"),
     "summary": Text("Ringkasan", "Summary"),
-    "domains": Text("Domain", "Domains"),
-    "aspects": Text("Aspek", "Aspects"),
-    "indicators": Text("Indikator", "Indicators"),
     "plan": Text("Rencana", "Plan"),
     "ranking": Text("Peringkat", "Ranking"),
     "trend": Text("Tren", "Trend"),
@@ -49,12 +48,8 @@ L = {
     "value": Text("Nilai", "Value"),
     "no": Text("No", "No"),
     "name": Text("Nama", "Name"),
-    "domain": Text("Domain", "Domain"),
-    "aspect": Text("Aspek", "Aspect"),
-    "indicator": Text("Indikator", "Indicator"),
     "weight": Text("Bobot", "Weight"),
     "index": Text("Indeks", "Index"),
-    "spbe_index": Text("Indeks SPBE", "SPBE index"),
     "rating": Text("Predikat", "Rating"),
     "target": Text("Target", "Target"),
     "target_rating": Text("Predikat target", "Target rating"),
@@ -65,7 +60,12 @@ L = {
     "to_next": Text("Jarak ke predikat berikutnya", "Distance to the next rating"),
     "steps": Text("Kenaikan level paling sedikit ke target", "Fewest level raises to the target"),
     "unreachable": Text("tidak dapat dicapai", "not reachable"),
-    "assumed": Text("Indikator diisi level terendah", "Indicators filled with the lowest level"),
+    "assumed": Text("Indikator kosong, diisi level terendah",
+                    "Blank indicators, filled with the lowest level"),
+    "external": Text("Indikator eksternal (nilai bawaan)", "External indicators (default value)"),
+    "status": Text("Status kerangka", "Framework status"),
+    "provisional": Text("sementara: belum dicocokkan dengan naskah resmi",
+                        "provisional: not yet checked against the official text"),
     "source": Text("Berkas sumber", "Source file"),
     "agency": Text("Instansi", "Agency"),
     "year": Text("Tahun", "Year"),
@@ -91,8 +91,8 @@ L = {
     "rank": Text("Peringkat", "Rank"),
     "yes": Text("Ya", "Yes"),
     "no_": Text("Tidak", "No"),
-    "bar_chart": Text("Indeks domain dan target", "Domain indices and the target"),
-    "radar_chart": Text("Indeks aspek dan target", "Aspect indices and the target"),
+    "bar_chart": Text("Indeks {tier} dan target", "{tier} indices and the target"),
+    "radar_chart": Text("Indeks {tier} dan target", "{tier} indices and the target"),
     "ranking_chart": Text("Indeks per instansi dan target", "Index per agency and the target"),
     "trend_chart": Text("Indeks per tahun dan target", "Index per year and the target"),
     "top_n": Text("{n} teratas", "top {n}"),
@@ -169,7 +169,7 @@ class PlanStep(NamedTuple):
     """One level raise of a plan, as the report shows it."""
 
     indicator_id: str
-    from_level: int
+    from_level: int | Fraction
     to_level: int
     gain: Fraction
     index_after: Fraction
@@ -209,6 +209,13 @@ def fine(value: Fraction) -> Decimal:
 def band_value(framework: Framework, band: Band, lang: Lang) -> BandValue:
     """A rating cell for ``band``."""
     return BandValue(band.label(lang), framework.bands.index(band), len(framework.bands))
+
+
+def level_cell(value: int | Fraction) -> int | Decimal:
+    """An indicator value as a cell: a whole level, or a decimal (rounded to 4 places)."""
+    if isinstance(value, int):
+        return value
+    return round_half_up(value, FINE_PLACES).normalize()
 
 
 def ident(value: str | None) -> int | str | None:
@@ -253,27 +260,35 @@ def _chart(
 def single_report(
     result: Result, lang: Lang, *, source: str | None = None, plan: PlanView | None = None
 ) -> Report:
-    """The report of one agency-year: summary, domains, aspects, indicators (and plan)."""
+    """The report of one agency-year: summary, a table per tier, indicators (and plan).
+
+    Charts: a bar chart of the top tier; a radar of the lowest group tier when the
+    framework has more than one (SPBE aspects), never the same figures twice.
+    """
     fw = result.framework
     agency = safe(result.assessment.agency or source or "")
     year = result.assessment.year
     subtitle = " · ".join(p for p in (agency, str(year or ""), fw.label(lang)) if p)
-    tables = [
-        _summary_table(result, lang, source, plan),
-        _node_table(result, result.domains, "domains", lang),
-        _node_table(result, result.aspects, "aspects", lang),
-        _indicator_table(result, lang),
-    ]
+    tables = [_summary_table(result, lang, source, plan)]
+    pairs = result.tier_pairs()
+    for depth, (tier, nodes) in enumerate(pairs):
+        parent = fw.group_tiers[depth - 1] if depth else None
+        tables.append(_node_table(result, tier, parent, nodes, lang))
+    tables.append(_indicator_table(result, lang))
     if plan is not None:
         tables.append(_plan_table(result, plan, lang))
     high = fw.scale.max
-    charts = (
-        _chart("bar", _t("bar_chart", lang), "domains", (1, 3, 5), len(result.domains), high, lang),
-        _chart(
-            "radar", _t("radar_chart", lang), "aspects", (2, 4, 6), len(result.aspects), high, lang
-        ),
-    )
-    return Report(lang, _t("title", lang), subtitle, tuple(tables), charts, _t("made_by", lang))
+    charts: list[ReportChart] = []
+    if pairs:
+        tier, nodes = pairs[0]
+        title = L["bar_chart"].format(tier=tier.label(lang).lower()).get(lang)
+        charts.append(_chart("bar", title, tier.key, (1, 3, 5), len(nodes), high, lang))
+    if len(pairs) > 1:
+        tier, nodes = pairs[-1]
+        title = L["radar_chart"].format(tier=tier.label(lang).lower()).get(lang)
+        charts.append(_chart("radar", title, tier.key, (2, 4, 6), len(nodes), high, lang))
+    title = L["title"].format(index=fw.index_label(lang)).get(lang)
+    return Report(lang, title, subtitle, tuple(tables), tuple(charts), _t("made_by", lang))
 
 
 def _summary_table(
@@ -286,7 +301,7 @@ def _summary_table(
         (_t("agency", lang), safe(result.assessment.agency)),
         (_t("year", lang), result.assessment.year),
         (_t("framework", lang), fw.label(lang)),
-        (_t("spbe_index", lang), result.published),
+        (fw.index_label(lang), result.published),
         (_t("rating", lang), band_value(fw, result.band, lang)),
         (_t("target", lang), fw.publish(result.target)),
         (_t("target_rating", lang), band_value(fw, fw.band_for(result.target), lang)),
@@ -296,8 +311,15 @@ def _summary_table(
         (_t("to_next", lang), fw.publish(to_next) if to_next is not None else None),
         (_t("steps", lang), steps if steps is not None else _t("unreachable", lang)),
     ]
-    if result.assumed:
-        rows.append((_t("assumed", lang), ", ".join(result.assumed)))
+    missing = [a.indicator.id for a in result.assumptions if a.reason == "missing"]
+    if missing:
+        rows.append((_t("assumed", lang), compress_ids(missing)))
+    external = [a for a in result.assumptions if a.reason == "external"]
+    if external:
+        rows.append((_t("external", lang), ", ".join(
+            f"{a.indicator.id} = {value_text(a.value, lang)}" for a in external)))
+    if fw.provisional:
+        rows.append((_t("status", lang), _t("provisional", lang)))
     if plan is not None:
         rows += [
             (_t("plan_steps", lang), len(plan.steps)),
@@ -310,15 +332,16 @@ def _summary_table(
     return ReportTable("summary", _t("summary", lang), _t("summary", lang), header, tuple(rows))
 
 
-def _node_table(result: Result, nodes: Sequence[NodeResult], key: str, lang: Lang) -> ReportTable:
+def _node_table(
+    result: Result, tier: Tier, parent: Tier | None, nodes: Sequence[NodeResult], lang: Lang
+) -> ReportTable:
     fw = result.framework
     places = fw.rounding.places
-    is_aspect = key == "aspects"
     header = [_t("no", lang)]
-    if is_aspect:
-        header.append(_t("domain", lang))
+    if parent is not None:
+        header.append(parent.label(lang))
     header += [
-        _t("aspect" if is_aspect else "domain", lang),
+        tier.label(lang),
         _t("weight", lang),
         _t("index", lang),
         _t("rating", lang),
@@ -328,7 +351,7 @@ def _node_table(result: Result, nodes: Sequence[NodeResult], key: str, lang: Lan
     rows: list[tuple[Value, ...]] = []
     for node in nodes:
         lead: list[Value] = [ident(node.id)]
-        if is_aspect:
+        if parent is not None:
             lead.append(ident(node.parent_id))
         rows.append(
             (
@@ -341,18 +364,19 @@ def _node_table(result: Result, nodes: Sequence[NodeResult], key: str, lang: Lan
                 fw.publish(node.gap_points),
             )
         )
+    title = tier.heading(lang)
     return ReportTable(
-        key, _t(key, lang), _t(key, lang), tuple(header), tuple(rows), freeze_columns=2
+        tier.key, title, title, tuple(header), tuple(rows), freeze_columns=2
     )
 
 
 def _indicator_table(result: Result, lang: Lang) -> ReportTable:
     fw = result.framework
+    leaf = fw.leaf_tier
     header = (
         _t("no", lang),
-        _t("indicator", lang),
-        _t("domain", lang),
-        _t("aspect", lang),
+        leaf.label(lang),
+        *[tier.label(lang) for tier in fw.group_tiers],
         _t("opd", lang),
         _t("weight", lang),
         _t("level", lang),
@@ -368,20 +392,19 @@ def _indicator_table(result: Result, lang: Lang) -> ReportTable:
             (
                 ident(item.id),
                 item.indicator.label(lang),
-                ident(item.domain_id),
-                ident(item.aspect_id),
+                *[ident(group) for group in item.path],
                 safe(item.opd),
                 round_half_up(item.weight, fw.rounding.places),
-                item.level,
+                level_cell(item.level),
                 level_name + ("*" if item.assumed else ""),
                 fine(item.contribution),
                 fine(item.gain_per_level),
             )
         )
     return ReportTable(
-        "indicators",
-        _t("indicators", lang),
-        _t("indicators", lang),
+        leaf.key,
+        leaf.heading(lang),
+        leaf.heading(lang),
         header,
         tuple(rows),
         freeze_columns=2,
@@ -393,7 +416,7 @@ def _plan_table(result: Result, plan: PlanView, lang: Lang) -> ReportTable:
     by_id = {item.id: item for item in result.indicators}
     header = (
         _t("no", lang),
-        _t("indicator", lang),
+        fw.leaf_tier.label(lang),
         _t("name", lang),
         _t("opd", lang),
         _t("from", lang),
@@ -406,7 +429,7 @@ def _plan_table(result: Result, plan: PlanView, lang: Lang) -> ReportTable:
     rows: list[tuple[Value, ...]] = []
     for number, step in enumerate(plan.steps, start=1):
         item = by_id[step.indicator_id]
-        info = fw.level_info(item.indicator, step.to_level)
+        info = fw.level_info(item.indicator, math.floor(step.from_level) + 1)
         requires = pick(lang, info.requires or "", info.requires_en) if info else ""
         rows.append(
             (
@@ -414,7 +437,7 @@ def _plan_table(result: Result, plan: PlanView, lang: Lang) -> ReportTable:
                 ident(step.indicator_id),
                 item.indicator.label(lang),
                 safe(item.opd),
-                step.from_level,
+                level_cell(step.from_level),
                 step.to_level,
                 requires,
                 fine(step.gain),
@@ -464,9 +487,8 @@ def ranking_report(results: Sequence[Result], lang: Lang) -> Report:
         _distribution_table(years, lang),
     )
     chart = _chart("bar", title, "ranking", (1, 3, 5), count, fw.scale.max, lang)
-    return Report(
-        lang, _t("ranking_title", lang), fw.label(lang), tables, (chart,), _t("made_by", lang)
-    )
+    title = L["ranking_title"].format(index=fw.index_label(lang)).get(lang)
+    return Report(lang, title, fw.label(lang), tables, (chart,), _t("made_by", lang))
 
 
 def _trend_report(results: Sequence[Result], lang: Lang) -> Report:
@@ -478,7 +500,8 @@ def _trend_report(results: Sequence[Result], lang: Lang) -> Report:
     chart = _chart("bar", _t("trend_chart", lang), "trend", (2, 3, 5), count, fw.scale.max, lang)
     subtitle = f"{safe(first.assessment.agency)} · {fw.label(lang)}"
     tables = (_ranking_table(rows, "trend", lang, trend=True),)
-    return Report(lang, _t("trend_title", lang), subtitle, tables, (chart,), _t("made_by", lang))
+    title = L["trend_title"].format(index=fw.index_label(lang)).get(lang)
+    return Report(lang, title, subtitle, tables, (chart,), _t("made_by", lang))
 
 
 def _year_statistics(years: Sequence[YearRanking], lang: Lang) -> ReportTable:
@@ -515,13 +538,13 @@ def _ranking_table(
         _t("no" if trend else "rank", lang),
         _t("agency", lang),
         _t("year", lang),
-        _t("spbe_index", lang),
+        fw.index_label(lang),
         _t("rating", lang),
         _t("target", lang),
     ]
     if trend:
         header.append(_t("change", lang))
-    header += [f"D{d.id}" for d in first.domains] + [f"A{a.id}" for a in first.aspects]
+    header += [f"{tier.code}{n.id}" for tier, nodes in first.tier_pairs() for n in nodes]
     table: list[tuple[Value, ...]] = []
     previous: Decimal | None = None
     for rank, result in rows:
@@ -536,7 +559,10 @@ def _ranking_table(
         if trend:
             row.append(result.published - previous if previous is not None else None)
             previous = result.published
-        row += [d.published for d in result.domains] + [a.published for a in result.aspects]
+        if result.framework is fw:
+            row += [n.published for nodes in result.tiers for n in nodes]
+        else:
+            row += [None for nodes in first.tiers for _ in nodes]
         table.append(tuple(row))
     return ReportTable(
         key, _t(key, lang), _t(key, lang), tuple(header), tuple(table), freeze_columns=3

@@ -145,12 +145,12 @@ def build(points: list[Point], lang: Lang) -> Comparison:
 def regression_check(comparison: Comparison, domain: str | None, lang: Lang) -> RegressionCheck:
     """Falls in each agency's latest year; exits 2 for a domain no framework defines."""
     from spbe_cli.cli.output import fail_usage
-    from spbe_cli.compare import domain_ids, find_regressions
+    from spbe_cli.compare import find_regressions, top_ids
     from spbe_cli.i18n import Text
 
     frameworks = {id(p.framework): p.framework for s in comparison.series for p in s.points}
-    if domain is not None and domain not in domain_ids(frameworks.values()):
-        known = ", ".join(sorted(domain_ids(frameworks.values())))
+    if domain is not None and domain not in top_ids(frameworks.values()):
+        known = ", ".join(sorted(top_ids(frameworks.values())))
         fail_usage(
             Text(
                 f"domain '{domain}' tidak ada (ada: {known})",
@@ -214,8 +214,11 @@ def report_regressions(check: RegressionCheck, lang: Lang, fail: bool) -> None:
             style="yellow",
         )
     for fall in check.regressions:
-        what = f"domain {fall.domain}" if fall.domain else "Indeks SPBE"
-        what_en = f"domain {fall.domain}" if fall.domain else "SPBE index"
+        fw = fall.step.after.framework
+        top = fw.group_tiers[0] if fw.group_tiers else fw.leaf_tier
+        what = f"{top.label('id').lower()} {fall.domain}" if fall.domain else fw.index_label("id")
+        what_en = (f"{top.label('en').lower()} {fall.domain}" if fall.domain
+                   else fw.index_label("en"))
         span = f"{fall.step.before.year}→{fall.step.after.year}"
         say(
             Text(

@@ -39,7 +39,8 @@ FrameworkArg = Annotated[
     str | None,
     typer.Argument(
         metavar="NAME|PATH",
-        help="A bundled framework (permenpanrb-59-2020, permenpanrb-5-2018, or 59/2020, "
+        help="A bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018, "
+        "or 8/2026, "
         "5/2018) or a framework YAML file, e.g. my-framework.yaml. Default: "
         "permenpanrb-59-2020.",
         show_default=False,
@@ -64,7 +65,8 @@ def list_frameworks(
     from spbe_cli.render import framework as render
 
     lang = lang_of(language)
-    frameworks = [_load(name, lang) for name in bundled_frameworks()]
+    loaded = [_load(name, lang) for name in bundled_frameworks()]
+    frameworks = sorted(loaded, key=lambda f: -(f.applies_from or 0))  # the current first
     if output_format is OutputFormat.json:
         _write_json(render.list_dict(frameworks))
     elif output_format is OutputFormat.table:
@@ -155,7 +157,8 @@ def test(
         str,
         typer.Argument(
             metavar="NAME|PATH",
-            help="A bundled framework (permenpanrb-59-2020, permenpanrb-5-2018) or a "
+            help="A bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, "
+            "permenpanrb-5-2018) or a "
             "framework YAML file, e.g. my-framework.yaml.",
             show_default=False,
         ),

@@ -23,6 +23,7 @@ from spbe_cli.cli.options import (
     OutputFormat,
     SheetOpt,
     TargetOpt,
+    TrackOpt,
     YearOpt,
     lang_of,
 )
@@ -62,7 +63,9 @@ def plan(
             "--max-step",
             min=0,
             metavar="N",
-            help="Most levels one indicator may rise in this plan (per year with --years).",
+            help="Most levels one indicator may rise per evaluation round. Default: the "
+            "framework's planning.max_step (1). A large value (--max-step 4) gives the "
+            "unconstrained one-round optimum.",
             show_default=False,
         ),
     ] = None,
@@ -93,6 +96,17 @@ def plan(
             "each OPD's share of the gain.",
         ),
     ] = GroupBy.step,
+    until: Annotated[
+        int | None,
+        typer.Option(
+            "--until",
+            metavar="YEAR",
+            help="The year by which the target must be met: bounds the rounds (spaced as "
+            "the framework says, yearly for SPBE). Too soon: the plan says so and shows the "
+            "best reachable path.",
+            show_default=False,
+        ),
+    ] = None,
     years: Annotated[
         int | None,
         typer.Option(
@@ -111,17 +125,23 @@ def plan(
     agency: AgencyOpt = None,
     year: YearOpt = None,
     allow_missing: AllowMissingOpt = False,
+    track: TrackOpt = None,
     language: LangOpt = Language.id,
 ) -> None:
     """Plan the raises: the least total effort that lifts the published index to the target.
 
-    Exact, not greedy: every combination of level raises is weighed (a covering knapsack
-    solved in integer weight units). Ties go to fewer level steps, then to lower indicator
-    numbers. Each raise shows the OPD, the levels, what the new level requires, its effort
-    and the index after it. When the target is out of reach under the constraints, the plan
-    says so, goes as far as it can and names the constraint that binds. Examples:
+    Realistic by default: at most one level per indicator per evaluation round (the
+    framework may say otherwise), in the fewest rounds that reach the target, laid out
+    round by round. Exact, not greedy: every combination of level raises is weighed (a
+    covering knapsack solved in integer weight units). Ties go to fewer level steps, then
+    to lower indicator numbers. Each raise shows the OPD, the levels, what the next level
+    requires, its effort and the index after it. When the target is out of reach under the
+    constraints, the plan says so, goes as far as it can and names the constraint that
+    binds. Examples:
 
       spbe plan examples/pematangsiantar-2021.xlsx
+
+      spbe plan isian.xlsx --until 2027       # the target by 2027, or the best by then
 
       spbe plan isian.xlsx --target baik --max-step 2 --lock 13,21-31
 
@@ -143,14 +163,22 @@ def plan(
         agency=agency,
         year=year,
         allow_missing=allow_missing,
+        track=track,
         lang=lang,
     )
     fw = scored[0].result.framework
     locked = _locked(lock or [], fw, lang)
     efforts = _effort_file(effort, fw, lang) if effort is not None else None
-    limits = (efforts, max_step, max_level, locked)
+    if until is not None and years is not None:
+        from spbe_cli.cli.output import fail_usage
+        from spbe_cli.i18n import Text
+
+        fail_usage(Text("--until dan --years tidak dapat dipakai bersama",
+                        "--until and --years cannot be used together"), lang)
+    step = fw.planning.max_step if max_step is None else max_step
+    limits = (efforts, step, max_level, locked)
     if years is None:
-        plans = [_plan(s, limits, lang) for s in scored]
+        plans = [_plan(s, limits, rounds_until(s, until, lang), lang) for s in scored]
         _print_plans(scored, plans, output_format.value, by is GroupBy.opd, lang)
     else:
         paths = [_roadmap(s, years, limits, lang) for s in scored]
@@ -160,7 +188,33 @@ def plan(
 Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ...]]
 
 
-def _plan(scored: Scored, limits: Limits, lang: Lang) -> Plan:
+def rounds_until(scored: Scored, until: int | None, lang: Lang) -> int | None:
+    """The rounds left until ``until`` (``None``: as many as the target needs).
+
+    Rounds fall every ``planning.round_years`` years after the evaluation year: from 2026
+    with yearly rounds, ``--until 2028`` leaves two (2027, 2028). Exits 2 when the file
+    has no year or ``until`` is not after it.
+    """
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.i18n import Text
+
+    if until is None:
+        return None
+    start = scored.result.assessment.year
+    if start is None:
+        fail_usage(Text("--until memerlukan tahun evaluasi (isi Tahun di berkas atau --year)",
+                        "--until needs the evaluation year (a Tahun cell or --year)"), lang)
+    spacing = scored.result.framework.planning.round_years
+    rounds = (until - start) // spacing
+    if rounds < 1:
+        fail_usage(Text(f"--until {until}: tidak ada putaran evaluasi setelah {start} sampai "
+                        f"{until} (setiap {spacing} tahun)",
+                        f"--until {until}: no evaluation round after {start} by {until} "
+                        f"(every {spacing} year(s))"), lang)
+    return rounds
+
+
+def _plan(scored: Scored, limits: Limits, rounds: int | None, lang: Lang) -> Plan:
     """The plan of one agency; a constraint the planner refuses exits 2."""
     from spbe_cli.cli.output import fail_usage
     from spbe_cli.planner import PlanError, plan
@@ -175,6 +229,7 @@ def _plan(scored: Scored, limits: Limits, lang: Lang) -> Plan:
             max_step=max_step,
             max_level=max_level,
             locked=locked,
+            rounds=rounds,
         )
     except PlanError as error:
         fail_usage(error.text, lang)
@@ -193,7 +248,7 @@ def _roadmap(scored: Scored, years: int, limits: Limits, lang: Lang) -> list[Pla
             result.target,
             years,
             effort=efforts,
-            max_step=1 if max_step is None else max_step,
+            max_step=max_step,
             max_level=max_level,
             locked=locked,
         )

@@ -18,6 +18,7 @@ from spbe_cli.cli.options import (
     OutputFormat,
     SheetOpt,
     TargetOpt,
+    TrackOpt,
     lang_of,
 )
 
@@ -62,6 +63,7 @@ def rank(
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
     allow_missing: AllowMissingOpt = False,
+    track: TrackOpt = None,
     language: LangOpt = Language.id,
 ) -> None:
     """Rank agencies per year: index, rating, domains; counts per rating, mean, median.
@@ -89,6 +91,7 @@ def rank(
         sheet=sheet,
         layout=layout.value,
         allow_missing=allow_missing,
+        track=track,
         lang=lang,
         filters=filters,
         top=top,

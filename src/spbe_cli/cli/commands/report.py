@@ -18,6 +18,7 @@ from spbe_cli.cli.options import (
     LayoutOpt,
     SheetOpt,
     TargetOpt,
+    TrackOpt,
     YearOpt,
     lang_of,
 )
@@ -85,6 +86,7 @@ def report(
     agency: AgencyOpt = None,
     year: YearOpt = None,
     allow_missing: AllowMissingOpt = False,
+    track: TrackOpt = None,
     language: LangOpt = Language.id,
 ) -> None:
     """Write a report for leaders: Excel workbook, one-file HTML page or Markdown.
@@ -116,6 +118,7 @@ def report(
         agency=agency,
         year=year,
         allow_missing=allow_missing,
+        track=track,
         lang=lang,
     )
     results = [s.result for s in scored]

@@ -9,6 +9,7 @@ import typer
 
 from spbe_cli.cli.options import (
     AgencyOpt,
+    AllOpt,
     AllowMissingOpt,
     FormatOpt,
     FrameworkOpt,
@@ -19,6 +20,7 @@ from spbe_cli.cli.options import (
     OutputFormat,
     SheetOpt,
     TargetOpt,
+    TrackOpt,
     YearOpt,
 )
 
@@ -50,9 +52,11 @@ def score(
     agency: AgencyOpt = None,
     year: YearOpt = None,
     allow_missing: AllowMissingOpt = False,
+    track: TrackOpt = None,
+    show_all: AllOpt = False,
     language: LangOpt = Language.id,
 ) -> None:
-    """Score agencies: Indeks SPBE, domains, aspects, rating, gap to the target.
+    """Score agencies: the index (Indeks SPBE or Indeks Pemdi), its parts, rating, gap.
 
     One agency (a sheet with a row per indicator) gives the full picture; a workbook with a
     row per agency gives a ranking. Examples:
@@ -80,5 +84,7 @@ def score(
         agency=agency,
         year=year,
         allow_missing=allow_missing,
+        track=track,
+        show_all=show_all,
         language=language,
     )

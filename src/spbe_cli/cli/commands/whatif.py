@@ -19,6 +19,7 @@ from spbe_cli.cli.options import (
     OutputFormat,
     SheetOpt,
     TargetOpt,
+    TrackOpt,
     YearOpt,
     lang_of,
 )
@@ -47,6 +48,7 @@ def whatif(
     agency: AgencyOpt = None,
     year: YearOpt = None,
     allow_missing: AllowMissingOpt = False,
+    track: TrackOpt = None,
     language: LangOpt = Language.id,
 ) -> None:
     """What if: the index, domains, aspects and ratings with some levels changed.
@@ -72,6 +74,7 @@ def whatif(
         agency=agency,
         year=year,
         allow_missing=allow_missing,
+        track=track,
         lang=lang,
     )
     one = _single(scored, lang)
