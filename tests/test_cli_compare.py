@@ -11,13 +11,13 @@ import yaml
 from typer.testing import CliRunner
 
 from spbe_cli.cli.app import app
-from spbe_cli.framework import Framework, load_framework
+from spbe_cli.framework import Framework, framework_from_data, load_framework
 from spbe_cli.problems import InputError
 from test_compare import framework_2018_data
 
 runner = CliRunner()
 FW = load_framework("permenpanrb-59-2020")
-FW18 = Framework.model_validate(framework_2018_data())
+FW18 = framework_from_data(framework_2018_data())
 
 
 def levels_of(fw: Framework, level: int, **overrides: int) -> dict[str, int]:

@@ -41,24 +41,36 @@ def test_list_table_and_json() -> None:
     code, out, _ = spbe("list", "--format", "json")
     doc = json.loads(out)
     counts = {f["id"]: (f["indicators"], f["applies_from"]) for f in doc["frameworks"]}
-    assert counts == {"permenpanrb-59-2020": (47, 2021), "permenpanrb-5-2018": (37, 2018)}
+    assert counts == {
+        "permenpanrb-8-2026": (20, 2026),
+        "permenpanrb-59-2020": (47, 2021),
+        "permenpanrb-5-2018": (37, 2018),
+    }
+    pemdi = next(f for f in doc["frameworks"] if f["id"] == "permenpanrb-8-2026")
+    assert pemdi["status"] == "provisional" and pemdi["tiers"] == ["aspect", "indicator"]
+    assert (pemdi["domains"], pemdi["aspects"]) == (0, 7)
 
 
 def test_list_csv_and_markdown() -> None:
     rows = list(csv.reader(io.StringIO(spbe("list", "-f", "csv")[1])))
-    assert rows[0] == ["id", "title", "indicators", "applies_from"]
-    assert [r[0] for r in rows[1:]] == ["permenpanrb-59-2020", "permenpanrb-5-2018"]
+    assert rows[0] == ["id", "title", "indicators", "applies_from", "applies_until", "status"]
+    assert [r[0] for r in rows[1:]] == [
+        "permenpanrb-8-2026", "permenpanrb-59-2020", "permenpanrb-5-2018"
+    ]
     markdown = spbe("list", "-f", "markdown", "--lang", "en")[1]
     assert (
-        "| permenpanrb-5-2018 | SPBE evaluation under PermenPANRB 5/2018 | 37 | 2018 |" in markdown
+        "| permenpanrb-5-2018 | SPBE evaluation under PermenPANRB 5/2018 | 37 | 2018 | 2020 "
+        "| official |" in markdown
     )
 
 
 def test_list_table_header_is_translated() -> None:
     out = spbe("list")[1]
-    assert re.search(r"Id\s+┃ Judul\s+┃ Indikator\s+┃ Berlaku sejak", out)
+    assert re.search(r"Id\s+┃ Judul\s+┃ Indikator\s+┃ Tahun evaluasi\s+┃ Status", out)
+    assert "2021-2025" in out and "2026-" in out and "sementara" in out
     out = spbe("list", "--lang", "en")[1]
-    assert re.search(r"Id\s+┃ Title\s+┃ Indicators\s+┃ Applies from", out)
+    assert re.search(r"Id\s+┃ Title\s+┃ Indicators\s+┃ Evaluation years\s+┃ Status", out)
+    assert "provisional" in out
     assert "applies_from" not in out
 
 
@@ -69,8 +81,8 @@ def test_show_default_table() -> None:
     code, out, _ = spbe("show")
     assert code == 0
     assert "Kebijakan Internal SPBE" in out and "Layanan Publik Sektor 3" in out
-    assert "1.30" in out and "45.50" in out and "Terpadu dan Terukur" in out
-    assert "2.6 – < 3.5" in out and "4.2 – 5" in out
+    assert "1,30" in out and "45,50" in out and "Terpadu dan Terukur" in out
+    assert "2,6 – < 3,5" in out and "4,2 – 5" in out
 
 
 def test_show_in_english() -> None:
@@ -135,7 +147,7 @@ def test_validate_lists_every_problem(tmp_path: Path) -> None:
     assert code == 2
     assert "4 problems found" in err
     assert "domains[1].aspects[0].weight: weight 11 is not the sum" in err
-    assert "domains[1].weight: weight 25 is not the sum of its aspects' weights (26)" in err
+    assert "domains[1].weight: weight 25 is not the sum of the weights of its aspects (26)" in err
     assert "bands[2].min: gap" in err
     assert "type 'digital' is not defined" in err
 
@@ -225,7 +237,8 @@ def test_test_invalid_cases_file(tmp_path: Path) -> None:
         "cases:\n  - {name: a, levels: {default: 7}, expect: {index: '1.00'}}\n",
     )
     code, _, err = spbe("test", "permenpanrb-59-2020", cases, "--lang", "en")
-    assert code == 2 and "bad.yaml:2: cases[0].levels.default: level 7 is outside" in err
+    assert code == 2
+    assert "bad.yaml:2: cases[0].levels.default: value 7 is not a value of the scale" in err
 
 
 def test_test_csv_and_markdown(tmp_path: Path) -> None:

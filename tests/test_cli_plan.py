@@ -62,9 +62,32 @@ def run_json(*args: str) -> dict[str, Any]:
     return document
 
 
-def test_plan_json_reaches_baik(siantar: Path) -> None:
+def test_default_plan_raises_one_level_a_round(siantar: Path) -> None:
     doc = run_json("plan", str(siantar))
-    assert doc["schema_version"] == "1.0"
+    assert doc["constraints"]["max_step"] == 1 and doc["target_reached"] is True
+    assert doc["result"]["index"] == 2.6
+    assert all(s["to"] - Fraction(s["from_exact"]) <= 1 and s["levels"] == 1
+               for s in doc["steps"])
+    rounds = doc["rounds"]
+    assert [r["round"] for r in rounds] == list(range(1, len(rounds) + 1))
+    assert [r["year"] for r in rounds] == [2022 + n for n in range(len(rounds))]
+    for item in rounds:  # one step per indicator per round
+        assert len(item["indicators"]) == len(set(item["indicators"]))
+    assert sum(len(r["indicators"]) for r in rounds) == len(doc["steps"])
+    assert rounds[-1]["index"] == 2.6 and rounds[0]["index"] < 2.6  # one round is not enough
+    assert doc["totals"]["rounds"] == len(rounds) == 2
+    assert doc["totals"]["level_steps"] == len(doc["steps"])
+    one_round = run_json("plan", str(siantar), "--until", "2022")
+    assert one_round["target_reached"] is False and one_round["totals"]["rounds"] == 1
+    # One round of one level each is the best one round allows: every open indicator +1.
+    assert one_round["best_reachable"] < 2.6 and len(one_round["limits"]) >= 1
+    assert all(s["levels"] == 1 for s in one_round["steps"])
+    assert one_round["result"]["index"] >= rounds[0]["index"]
+
+
+def test_plan_json_reaches_baik(siantar: Path) -> None:
+    doc = run_json("plan", str(siantar), "--max-step", "4")
+    assert doc["schema_version"] == "1.1"
     assert doc["target"] == 2.6 and doc["threshold_exact"] == "2.595"
     assert doc["start"]["index"] == 1.53 and doc["result"]["index"] == 2.6
     assert doc["result"]["predikat"] == "Baik" and doc["target_reached"] is True
@@ -84,7 +107,7 @@ def test_target_by_rating_name_is_the_same(siantar: Path) -> None:
     by_name = run_json("plan", str(siantar), "--target", "baik")
     by_number = run_json("plan", str(siantar), "--target", "2.6")
     assert by_name["steps"] == by_number["steps"]
-    higher = run_json("plan", str(siantar), "--target", "sangat baik")
+    higher = run_json("plan", str(siantar), "--target", "sangat baik", "--max-step", "4")
     assert higher["result"]["index"] >= 3.5 and higher["totals"]["level_steps"] > 37
 
 
@@ -92,10 +115,12 @@ def test_table_output(siantar: Path) -> None:
     result = runner.invoke(app, ["plan", str(siantar), "--max-step", "2"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "1.53" in out and "2.60" in out and "Baik" in out
-    assert "Kenaikan level" in out and "--max-step 2" in out
+    assert "1,53" in out and "2,60" in out and "Baik" in out
+    assert "Kenaikan level" in out and "paling banyak 2 level per indikator per putaran" in out
+    assert "tercapai bila rencana ini dijalankan" in out
     english = runner.invoke(app, ["plan", str(siantar), "--lang", "en"]).stdout
-    assert "Level raises" in english and "reached" in english
+    assert "Level raises" in english and "reached once this plan is carried out" in english
+    assert "in 2 rounds" in english and "Round" in english
 
 
 def test_effort_column_changes_the_plan(tmp_path: Path) -> None:
@@ -111,7 +136,7 @@ def test_effort_file_overrides_the_column(tmp_path: Path) -> None:
     path = write_long(tmp_path / "effort.xlsx", siantar_levels(), effort=costly)
     yaml_file = tmp_path / "upaya.yaml"
     yaml_file.write_text("".join(f"{i}: 1\n" for i in sorted(SERVICES)), encoding="utf-8")
-    doc = run_json("plan", str(path), "--effort", str(yaml_file))
+    doc = run_json("plan", str(path), "--effort", str(yaml_file), "--max-step", "4")
     assert doc["totals"]["effort_exact"] == "37"
     assert {s["indicator"] for s in doc["steps"]} & SERVICES
 
@@ -129,14 +154,16 @@ def test_bad_effort_file(siantar: Path, tmp_path: Path, content: str, message: s
 
 
 def test_infeasible_plan_names_the_constraint(siantar: Path) -> None:
-    doc = run_json("plan", str(siantar), "--max-step", "1", "--lock", "21-31")
+    doc = run_json("plan", str(siantar), "--max-step", "1", "--lock", "21-31", "--until", "2022")
     assert doc["target_reached"] is False
     assert doc["best_reachable"] == 2.37 and doc["result"]["index"] == 2.37
     limits = {tuple(limit["constraints"]): limit for limit in doc["limits"]}
     assert limits[("max_step",)]["reaches_target"] is True
     assert limits[("lock",)]["best_without"] == 2.53
     assert doc["constraints"]["locked"] == [str(i) for i in range(21, 32)]
-    table = runner.invoke(app, ["plan", str(siantar), "--max-step", "1", "--lock", "21-31"])
+    table = runner.invoke(
+        app, ["plan", str(siantar), "--max-step", "1", "--lock", "21-31", "--until", "2022"]
+    )
     assert table.exit_code == 0
     assert "tidak dapat dicapai" in table.stdout and "--max-step 1" in table.stdout
 
@@ -171,7 +198,7 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_by_opd(siantar: Path) -> None:
-    doc = run_json("plan", str(siantar))
+    doc = run_json("plan", str(siantar), "--max-step", "4")
     shares = {g["opd"]: g for g in doc["by_opd"]}
     assert set(shares) == {"Diskominfo", "Bappeda"}
     assert sum(Fraction(g["share_exact"]) for g in doc["by_opd"]) == 1
@@ -186,12 +213,13 @@ def test_by_opd(siantar: Path) -> None:
 
 
 def test_csv_and_markdown(siantar: Path) -> None:
-    csv_out = runner.invoke(app, ["plan", str(siantar), "-f", "csv"]).stdout
+    csv_out = runner.invoke(app, ["plan", str(siantar), "-f", "csv", "--max-step", "4"]).stdout
     lines = csv_out.splitlines()
-    assert lines[0].startswith("agency,step,indicator,name,opd,from,to")
+    assert lines[0].startswith("agency,step,round,indicator,name,opd,from,to")
     assert len(lines) == 1 + 12 and lines[-1].endswith(",2.60,2.595")
     markdown = runner.invoke(app, ["plan", str(siantar), "-f", "markdown"]).stdout
-    assert "1.53 (Kurang)" in markdown and "| step | indicator |" in markdown
+    assert "1,53 (Kurang)" in markdown and "| step | round | indicator |" in markdown
+    assert "dalam 2 putaran" in markdown
 
 
 def test_roadmap_years(siantar: Path) -> None:
@@ -221,7 +249,7 @@ def test_help_teaches(siantar: Path) -> None:
 
 def test_whatif_json(siantar: Path) -> None:
     doc = run_json("whatif", str(siantar), "11=3", "42=5")
-    assert doc["schema_version"] == "1.0"
+    assert doc["schema_version"] == "1.1"
     assert [c["indicator"] for c in doc["changes"]] == ["11", "42"]
     assert doc["changes"][1]["from"] == 2 and doc["changes"][1]["to"] == 5
     assert doc["before"]["index"] == 1.53 and doc["after"]["index"] == 1.65
@@ -235,9 +263,9 @@ def test_whatif_json(siantar: Path) -> None:
 def test_whatif_table_and_csv(siantar: Path) -> None:
     result = runner.invoke(app, ["whatif", str(siantar), "1=1"])
     assert result.exit_code == 0
-    assert "1.53" in result.stdout and "1.52" in result.stdout and "-0.01" in result.stdout
+    assert "1,53" in result.stdout and "1,52" in result.stdout and "-0,01" in result.stdout
     csv_out = runner.invoke(app, ["whatif", str(siantar), "1=1", "-f", "csv"]).stdout
-    assert "index,,Evaluasi SPBE menurut PermenPANRB 59/2020,1.53,1.52,-0.01,Kurang,Kurang" in (
+    assert "index,,Indeks SPBE,1.53,1.52,-0.01,Kurang,Kurang" in (
         csv_out.splitlines()
     )
 

@@ -64,11 +64,11 @@ def test_table_shows_index_rating_and_gap(siantar: Path) -> None:
     result = runner.invoke(app, ["score", str(siantar)])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "1.53" in out and "Kurang" in out
+    assert "1,53" in out and "Kurang" in out
     assert "Kota Pematangsiantar" in out and "2021" in out
-    assert "2.60 (Baik)" in out and "selisih 1.07" in out
-    # Every domain and aspect appears with its published index.
-    for value in ["1.50", "1.40", "1.18", "1.74", "1.25", "1.75", "2.00", "1.33"]:
+    assert "2,60 (Baik)" in out and "selisih 1,07" in out
+    # Every domain and aspect appears with its published index (a decimal comma).
+    for value in ["1,50", "1,40", "1,18", "1,74", "1,25", "1,75", "2,00", "1,33"]:
         assert value in out
 
 
@@ -83,7 +83,7 @@ def test_json_document(siantar: Path) -> None:
     result = runner.invoke(app, ["score", str(siantar), "--format", "json"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == "1.0"
+    assert doc["schema_version"] == "1.1"
     assert doc["index"] == 1.53 and doc["predikat"] == "Kurang"
     assert doc["gap"] == 1.07 and doc["target"] == 2.6 and doc["target_reached"] is False
     assert [d["id"] for d in doc["domains"]] == ["1", "2", "3", "4"]
@@ -144,7 +144,7 @@ def test_many_agencies_give_a_ranking(tmp_path: Path) -> None:
     assert [r["agency"] for r in doc["results"]] == ["Kota A", "Kota B", "Kabupaten C"]
     assert [r["index"] for r in doc["results"]] == [2, 4, 3]
     below = runner.invoke(app, ["score", str(path), "--fail-under", "baik"])
-    assert below.exit_code == 1 and "Di bawah 2.6: Kota A 2021" in below.stderr
+    assert below.exit_code == 1 and "Di bawah 2,6: Kota A 2021" in below.stderr
 
 
 def test_every_problem_is_listed_with_its_cell(tmp_path: Path) -> None:
@@ -217,4 +217,4 @@ def test_empty_template_scores_with_allow_missing() -> None:
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
     assert doc["index"] == 1 and len(doc["assumed_indicators"]) == 47
-    assert "missing or blank indicators scored at level 1: 1-47" in result.stderr
+    assert "missing or blank indicators scored at 1: 1-47" in result.stderr

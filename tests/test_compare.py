@@ -8,20 +8,19 @@ from typing import Any
 import pytest
 
 from spbe_cli.assessment import Assessment
+from spbe_cli.choosing import for_year as framework_for_year
+from spbe_cli.choosing import named as match_framework_name
 from spbe_cli.compare import (
     CompareError,
     Point,
-    choose_framework,
     comparable_indicators,
     compare,
     find_regressions,
-    framework_for_year,
-    match_framework_name,
     same_node,
     split_framework_options,
 )
 from spbe_cli.engine import score
-from spbe_cli.framework import Framework, load_framework
+from spbe_cli.framework import Framework, framework_from_data, load_framework
 
 FW59 = load_framework("permenpanrb-59-2020")
 
@@ -97,6 +96,7 @@ def framework_2018_data() -> dict[str, Any]:
         "title": "Evaluasi SPBE menurut PermenPANRB 5/2018",
         "source": "PermenPANRB 5/2018",
         "applies_from": 2018,
+        "applies_until": 2020,
         "scale": {"min": 0, "max": 5, "types": {"t": {"name": "t", "levels": levels}}},
         "bands": bands,
         "target": "2.6",
@@ -104,7 +104,7 @@ def framework_2018_data() -> dict[str, Any]:
     }
 
 
-FW18 = Framework.model_validate(framework_2018_data())
+FW18 = framework_from_data(framework_2018_data())
 
 
 def point(fw: Framework, level: int, year: int, agency: str = "Kota A", **overrides: int) -> Point:
@@ -117,21 +117,15 @@ def point(fw: Framework, level: int, year: int, agency: str = "Kota A", **overri
 # -- framework selection --------------------------------------------------------------------
 
 
-def test_year_picks_latest_framework_in_force() -> None:
+def test_year_picks_the_framework_whose_years_hold_it() -> None:
     frameworks = [FW59, FW18]
     assert framework_for_year(2019, frameworks) is FW18
+    assert framework_for_year(2020, frameworks) is FW18
     assert framework_for_year(2021, frameworks) is FW59
-    assert framework_for_year(2030, frameworks) is FW59
+    assert framework_for_year(2025, frameworks) is FW59
+    assert framework_for_year(2026, frameworks) is None  # 59/2020 ended with 2025
     assert framework_for_year(2017, frameworks) is None
     assert framework_for_year(None, frameworks) is None
-
-
-def test_choice_order_option_then_file_then_year_then_default() -> None:
-    kw: dict[str, Any] = {"frameworks": [FW59, FW18], "default": FW59}
-    assert choose_framework(option=FW59, named=FW18, year=2019, **kw) == (FW59, "option")
-    assert choose_framework(option=None, named=FW59, year=2019, **kw) == (FW59, "file")
-    assert choose_framework(option=None, named=None, year=2019, **kw) == (FW18, "year")
-    assert choose_framework(option=None, named=None, year=None, **kw) == (FW59, "default")
 
 
 @pytest.mark.parametrize(
@@ -162,18 +156,18 @@ def test_framework_option_for_all_files_given_twice_differently() -> None:
 
 
 def test_same_framework_everything_comparable() -> None:
-    assert all(same_node(FW59, d, FW59, d) for d in FW59.domains)
+    assert all(same_node(FW59, d, FW59, d) for d in FW59.tier_nodes[0])
     assert len(comparable_indicators(FW59, FW59)) == 47
 
 
 def test_across_frameworks_no_domain_aspect_or_indicator_comparable() -> None:
-    pairs = [(a, b) for a in FW18.domains for b in FW59.domains if a.id == b.id]
+    pairs = [(a, b) for a in FW18.tier_nodes[0] for b in FW59.tier_nodes[0] if a.id == b.id]
     assert pairs and not any(same_node(FW18, a, FW59, b) for a, b in pairs)
     assert comparable_indicators(FW18, FW59) == ()
 
 
 def test_renamed_domain_is_not_comparable() -> None:
-    domain = FW59.domains[0]
+    domain = FW59.tier_nodes[0][0]
     renamed = domain.model_copy(update={"name": "Kebijakan Lain"})
     assert not same_node(FW59, domain, FW18, renamed)
     spaced = domain.model_copy(update={"name": "  kebijakan internal  SPBE"})

@@ -82,19 +82,20 @@ def base() -> dict[str, Any]:
 
 
 def test_59_2020_matches_reference_tables(fw59: Framework) -> None:
-    assert (len(fw59.domains), len(fw59.aspects), len(fw59.indicators)) == (4, 8, 47)
+    assert (len(fw59.tier_nodes[0]), len(fw59.tier_nodes[1]), len(fw59.indicators)) == (4, 8, 47)
     expected = {str(i): Fraction(w) for ids, w in WEIGHTS_59 for i in ids}
     assert {i.id: i.weight for i in fw59.indicators} == expected
-    assert [d.weight for d in fw59.domains] == [Fraction(w) for w in ("13", "25", "16.5", "45.5")]
+    weights = [Fraction(w) for w in ("13", "25", "16.5", "45.5")]
+    assert [d.weight for d in fw59.tier_nodes[0]] == weights
     assert (fw59.scale.min, fw59.scale.max, fw59.applies_from) == (1, 5, 2021)
 
 
 def test_5_2018_matches_reference_table(fw5: Framework) -> None:
     assert fw5.id == "permenpanrb-5-2018"
-    assert (len(fw5.domains), len(fw5.aspects)) == (3, 7)
+    assert (len(fw5.tier_nodes[0]), len(fw5.tier_nodes[1])) == (3, 7)
     assert [i.id for i in fw5.indicators] == IDS_5
-    assert [d.weight for d in fw5.domains] == [17, 28, 55]
-    assert [a.weight for a in fw5.aspects] == [7, 10, 8, 8, 12, 35, 20]
+    assert [d.weight for d in fw5.tier_nodes[0]] == [17, 28, 55]
+    assert [a.weight for a in fw5.tier_nodes[1]] == [7, 10, 8, 8, 12, 35, 20]
     weight = {i.id: i.weight for i in fw5.indicators}
     assert all(weight[str(i)] == 1 for i in range(1, 18))
     assert all(weight[str(i)] == 4 for i in range(18, 25))
@@ -110,7 +111,7 @@ def test_5_2018_names_types_and_levels(fw5: Framework) -> None:
     assert names["16"] == "Kebijakan Internal Layanan Whistle Blowing System"
     assert names["24"] == "Penggunaan Aplikasi Umum Berbagi Pakai"
     assert names["31"] == "Layanan Pengadaan"
-    assert [d.name for d in fw5.domains] == [
+    assert [d.name for d in fw5.tier_nodes[0]] == [
         "Kebijakan Internal SPBE",
         "Tata Kelola SPBE",
         "Layanan SPBE",
@@ -140,14 +141,14 @@ def test_5_2018_national_2020_aggregate(fw5: Framework) -> None:
     # Published 2020 national domains 2.07, 1.95, 2.48 -> Indeks SPBE 2.26, via the
     # weighted-sum identity: index = sum(ND x BD) / 100 (17 x 2.07 + 28 x 1.95 + 55 x 2.48).
     published = {"1": Fraction("2.07"), "2": Fraction("1.95"), "3": Fraction("2.48")}
-    total = sum((d.weight * published[d.id] for d in fw5.domains), Fraction(0))
+    total = sum((d.weight * published[d.id] for d in fw5.tier_nodes[0]), Fraction(0))
     assert total == Fraction("226.19")
     assert round_half_up(total / fw5.total_weight, 2) == Decimal("2.26")
 
 
 def test_5_2018_twenty_sixths_are_exact(fw5: Framework) -> None:
     assert parse_exact("20/6") == Fraction(10, 3)
-    aspect7 = fw5.aspects[-1]
+    aspect7 = fw5.tier_nodes[1][-1]
     assert sum((i.weight for i in aspect7.indicators), Fraction(0)) == 20
     # One public service at 1, the rest at 0: the index is exactly 1/30, not 0.0333...
     result = score_levels({i.id: 0 for i in fw5.indicators} | {"35-2": 1}, fw5)
@@ -164,13 +165,13 @@ def test_worked_examples(fw59: Framework) -> None:
     aspect2 = score_levels(levels, fw59).aspects[1]
     assert aspect2.index * aspect2.weight == 30 and str(aspect2.published) == "3.00"
 
-    domain2 = fw59.domains[1]
+    domain2 = fw59.tier_nodes[0][1]
     na = {"2": Fraction(3), "3": Fraction(4), "4": Fraction(3)}
-    weighted = sum((a.weight * na[a.id] for a in domain2.aspects), Fraction(0))
+    weighted = sum((a.weight * na[a.id] for a in domain2.nodes), Fraction(0))
     assert weighted == 85 and round_half_up(weighted / domain2.weight, 2) == Decimal("3.40")
 
     nd = {"1": "3.70", "2": "3.40", "3": "3.00", "4": "3.20"}
-    total = sum((d.weight * Fraction(nd[d.id]) for d in fw59.domains), Fraction(0))
+    total = sum((d.weight * Fraction(nd[d.id]) for d in fw59.tier_nodes[0]), Fraction(0))
     assert total == Fraction("328.20")
     assert fw59.publish(total / 100) == Decimal("3.28")
 
