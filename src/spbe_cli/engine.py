@@ -74,9 +74,16 @@ class IndicatorResult:
         """The whole level the next step reaches (2 from 1.26 or from 1)."""
         return math.floor(self.level) + 1
 
+    @property
+    def raisable(self) -> bool:
+        """Whether the office's own work raises this indicator: not at the top, and not
+        fed by another agency's index (an external indicator)."""
+        return self.headroom > 0 and self.indicator.external is None
+
     def step_gains(self) -> list[Fraction]:
-        """The index gain of each step still open, in order (the first may be partial)."""
-        if not self.headroom:
+        """The index gain of each step the office can still take, in order (the first may
+        be partial); none for an external indicator."""
+        if not self.raisable:
             return []
         return [self.next_gain, *([self.gain_per_level] * (self.headroom - 1))]
 
@@ -361,9 +368,10 @@ class Result:
         return fewest_steps(self, self.target)
 
     def top_gains(self, count: int = 5) -> list[IndicatorResult]:
-        """Indicators whose next level step lifts the index most, not yet at the top."""
+        """Indicators whose next level step lifts the index most, among those the office
+        can raise (not at the top, not external)."""
         order = {item.id: pos for pos, item in enumerate(self.indicators)}
-        open_items = [item for item in self.indicators if item.headroom > 0]
+        open_items = [item for item in self.indicators if item.raisable]
         open_items.sort(key=lambda item: (-item.next_gain, item.level, order[item.id]))
         return open_items[:count]
 

@@ -9,11 +9,13 @@ numbers into text:
 * :func:`parse_number` reads a value a person typed: ``"1,26"`` (the Indonesian decimal
   comma), ``"1.26"``, ``"7/6"``.
 * :func:`from_float` reads a number a spreadsheet stored as a binary double. A cell holding
-  the formula ``=7/6`` stores the double nearest 7/6; a typed ``1.26`` stores the double
+  the formula ``=7/6`` stores the double nearest 7/6 (some writers keep only 15 or 16
+  significant digits of it: ``1.166666666666667``); a typed ``1.26`` stores the double
   nearest 1.26. The rule: the double is read as the simplest fraction with a denominator of
-  at most :data:`SIMPLE_DENOMINATOR` that rounds to exactly that double, if there is one,
-  else as the shortest decimal that does (``repr``). Both readings agree for every decimal
-  typed with up to 11 decimals, so the rule never picks between two plausible values.
+  at most :data:`SIMPLE_DENOMINATOR` within a relative :data:`CLOSE_ENOUGH` (10^-15) of it,
+  if there is one, else as the shortest decimal that gives the double (``repr``). Both
+  readings agree for every value below 10 typed with up to 10 decimals, so the rule never
+  picks between two plausible values.
 * :func:`publish_units` and :func:`round_half_up` round half away from zero, exactly.
 * :func:`format_exact` writes ``13``, ``1.3`` or ``10/3``; :func:`fixed` writes a figure with
   a given number of decimals, with a decimal comma for Indonesian readers.
@@ -27,6 +29,10 @@ from typing import Any, Literal
 
 SIMPLE_DENOMINATOR = 1000
 """The largest denominator :func:`from_float` recognises as a fraction a person meant."""
+
+CLOSE_ENOUGH = Fraction(1, 10**15)
+"""How near (relative) a double must be to a simple fraction to be read as it: writers that
+keep 16 significant digits (``1.166666666666667`` for 7/6) stay within it."""
 
 Lang = Literal["id", "en"]
 
@@ -79,7 +85,8 @@ def from_float(value: float) -> Fraction:
     if value.is_integer():
         return Fraction(int(value))
     simple = Fraction(value).limit_denominator(SIMPLE_DENOMINATOR)
-    if float(simple) == value:
+    exact = Fraction(value)
+    if float(simple) == value or abs(simple - exact) <= abs(exact) * CLOSE_ENOUGH:
         return simple
     return Fraction(repr(value))
 

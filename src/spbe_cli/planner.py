@@ -13,6 +13,9 @@ finds the fewest rounds in which the target can be reached and, within them, the
 effort; the raises are then laid out round by round, each round taking every step it may.
 ``rounds`` bounds the rounds (``--until``); when that is too soon the plan says so and shows
 the best reachable path. ``max_step=None`` is the unconstrained one-round optimum.
+
+External indicators (fed by other agencies' indices, such as Pemdi's data indicators) are
+never raised by a plan: the office's work does not move them. ``whatif`` can still set them.
 """
 
 from __future__ import annotations
@@ -496,7 +499,7 @@ def _caps(
     caps = []
     for item in result.indicators:
         room = max(0, top - math.floor(item.level)) if item.level < top else 0
-        cap = 0 if item.id in locked else min(room, item.headroom)
+        cap = 0 if item.id in locked or not item.raisable else min(room, item.headroom)
         caps.append(cap if max_step is None else min(cap, max_step))
     return caps
 

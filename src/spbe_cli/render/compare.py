@@ -21,7 +21,7 @@ from spbe_cli.framework import Band, Framework, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.ranking import Statistics, YearRanking
 from spbe_cli.render.data import SCHEMA_VERSION, number
-from spbe_cli.render.table import BAND_STYLES, fmt, short_name
+from spbe_cli.render.table import BAND_STYLES, fmt, indicator_name
 
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
@@ -284,7 +284,7 @@ def indicator_changes(
     for item in items:
         table.add_row(
             RichText(item.indicator.id),
-            RichText(short_name(item.indicator.label(lang))),
+            RichText(indicator_name(item.indicator, lang)),
             f"{value_text(item.before, lang)} → {value_text(item.after, lang)}",
             RichText(item.opd or ""),
         )

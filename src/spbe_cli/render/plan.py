@@ -7,10 +7,12 @@ them (``index`` and ``index_exact``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
@@ -21,7 +23,7 @@ from spbe_cli.framework import Tier, Value, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.planner import Limit, OpdShare, Plan, Step, WhatIf
 from spbe_cli.render.data import SCHEMA_VERSION, framework_dict, markdown_table, number
-from spbe_cli.render.table import band_style, fmt, short_name, signed
+from spbe_cli.render.table import band_style, fmt, indicator_name, signed
 
 L = {
     "target": Text("Target", "Target"),
@@ -41,10 +43,9 @@ L = {
     "indicator": Text("Indikator", "Indicator"),
     "opd": Text("OPD", "OPD"),
     "level": Text("Level", "Level"),
-    "level_requires": Text("Level · yang dibutuhkan", "Level · what it takes"),
     "effort": Text("Upaya", "Effort"),
     "gain": Text("+Indeks", "+Index"),
-    "after": Text("Indeks setelahnya", "Index after"),
+    "after": Text("Indeks", "Index"),
     "raises": Text("kenaikan", "raises"),
     "raises_head": Text("Kenaikan", "Raises"),
     "level_steps": Text("langkah level", "level steps"),
@@ -55,6 +56,7 @@ L = {
     "constraints": Text("Batasan", "Constraints"),
     "year": Text("Tahun ke-{n}", "Year {n}"),
     "round": Text("Putaran", "Round"),
+    "criteria": Text("Yang dibutuhkan tiap level", "What each level takes"),
     "round_n": Text("Putaran {n}", "Round {n}"),
     "in_rounds": Text("dalam {n} putaran", "in {n} rounds"),
     "per_round": Text(
@@ -561,20 +563,23 @@ def _totals_line(plan: Plan, lang: Lang) -> RichText:
 def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
     """The raises in order, the index after each; grouped per round (or per OPD if asked).
 
-    Grouped by OPD, the ``#`` column keeps each raise's place in the overall order. With
-    several rounds a ``Putaran`` column says when each raise is due.
+    Compact enough for 80 columns: what the next level requires sits under the indicator's
+    name, dimmed; the effort column shows only when efforts differ. Grouped by OPD, the
+    ``#`` column keeps each raise's place in the overall order. With several rounds a
+    round column says when each raise is due (its year when the start year is known).
     """
-    table = Table(title=L["steps"].get(lang), title_justify="left", title_style="bold")
-    rounds = len(plan.rounds) > 1
+    table = Table(title=L["steps"].get(lang), title_justify="left", title_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    rounds = len(plan.rounds) > 1 and not by_opd
+    efforts = len({s.effort / s.count for s in plan.steps if s.count}) > 1
     if by_opd:
         table.add_column(L["step"].get(lang), justify="right")
-    if rounds:
-        table.add_column(L["round"].get(lang), justify="right")
     table.add_column(L["no"].get(lang), justify="right")
-    table.add_column(L["indicator"].get(lang), ratio=3)
-    table.add_column(L["opd"].get(lang))
-    table.add_column(L["level_requires"].get(lang), ratio=3)
-    for key in ("effort", "gain", "after"):
+    table.add_column(L["indicator"].get(lang), min_width=16)
+    table.add_column(L["opd"].get(lang), max_width=14, overflow="fold")
+    table.add_column(L["level"].get(lang), max_width=20)
+    keys = ("effort", "gain", "after") if efforts else ("gain", "after")
+    for key in keys:
         table.add_column(L[key].get(lang), justify="right")
     places = plan.framework.rounding.places
     if by_opd:
@@ -584,43 +589,50 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
     else:
         groups = [plan.steps]
     position = {id(step): str(n) for n, step in enumerate(plan.steps, start=1)}
-    for group in groups:
+    for number_, group in enumerate(groups, start=1):
+        if rounds:
+            heading = L["round_n"].format(n=number_).get(lang)
+            year = plan.rounds[number_ - 1].year
+            table.add_row("", RichText(f"{heading} ({year})" if year else heading,
+                                       style="bold underline"))
         for step in group:
             cells: list[RenderableType] = [position[id(step)]] if by_opd else []
-            if rounds:
-                cells.append(_round_label(plan, step.round))
             cells += [
                 RichText(step.item.id),
-                RichText(short_name(step.indicator.label(lang))),
+                RichText(indicator_name(step.indicator, lang)),
                 RichText(step.item.opd or ""),
-                _level_cell(step, lang),
-                format_exact(step.effort),
-                fmt(step.gain, 4, lang),
-                fmt(step.published, places, lang),
+                _level_text(step, lang),
             ]
+            if efforts:
+                cells.append(format_exact(step.effort))
+            cells += [fmt(step.gain, 4, lang), fmt(step.published, places, lang)]
             table.add_row(*cells)
         if len(groups) > 1:
             table.add_section()
     return table
 
 
-def _round_label(plan: Plan, number_: int) -> str:
-    """``1`` or, when the start year is known, ``2027``."""
-    item = plan.rounds[number_ - 1] if number_ <= len(plan.rounds) else None
-    return str(item.year) if item is not None and item.year is not None else str(number_)
+def _level_text(step: Step, lang: Lang) -> str:
+    """``1,3 → 2 Terkelola``: the values and the name of the level reached."""
+    info = step.requires
+    name = f" {pick(lang, info.name, info.name_en)}" if info else ""
+    return f"{value_text(step.from_level, lang)} → {step.to_level}{name}"
 
 
-def _level_cell(step: Step, lang: Lang) -> RichText:
-    """``2 → 3 Terdefinisi`` with what the first new level requires below it, dimmed."""
-    info = step.next_requires or step.requires
-    cell = RichText(f"{value_text(step.from_level, lang)} → {step.to_level}")
-    top = step.requires
-    if top is not None:
-        cell.append(f" {pick(lang, top.name, top.name_en)}")
-    requires = pick(lang, info.requires or "", info.requires_en) if info else ""
-    if requires:
-        cell.append(f"\n{requires}", style="dim")
-    return cell
+def criteria_lines(plan: Plan, lang: Lang) -> list[str]:
+    """What each level a plan climbs to requires, once per level (a footnote to the table)."""
+    fw = plan.framework
+    seen: dict[tuple[str, int], str] = {}
+    for step in plan.steps:
+        for level in range(math.floor(step.from_level) + 1, step.to_level + 1):
+            key = (step.indicator.type, level)
+            info = fw.level_info(step.indicator, level)
+            if key in seen or info is None:
+                continue
+            requires = pick(lang, info.requires or "", info.requires_en)
+            seen[key] = f"{level} {pick(lang, info.name, info.name_en)}" + (
+                f": {requires}" if requires else "")
+    return [seen[k] for k in sorted(seen, key=lambda k: (k[1], k[0]))]
 
 
 def opd_table(plan: Plan, lang: Lang) -> Table:
@@ -655,6 +667,10 @@ def _plan_body(plan: Plan, lang: Lang, by_opd: bool, label: Text) -> list[Render
             parts.append(opd_table(plan, lang))
         parts.append(steps_table(plan, lang, by_opd))
         parts.append(_totals_line(plan, lang))
+        criteria = criteria_lines(plan, lang)
+        if criteria:
+            parts.append(RichText(L["criteria"].get(lang) + ":\n" + "\n".join(
+                f"  {line}" for line in criteria), style="dim"))
     return parts
 
 
@@ -734,7 +750,7 @@ def _changes_table(change: WhatIf, lang: Lang) -> Table:
         name = pick(lang, info.name, info.name_en) if info else ""
         table.add_row(
             c.item.id,
-            RichText(short_name(c.item.indicator.label(lang))),
+            RichText(indicator_name(c.item.indicator, lang)),
             RichText(c.item.opd or ""),
             f"{value_text(c.item.level, lang)} → {value_text(c.to_level, lang)} {name}".rstrip(),
             fmt(c.gain, 4, lang),

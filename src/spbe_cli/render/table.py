@@ -17,7 +17,7 @@ from rich.text import Text as RichText
 
 from spbe_cli.engine import NodeResult, Result
 from spbe_cli.exact import fixed, value_text
-from spbe_cli.framework import Band, Tier, format_exact
+from spbe_cli.framework import Band, Indicator, Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 
 BAND_STYLES = ("red", "yellow", "green", "cyan", "bold magenta")
@@ -48,8 +48,10 @@ L = {
     "year": Text("Tahun", "Year"),
     "rank": Text("Peringkat", "Rank"),
     "missing": Text("kosong, diisi level terendah", "blank, filled with the lowest level"),
-    "external": Text("indikator eksternal, diisi nilai bawaan {value} ({source})",
-                     "external indicator, filled with the default {value} ({source})"),
+    "external": Text("indikator eksternal (nilainya dari indeks instansi lain), dinilai "
+                     "dengan nilai bawaan {value}; rencana tidak menaikkannya",
+                     "external indicators (valued from other agencies' indices), scored at "
+                     "the default {value}; plans do not raise them"),
     "steps_unit": Text("langkah level", "level steps"),
     "provisional": Text(
         "Kerangka sementara: belum dicocokkan dengan naskah resmi; angka dapat berubah.",
@@ -113,6 +115,12 @@ def short_name(name: str) -> str:
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix):]
     return name
+
+
+def indicator_name(indicator: Indicator, lang: Lang) -> str:
+    """An indicator's name for a table: the file's short name, else the name without the
+    prefix every indicator shares."""
+    return short_name(indicator.short_label(lang))
 
 
 def _tracks_line(result: Result, lang: Lang) -> RichText | None:
@@ -231,7 +239,7 @@ def indicator_table(result: Result, lang: Lang, top: int | None) -> Table:
             level += "*"
         table.add_row(
             RichText(item.id),
-            RichText(short_name(item.indicator.label(lang))),
+            RichText(indicator_name(item.indicator, lang)),
             RichText(item.opd or ""),
             weight_text(item.weight, lang),
             level,
@@ -261,7 +269,7 @@ def tracks_table(result: Result, lang: Lang, limit: int | None = 10) -> Table | 
     for diff in shown:
         table.add_row(
             RichText(diff.indicator.id),
-            RichText(short_name(diff.indicator.label(lang))),
+            RichText(indicator_name(diff.indicator, lang)),
             *[value_text(diff.values[n], lang) if n in diff.values else "" for n in names],
             signed(diff.effect, 4, lang),
             RichText(diff.opd or ""),
@@ -281,13 +289,13 @@ def assumption_lines(result: Result, lang: Lang) -> list[RenderableType]:
     if missing:
         lines.append(RichText(f"* {L['missing'].get(lang)}: {compress_ids(missing)}",
                               style="yellow"))
+    by_value: dict[str, list[str]] = {}
     for item in result.assumptions:
-        external = item.indicator.external
-        if item.reason != "external" or external is None:
-            continue
-        text = L["external"].format(value=value_text(item.value, lang),
-                                    source=external.label(lang)).get(lang)
-        lines.append(RichText(f"* {item.indicator.id}: {text}", style="yellow"))
+        if item.reason == "external":
+            by_value.setdefault(value_text(item.value, lang), []).append(item.indicator.id)
+    for value, ids in by_value.items():
+        text = L["external"].format(value=value).get(lang)
+        lines.append(RichText(f"* {compress_ids(ids)}: {text}", style="yellow"))
     return lines
 
 
@@ -303,7 +311,7 @@ def score_view(
         parts.append(tracks)
     if detail:
         parts.append(indicator_table(result, lang, None))
-    elif top > 0 and any(item.headroom for item in result.indicators):
+    elif top > 0 and any(item.raisable for item in result.indicators):
         parts.append(indicator_table(result, lang, top))
     parts.extend(assumption_lines(result, lang))
     return Group(*parts)
