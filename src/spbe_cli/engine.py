@@ -195,6 +195,10 @@ class CompiledFramework:
     )
     """Node results by target, then (node position, weighted sum): they are immutable,
     and agencies share them (a group has only a few dozen possible sums)."""
+    items: dict[tuple[str, int | Fraction, bool, str | None], IndicatorResult] = field(
+        default_factory=dict
+    )
+    """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
 
 
 _COMPILED: dict[int, CompiledFramework] = {}
@@ -304,30 +308,19 @@ class Result:
         framework = self.framework
         levels = self.assessment.levels
         opd = self.assessment.opd
-        top = framework.scale.max
-        total = framework.total_weight
         assumed = set(self.assumed)
-        ancestors = framework.ancestors
+        cache = compile_framework(framework).items
         items = []
         for indicator in framework.indicators:
-            level = levels.get(indicator.id)
+            key = indicator.id
+            level = levels.get(key)
             if level is None:
                 level = framework.default_value(indicator)
-            whole = math.floor(level)
-            per_level = indicator.weight / total
-            items.append(
-                IndicatorResult(
-                    indicator=indicator,
-                    path=tuple(g.id for g in ancestors[indicator.id]),
-                    level=level,
-                    assumed=indicator.id in assumed,
-                    opd=opd.get(indicator.id),
-                    contribution=indicator.weight * level / total,
-                    gain_per_level=per_level if level < top else Fraction(0),
-                    next_gain=per_level * (whole + 1 - level) if level < top else Fraction(0),
-                    headroom=max(0, top - whole) if level < top else 0,
-                )
-            )
+            ident = (key, level, key in assumed, opd.get(key))
+            found = cache.get(ident)
+            if found is None:
+                found = cache[ident] = _indicator_result(framework, indicator, ident)
+            items.append(found)
         return tuple(items)
 
     @cached_property
@@ -374,6 +367,28 @@ class Result:
         open_items = [item for item in self.indicators if item.raisable]
         open_items.sort(key=lambda item: (-item.next_gain, item.level, order[item.id]))
         return open_items[:count]
+
+
+def _indicator_result(
+    framework: Framework, indicator: Indicator,
+    ident: tuple[str, int | Fraction, bool, str | None],
+) -> IndicatorResult:
+    """One indicator's result at a value (see :class:`IndicatorResult`)."""
+    _, level, assumed, opd = ident
+    top = framework.scale.max
+    whole = math.floor(level)
+    per_level = indicator.weight / framework.total_weight
+    return IndicatorResult(
+        indicator=indicator,
+        path=tuple(g.id for g in framework.ancestors[indicator.id]),
+        level=level,
+        assumed=assumed,
+        opd=opd,
+        contribution=indicator.weight * level / framework.total_weight,
+        gain_per_level=per_level if level < top else Fraction(0),
+        next_gain=per_level * (whole + 1 - level) if level < top else Fraction(0),
+        headroom=max(0, top - whole) if level < top else 0,
+    )
 
 
 def score(assessment: Assessment, framework: Framework, target: Fraction | None = None) -> Result:

@@ -97,8 +97,12 @@ def print_results(
     from spbe_cli.render import data
 
     results = [s.result for s in scored]
-    if output_format == "json":
-        write_data(data.dumps_json(data.score_document(results, [s.source for s in scored])))
+    if output_format in ("json", "jsonl"):
+        sources = [s.source for s in scored]
+        write = data.write_jsonl if output_format == "jsonl" else data.write_score_json
+        sys.stdout.flush()
+        write(results, sources, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     elif output_format in ("csv", "markdown"):
         render = data.csv_text if output_format == "csv" else data.markdown_table
         if len(results) == 1:

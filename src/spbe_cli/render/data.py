@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, BinaryIO
 
 from spbe_cli.engine import Assumption, IndicatorResult, NodeResult, Result
 from spbe_cli.framework import Framework, Tier, format_exact
@@ -52,6 +51,22 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
             for t in fw.tiers
         ],
     }
+
+
+Memo = dict[int, tuple[object, dict[str, Any]]]
+"""Dicts already built, by the id of the shared engine object they show (kept alive with
+it): agencies share node and indicator results, so they share their JSON too. The dicts
+are read-only."""
+
+
+def _memo(memo: Memo | None, obj: object, build: Any) -> dict[str, Any]:
+    if memo is None:
+        built: dict[str, Any] = build()
+        return built
+    found = memo.get(id(obj))
+    if found is None:
+        found = memo[id(obj)] = (obj, build())
+    return found[1]
 
 
 def _node_dict(result: Result, node: NodeResult, tier: Tier, parent: Tier | None) -> dict[str, Any]:
@@ -130,8 +145,14 @@ def tracks_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
-    """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
+def result_to_dict(
+    result: Result, source: str | None = None, memo: Memo | None = None
+) -> dict[str, Any]:
+    """One scored agency-year as a JSON-ready dict (without ``schema_version``).
+
+    ``memo`` (an empty dict shared over many results) reuses the dicts of node and
+    indicator results that agencies share; the nested dicts must then not be modified.
+    """
     fw = result.framework
     upper = result.next_band
     to_next = result.to_next_band
@@ -161,24 +182,66 @@ def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
     tiers = fw.group_tiers
     for depth, (tier, nodes) in enumerate(result.tier_pairs()):
         parent = tiers[depth - 1] if depth else None
-        data[tier.key] = [_node_dict(result, n, tier, parent) for n in nodes]
-    data["indicators"] = [_indicator_dict(result, i) for i in result.indicators]
+        data[tier.key] = [
+            _memo(memo, n, lambda n=n, t=tier, p=parent: _node_dict(result, n, t, p))
+            for n in nodes
+        ]
+    data["indicators"] = [
+        _memo(memo, i, lambda i=i: _indicator_dict(result, i)) for i in result.indicators
+    ]
     if len(result.assessment.tracks) > 1:
         data["tracks"] = tracks_dict(result)
     return data
 
 
 def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> dict[str, Any]:
-    """The ``spbe score --format json`` document: one result, or ``results`` for many."""
-    items = [result_to_dict(r, s) for r, s in zip(results, sources, strict=True)]
+    """The ``spbe score --format json`` document: one result, or ``results`` for many.
+
+    The CLI writes the same bytes one result at a time (:func:`write_score_json`)."""
+    memo: Memo = {}
+    items = [result_to_dict(r, s, memo) for r, s in zip(results, sources, strict=True)]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "results": items}
 
 
 def dumps_json(document: Any) -> str:
-    """Stable, readable JSON (UTF-8 names kept as they are)."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Stable, readable JSON: two-space indents, UTF-8 names kept as they are (orjson; the
+    same text as ``json.dumps(document, ensure_ascii=False, indent=2)``)."""
+    import orjson
+
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def write_score_json(
+    results: Sequence[Result], sources: Sequence[str | None], out: BinaryIO
+) -> None:
+    """:func:`score_document` as :func:`dumps_json` writes it, one result at a time: the
+    whole document is never in memory."""
+    import orjson
+
+    if len(results) == 1:
+        out.write(dumps_json(score_document(results, sources)).encode())
+        return
+    memo: Memo = {}
+    out.write(b'{\n  "schema_version": ' + orjson.dumps(SCHEMA_VERSION) + b',\n  "results": [')
+    for position, (result, source) in enumerate(zip(results, sources, strict=True)):
+        item = orjson.dumps(result_to_dict(result, source, memo), option=orjson.OPT_INDENT_2)
+        out.write((b"\n    " if position == 0 else b",\n    ") + item.replace(b"\n", b"\n    "))
+    out.write(b"\n  ]\n}\n" if results else b"]\n}\n")
+
+
+def write_jsonl(
+    results: Sequence[Result], sources: Sequence[str | None], out: BinaryIO
+) -> None:
+    """One result per line (``--format jsonl``): each line a whole :func:`result_to_dict`
+    object with ``schema_version`` first."""
+    import orjson
+
+    memo: Memo = {}
+    for result, source in zip(results, sources, strict=True):
+        line = {"schema_version": SCHEMA_VERSION, **result_to_dict(result, source, memo)}
+        out.write(orjson.dumps(line) + b"\n")
 
 
 def neutralise(value: object) -> object:
