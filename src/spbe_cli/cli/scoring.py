@@ -118,8 +118,12 @@ def print_results(
                 table.score_view(results[0], lang, detail=detail, top=top, source=scored[0].source)
             )
         else:
-            limit = None if show_all or not console.is_terminal else table.TERMINAL_ROWS
+            if not console.is_terminal:  # a pipe or a file: every row, plain, fast
+                sys.stdout.writelines(table.ranking_lines(results, lang))
+                return
+            limit = None if show_all else table.TERMINAL_ROWS
             console.print(table.ranking_table(results, lang, limit))
+            console.print(table.ranking_summary(results, lang))
 
 
 def run_score(

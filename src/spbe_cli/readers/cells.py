@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -43,8 +44,14 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
+_COMMA_ID = re.compile(r"(\d+)\s*,\s*(\d+)")
+
+
 def id_text(value: Any) -> str | None:
-    """A cell that may name an indicator, as text (``11.0`` -> ``11``, ``1.1`` stays)."""
+    """A cell that may name an indicator, as text (``11.0`` -> ``11``, ``1.1`` stays).
+
+    A decimal comma is a dot: Excel in an Indonesian locale saves the number 1.1 (Pemdi
+    ``1.1``, 5/2018 ``35.1``) to CSV as ``1,1``."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
@@ -53,7 +60,8 @@ def id_text(value: Any) -> str | None:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str):
         stripped = value.strip()
-        return stripped or None
+        comma = _COMMA_ID.fullmatch(stripped)
+        return f"{comma[1]}.{comma[2]}" if comma else stripped or None
     return None
 
 

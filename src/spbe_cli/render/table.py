@@ -7,7 +7,7 @@ markup: a name such as ``[bold]x[/bold]`` is printed as written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -47,6 +47,9 @@ L = {
     "agency": Text("Instansi", "Agency"),
     "year": Text("Tahun", "Year"),
     "rank": Text("Peringkat", "Rank"),
+    "agencies": Text("instansi", "agencies"),
+    "mean": Text("rata-rata", "mean"),
+    "median": Text("median", "median"),
     "missing": Text("kosong, diisi level terendah", "blank, filled with the lowest level"),
     "external": Text("indikator eksternal (nilainya dari indeks instansi lain), dinilai "
                      "dengan nilai bawaan {value}; rencana tidak menaikkannya",
@@ -362,3 +365,45 @@ def ranking_table(results: Sequence[Result], lang: Lang, limit: int | None = Non
     if rest > 0:
         table.caption = L["more"].format(n=rest).get(lang)
     return table
+
+
+def ranking_summary(results: Sequence[Result], lang: Lang) -> RichText:
+    """``630 instansi · rata-rata 2,31 · median 2,25 · Kurang 120 · Cukup 300 ...``."""
+    from spbe_cli.ranking import statistics
+
+    fw = results[0].framework
+    stats = statistics(results, fw)
+    places = fw.rounding.places
+    parts = [f"{stats.count} {L['agencies'].get(lang)}"]
+    if stats.mean is not None and stats.median is not None:
+        parts.append(f"{L['mean'].get(lang)} {fmt(stats.mean, places, lang)}")
+        parts.append(f"{L['median'].get(lang)} {fmt(stats.median, places, lang)}")
+    parts.extend(f"{b.band.label(lang)} {b.count}" for b in stats.bands if b.count)
+    return RichText(" · ".join(parts), style="dim")
+
+
+def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
+    """The ranking as plain aligned text, every row (for a pipe or a file: no rich)."""
+    from spbe_cli.ranking import rank_results
+
+    ranked = rank_results(results)
+    fw = ranked[0].result.framework
+    places = fw.rounding.places
+    code = fw.group_tiers[0].code if fw.group_tiers else ""
+    header = ["#", L["agency"].get(lang), L["year"].get(lang), fw.index_label(lang),
+              L["rating"].get(lang), *[f"{code}{n.id}" for n in fw.top_level]]
+    rows = [
+        [str(item.rank), item.result.assessment.agency or "",
+         str(item.result.assessment.year or ""), fmt(item.result.published, places, lang),
+         item.result.band.label(lang),
+         *([fmt(n.published, places, lang) for n in item.result.top]
+           if item.result.framework is fw else ["" for _ in fw.top_level])]
+        for item in ranked
+    ]
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+    left = {1, 4}
+    for row in [header, *rows]:
+        yield "  ".join(
+            cell.ljust(w) if c in left else cell.rjust(w)
+            for c, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip() + "\n"

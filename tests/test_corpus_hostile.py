@@ -1,0 +1,629 @@
+"""Broken and hostile files (issue #9): each must be refused with an InputError that names
+the file and the cell, every problem once, the input untouched, in bounded time and memory.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corpus_files import (
+    OLD,
+    PEMDI,
+    SPBE,
+    Sheet,
+    address,
+    column_of,
+    decimal_levels,
+    digest,
+    ids_of,
+    long_sheet,
+    whole_levels,
+    wide_rows,
+    write_csv,
+    write_xlsx,
+)
+from spbe_cli.problems import InputError
+from spbe_cli.readers import read_assessments
+from spbe_cli.readers.csvtext import MAX_CSV_BYTES, MAX_FIELDS, MAX_LINE_BYTES
+
+SPBE_IDS = ids_of(SPBE)
+PEMDI_IDS = ids_of(PEMDI)
+MIB = 1024 * 1024
+
+
+@dataclass
+class Refusal:
+    """A written file and what its refusal must say."""
+
+    path: Path
+    wanted: list[tuple[str, str, str]]
+    """(code, place, words the English message holds) that must each appear exactly once."""
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+CASES: dict[str, Callable[[Path], Refusal]] = {}
+
+
+def case(name: str) -> Callable[[Callable[[Path], Refusal]], Callable[[Path], Refusal]]:
+    def register(build: Callable[[Path], Refusal]) -> Callable[[Path], Refusal]:
+        assert name not in CASES
+        CASES[name] = build
+        return build
+
+    return register
+
+
+def spbe_file(
+    tmp: Path, change: Callable[[list[Any]], None] | None = None, *, header: str = "Nilai",
+    file: str = "rusak.xlsx", ids: list[Any] | None = None,
+) -> tuple[Path, Any]:
+    """A valid long sheet 'Penilaian' (header row 5, indicators from row 6) with the value
+    column ``C``, after ``change`` edits the values."""
+    values: list[Any] = column_of(whole_levels(SPBE, 1), SPBE_IDS)
+    if change is not None:
+        change(values)
+    sheet = long_sheet(ids if ids is not None else [int(k) for k in SPBE_IDS], {header: values})
+    return write_xlsx(tmp / file, Sheet("Penilaian", sheet.rows)), sheet
+
+
+def setter(index: int, value: Any) -> Callable[[list[Any]], None]:
+    def change(values: list[Any]) -> None:
+        values[index] = value
+
+    return change
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+@case("level-above-scale")
+def _above(tmp: Path) -> Refusal:
+    path, sheet = spbe_file(tmp, setter(8, 7))
+    return Refusal(path, [("level-out-of-scale", f"Penilaian!{sheet.cell('Nilai', 8)}",
+                           "value 7 is outside 1-5")])
+
+
+@case("level-zero-on-1-5")
+def _zero(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, setter(0, 0))
+    return Refusal(path, [("level-out-of-scale", "Penilaian!C6", "value 0 is outside 1-5")])
+
+
+@case("negative-level")
+def _negative(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, setter(46, -2))
+    return Refusal(path, [("level-out-of-scale", "Penilaian!C52", "value -2 is outside 1-5")])
+
+
+@case("decimal-on-whole-scale")
+def _decimal(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, setter(9, 2.5))
+    return Refusal(path, [("level-not-integer", "Penilaian!C15", "2.5 is not a whole number")])
+
+
+@case("decimal-comma-text-on-whole-scale-csv")
+def _decimal_csv(tmp: Path) -> Refusal:
+    values: list[Any] = column_of(whole_levels(SPBE, 2), SPBE_IDS)
+    values[3] = "2,5"
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values})
+    path = write_csv(tmp / "koma.csv", sheet.rows, delimiter=";")
+    return Refusal(path, [("level-not-integer", "C9", "'2,5' is not a whole number")])
+
+
+@case("word-as-level")
+def _word(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, setter(12, "tiga"))
+    return Refusal(path, [("level-not-integer", "Penilaian!C18", "'tiga' is not a whole number")])
+
+
+@case("true-as-level")
+def _bool(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, setter(2, True))
+    return Refusal(path, [("level-wrong-type", "Penilaian!C8", "true/false")])
+
+
+@case("date-as-level")
+def _date(tmp: Path) -> Refusal:
+    import datetime as dt
+
+    path, _ = spbe_file(tmp, setter(5, dt.datetime(2023, 3, 1)))
+    return Refusal(path, [("level-wrong-type", "Penilaian!C11", "date or time")])
+
+
+@case("blank-value-in-scored-track")
+def _blank(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, setter(20, None))
+    return Refusal(path, [("level-blank", "Penilaian!C26", "value is blank")])
+
+
+@case("pemdi-value-above-5")
+def _pemdi_high(tmp: Path) -> Refusal:
+    values: list[Any] = column_of(decimal_levels(PEMDI, 1), PEMDI_IDS)
+    values[0] = 5.5
+    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": values},
+                       title=[["Instansi", "Kota"], ["Tahun", 2026]])
+    path = write_xlsx(tmp / "pemdi.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("level-out-of-scale", "Penilaian!C4", "value 5.5 is outside 1-5")])
+
+
+@case("pemdi-two-decimal-commas")
+def _pemdi_text(tmp: Path) -> Refusal:
+    values: list[Any] = column_of(decimal_levels(PEMDI, 2), PEMDI_IDS)
+    values[4] = "1,2,6"
+    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": values},
+                       title=[["Instansi", "Kota"], ["Tahun", 2026]])
+    path = write_csv(tmp / "pemdi.csv", sheet.rows, delimiter=";", decimal_comma=True)
+    return Refusal(path, [("level-not-integer", "C8", "'1,2,6' is not a number")])
+
+
+@case("old-level-6")
+def _old(tmp: Path) -> Refusal:
+    old = ids_of(OLD)
+    values: list[Any] = column_of(whole_levels(OLD, 0), old)
+    values[36] = 6
+    sheet = long_sheet(old, {"Nilai": values}, title=[["Instansi", "Kota"], ["Tahun", 2019]])
+    path = write_xlsx(tmp / "2019.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("level-out-of-scale", "Penilaian!C40", "value 6 is outside 0-5")])
+
+
+@case("formulas-without-saved-values")
+def _formulas(tmp: Path) -> Refusal:
+    def change(values: list[Any]) -> None:
+        for index in range(10, 20):
+            values[index] = f"=B{index + 6}*0+3"
+
+    path, _ = spbe_file(tmp, change)
+    return Refusal(path, [("formula-without-value", "Penilaian!C16-C25",
+                           "formula without a saved value")])
+
+
+# -- ids ----------------------------------------------------------------------------------------
+
+
+@case("unknown-indicator")
+def _unknown(tmp: Path) -> Refusal:
+    ids: list[Any] = [int(k) for k in SPBE_IDS]
+    ids.append(48)
+    values: list[Any] = [*column_of(whole_levels(SPBE, 3), SPBE_IDS), 3]
+    sheet = long_sheet(ids, {"Nilai": values})
+    path = write_xlsx(tmp / "48.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("unknown-indicator", "Penilaian!A53", "unknown indicator 48")])
+
+
+@case("duplicate-indicator")
+def _duplicate(tmp: Path) -> Refusal:
+    ids: list[Any] = [int(k) for k in SPBE_IDS]
+    ids.insert(12, 12)
+    values: list[Any] = column_of(whole_levels(SPBE, 4), SPBE_IDS)
+    values.insert(12, 3)
+    sheet = long_sheet(ids, {"Nilai": values})
+    path = write_xlsx(tmp / "ganda.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("duplicate-indicator", "Penilaian!A18",
+                           "indicator 12 appears again (first at Penilaian!A17)")])
+
+
+@case("47-identical-unknown-ids-one-line")
+def _many_unknown(tmp: Path) -> Refusal:
+    """A 59/2020 file whose ids were written with a stray letter: one line, not 47."""
+    path, _ = spbe_file(tmp, ids=[f"X{k}" for k in SPBE_IDS])
+    return Refusal(path, [("unknown-indicator", "Penilaian!A6-A52", "(47 cells)")],
+                   options={"framework": SPBE})
+
+
+@case("missing-indicators")
+def _missing(tmp: Path) -> Refusal:
+    keep = [k for k in SPBE_IDS if k not in {"30", "31", "45"}]
+    sheet = long_sheet([int(k) for k in keep], {"Nilai": column_of(whole_levels(SPBE, 5), keep)})
+    path = write_xlsx(tmp / "kurang.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("missing-indicators", "Penilaian", "missing indicators 30-31, 45")])
+
+
+@case("two-disagreeing-id-columns")
+def _two_ids(tmp: Path) -> Refusal:
+    """Two weak id columns ('No', 'Nomor Urut') that disagree: neither can be trusted."""
+    values = column_of(whole_levels(SPBE, 6), SPBE_IDS)
+    shuffled = [int(k) for k in SPBE_IDS[1:] + SPBE_IDS[:1]]
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values},
+                       before={"Nomor Urut": shuffled})
+    path = write_xlsx(tmp / "dua-nomor.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("ambiguous-columns", "Penilaian!B5",
+                           "A5 'Nomor Urut' and B5 'No'")])
+
+
+# -- header -------------------------------------------------------------------------------------
+
+
+@case("two-plain-value-columns")
+def _two_values(tmp: Path) -> Refusal:
+    levels = column_of(whole_levels(SPBE, 7), SPBE_IDS)
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": levels, "Skor": levels})
+    path = write_xlsx(tmp / "nilai-skor.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("ambiguous-columns", "Penilaian!D5",
+                           "track 'nilai': C5 'Nilai' and D5 'Skor'")])
+
+
+@case("two-final-value-columns")
+def _two_final(tmp: Path) -> Refusal:
+    levels = column_of(whole_levels(SPBE, 8), SPBE_IDS)
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai Asesor": levels, "Nilai Akhir": levels})
+    path = write_xlsx(tmp / "asesor-akhir.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("ambiguous-columns", "Penilaian!D5",
+                           "track 'akhir': C5 'Nilai Asesor' and D5 'Nilai Akhir'")])
+
+
+@case("asked-track-absent")
+def _asked(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp, header="Nilai Mandiri")
+    return Refusal(path, [("track-not-found", "Penilaian",
+                           "no value column for the track 'akhir'")], options={"track": "asesor"})
+
+
+@case("no-header")
+def _no_header(tmp: Path) -> Refusal:
+    rows = [["Laporan"], ["isi", "apa", "saja"], [1, 2, 3]]
+    path = write_xlsx(tmp / "lain.xlsx", Sheet("Data", rows))
+    return Refusal(path, [("no-layout", str(path), "no header row was recognised")])
+
+
+@case("two-agencies-in-long-sheet")
+def _two_agencies(tmp: Path) -> Refusal:
+    names = ["Kota Satu"] * 47
+    names[30] = "Kota Dua"
+    sheet = long_sheet([int(k) for k in SPBE_IDS],
+                       {"Nilai": column_of(whole_levels(SPBE, 9), SPBE_IDS)},
+                       title=[], before={"Instansi": names, "Tahun": [2023] * 47})
+    path = write_xlsx(tmp / "dua-instansi.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("conflicting-values", "Penilaian!A32",
+                           "'Kota Dua' differs from 'Kota Satu' at Penilaian!A2")])
+
+
+@case("year-not-a-year")
+def _bad_year(tmp: Path) -> Refusal:
+    sheet = long_sheet([int(k) for k in SPBE_IDS],
+                       {"Nilai": column_of(whole_levels(SPBE, 10), SPBE_IDS)},
+                       title=[["Instansi", "Kota"], ["Tahun", "dua ribu"]])
+    path = write_xlsx(tmp / "tahun.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("year-invalid", "Penilaian!B2", "year 'dua ribu' is not a year")],
+                   options={"framework": SPBE})
+
+
+# -- wide ---------------------------------------------------------------------------------------
+
+
+def wide_file(tmp: Path, records: list[list[Any]], lead: tuple[str, ...] = ("Instansi", "Tahun"),
+              file: str = "rekap.xlsx") -> Path:
+    return write_xlsx(tmp / file, Sheet("Rekap", wide_rows(SPBE_IDS, records, lead=lead)))
+
+
+@case("wide-duplicate-agency-year")
+def _wide_dup(tmp: Path) -> Refusal:
+    a, b = column_of(whole_levels(SPBE, 1), SPBE_IDS), column_of(whole_levels(SPBE, 2), SPBE_IDS)
+    path = wide_file(tmp, [["Kota Satu", 2023, *a], ["Kab Dua", 2023, *a],
+                           ["Kota Satu", 2023, *b]])
+    return Refusal(path, [("duplicate-agency", "Rekap!A4",
+                           "Kota Satu 2023: the same agency and year is already in row 2")])
+
+
+@case("wide-duplicate-differs-in-case-and-spaces")
+def _wide_dup_case(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 3), SPBE_IDS)
+    path = wide_file(tmp, [["Kota  Satu", 2023, *a], ["kota satu ", 2023, *a]])
+    return Refusal(path, [("duplicate-agency", "Rekap!A3", "already in row 2")])
+
+
+@case("wide-duplicate-agency-year-track")
+def _wide_dup_track(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 4), SPBE_IDS)
+    path = wide_file(tmp, [["Kota Satu", 2023, "Mandiri", *a], ["Kota Satu", 2023, "Akhir", *a],
+                           ["Kota Satu", 2023, "Nilai Mandiri", *a]],
+                     lead=("Instansi", "Tahun", "Jenis"))
+    return Refusal(path, [("duplicate-agency", "Rekap!A4",
+                           "the same agency, year and track is already in row 2")])
+
+
+@case("wide-unknown-track")
+def _wide_track(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 5), SPBE_IDS)
+    path = wide_file(tmp, [["Kota Satu", 2023, "Akhir", *a], ["Kota Satu", 2023, "Sementara", *a]],
+                     lead=("Instansi", "Tahun", "Track"))
+    return Refusal(path, [("track-invalid", "Rekap!C3", "unknown track 'Sementara'")])
+
+
+@case("wide-blank-agency-with-values")
+def _wide_blank(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 6), SPBE_IDS)
+    path = wide_file(tmp, [["Kota Satu", 2023, *a], [None, 2023, *a]])
+    return Refusal(path, [("agency-blank", "Rekap!A3", "agency name is blank")])
+
+
+@case("wide-out-of-scale-cell")
+def _wide_scale(tmp: Path) -> Refusal:
+    a: list[Any] = column_of(whole_levels(SPBE, 7), SPBE_IDS)
+    b = list(a)
+    b[13] = 9
+    path = wide_file(tmp, [["Kota Satu", 2023, *a], ["Kab Dua", 2023, *b]])
+    return Refusal(path, [("level-out-of-scale", f"Rekap!{address(3, 2 + 13)}",
+                           "value 9 is outside 1-5")])
+
+
+# -- not a table at all -------------------------------------------------------------------------
+
+
+@case("empty-xlsx-file")
+def _empty(tmp: Path) -> Refusal:
+    path = tmp / "kosong.xlsx"
+    path.write_bytes(b"")
+    return Refusal(path, [("empty-file", str(path), "is empty")])
+
+
+@case("empty-csv-file")
+def _empty_csv(tmp: Path) -> Refusal:
+    path = tmp / "kosong.csv"
+    path.write_bytes(b"")
+    return Refusal(path, [("no-data", str(path), "contains no data")])
+
+
+@case("whitespace-csv")
+def _spaces(tmp: Path) -> Refusal:
+    path = tmp / "spasi.csv"
+    path.write_bytes(b" ; ;\r\n\r\n  \r\n")
+    return Refusal(path, [("no-data", str(path), "contains no data")])
+
+
+@case("workbook-with-only-empty-sheets")
+def _empty_sheets(tmp: Path) -> Refusal:
+    path = write_xlsx(tmp / "hampa.xlsx", Sheet("Sheet1", []), Sheet("Sheet2", [[None]]))
+    return Refusal(path, [("no-data", str(path), "contains no data")])
+
+
+@case("random-bytes-named-xlsx")
+def _random(tmp: Path) -> Refusal:
+    path = tmp / "acak.xlsx"
+    path.write_bytes(os.urandom(4096).replace(b"PK", b"pk"))
+    return Refusal(path, [("not-a-workbook", str(path), "not a readable Excel workbook")])
+
+
+@case("csv-text-named-xlsx")
+def _text(tmp: Path) -> Refusal:
+    path = tmp / "teks.xlsx"
+    path.write_text("No,Nilai\n1,3\n")
+    return Refusal(path, [("not-a-workbook", str(path), "looks like text")])
+
+
+@case("truncated-zip-named-xlsx")
+def _truncated(tmp: Path) -> Refusal:
+    whole, _ = spbe_file(tmp, file="utuh.xlsx")
+    path = tmp / "terpotong.xlsx"
+    path.write_bytes(whole.read_bytes()[:2000])
+    return Refusal(path, [("not-a-workbook", str(path), "not a readable Excel workbook")])
+
+
+@case("zip-bomb-ish")
+def _bomb(tmp: Path) -> Refusal:
+    path = tmp / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w") as part:
+            chunk = b"\0" * MIB
+            for _ in range(60):
+                part.write(chunk)
+    return Refusal(path, [("zip-bomb", str(path), "as a zip bomb does (limit 200:1)")])
+
+
+@case("nul-bytes-named-csv")
+def _nul(tmp: Path) -> Refusal:
+    path = tmp / "nol.csv"
+    path.write_bytes(b"\0" * MIB)
+    return Refusal(path, [("not-csv", str(path), "is not a CSV text file")])
+
+
+@case("too-many-fields-in-a-line")
+def _fields(tmp: Path) -> Refusal:
+    path = tmp / "lebar.csv"
+    path.write_text("No,Nilai\n" + ",".join(["3"] * (MAX_FIELDS + 1)) + "\n")
+    return Refusal(path, [("csv-too-many-cells", str(path), f"limit of {MAX_FIELDS:,} cells")])
+
+
+@case("binary-named-csv")
+def _binary(tmp: Path) -> Refusal:
+    path = tmp / "gambar.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    return Refusal(path, [("not-csv", str(path), "is not a CSV text file")])
+
+
+@case("unsupported-suffix")
+def _suffix(tmp: Path) -> Refusal:
+    path = tmp / "nilai.txt"
+    path.write_text("No,Nilai\n")
+    return Refusal(path, [("unsupported-format", str(path), "not a supported format")])
+
+
+@case("old-xls-named-xlsx")
+def _ole(tmp: Path) -> Refusal:
+    path = tmp / "lama.xlsx"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1024)
+    return Refusal(path, [("xls-renamed", str(path), "old Excel 97-2003 (.xls) file")])
+
+
+# -- many identical problems: one line -------------------------------------------------------
+
+
+@case("47-values-out-of-scale-one-line")
+def _many_high(tmp: Path) -> Refusal:
+    """A whole column typed on a 0-100 scale."""
+    def change(values: list[Any]) -> None:
+        values[:] = [v * 20 for v in values]
+
+    path, _ = spbe_file(tmp, change)
+    return Refusal(path, [("level-out-of-scale", "Penilaian!C6-C52",
+                           "values outside 1-5 (47 cells): ")])
+
+
+@case("dash-in-every-value-one-line")
+def _dashes(tmp: Path) -> Refusal:
+    def change(values: list[Any]) -> None:
+        values[:] = ["-"] * len(values)
+
+    path, _ = spbe_file(tmp, change)
+    return Refusal(path, [("level-not-integer", "Penilaian!C6-C52",
+                           "levels that are not whole numbers (47 cells): '-'")])
+
+
+@case("whole-column-blank-one-line")
+def _all_blank(tmp: Path) -> Refusal:
+    def change(values: list[Any]) -> None:
+        values[:] = [None] * (len(values) - 1) + [3]
+
+    path, _ = spbe_file(tmp, change)
+    return Refusal(path, [("level-blank", "Penilaian!C6-C51", "values are blank (46 cells)")])
+
+
+@case("three-problems-three-lines")
+def _three(tmp: Path) -> Refusal:
+    def change(values: list[Any]) -> None:
+        values[0], values[1], values[2] = 8, 9, 6
+
+    path, _ = spbe_file(tmp, change)
+    return Refusal(path, [("level-out-of-scale", f"Penilaian!C{row}", f"value {v} is outside")
+                          for row, v in ((6, 8), (7, 9), (8, 6))])
+
+
+@case("wide-header-indicator-twice")
+def _wide_twice(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 8), SPBE_IDS)
+    headers: list[Any] = [*SPBE_IDS, "I12"]
+    rows = wide_rows(headers, [["Kota Satu", 2023, *a, 3]])
+    path = write_xlsx(tmp / "kolom-ganda.xlsx", Sheet("Rekap", rows))
+    return Refusal(path, [("duplicate-indicator", f"Rekap!{address(1, 2 + 47)}",
+                           "indicator 12 appears again (first at Rekap!N1)")])
+
+
+@case("pemdi-comma-id-and-dot-id-twice")
+def _pemdi_twice(tmp: Path) -> Refusal:
+    from corpus_files import framework
+
+    aliases: list[Any] = [framework(PEMDI).indicator_by_id[k].aliases[0] for k in PEMDI_IDS]
+    aliases[1] = "1,1"  # the same indicator as 1.1 above it
+    sheet = long_sheet(aliases, {"Nilai": column_of(decimal_levels(PEMDI, 3), PEMDI_IDS)},
+                       title=[["Instansi", "Kota"], ["Tahun", 2026]])
+    path = write_csv(tmp / "pemdi-ganda.csv", sheet.rows, delimiter=";", decimal_comma=True)
+    return Refusal(path, [("duplicate-indicator", "A5", "indicator 1 appears again (first at A4)"),
+                          ("missing-indicators", str(path), "missing indicators 2")])
+
+
+@case("sheet-asked-is-absent")
+def _sheet(tmp: Path) -> Refusal:
+    path, _ = spbe_file(tmp)
+    return Refusal(path, [("sheet-not-found", str(path), "has no sheet 'Rekap'")],
+                   options={"sheet": "Rekap"})
+
+
+# -- the tests ----------------------------------------------------------------------------------
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_file_is_refused(name: str, tmp_path: Path) -> None:
+    refusal = CASES[name](tmp_path)
+    before = digest(refusal.path)
+    with pytest.raises(InputError) as caught:
+        read_assessments(refusal.path, **refusal.options)
+    assert digest(refusal.path) == before, "the input file was changed"
+    error = caught.value
+    assert error.source == str(refusal.path)
+    lines = [p.render("en") for p in error.problems]
+    assert len(lines) == len(set(lines)), f"a problem is reported twice: {lines}"
+    assert str(refusal.path) in str(error)
+    for code, place, words in refusal.wanted:
+        matching = [p for p in error.problems if p.code == code and p.place == place]
+        assert len(matching) == 1, (code, place, lines)
+        assert words in matching[0].render("en"), (words, lines)
+        assert matching[0].render("en").startswith(f"{place}: ")
+
+
+def _refused_quickly(path: Path, code: str, limit_words: str) -> None:
+    before = digest(path)
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as caught:
+            read_assessments(path)
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 2.0, f"refused after {elapsed:.2f} s"
+    assert peak < 200 * MIB, f"peak {peak / MIB:.0f} MiB"
+    assert [p.code for p in caught.value.problems] == [code]
+    problem = caught.value.problems[0]
+    assert problem.place == str(path)
+    assert limit_words in problem.text.en
+    assert digest(path) == before
+
+
+def test_a_50_mb_single_line_csv_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "satu-baris.csv"
+    with path.open("wb") as stream:
+        chunk = b"3," * (MIB // 2)
+        for _ in range(50):
+            stream.write(chunk)
+    assert path.stat().st_size == 50 * MIB
+    _refused_quickly(path, "csv-line-too-long", f"limit of {MAX_LINE_BYTES // 1024} KiB per line")
+
+
+def test_a_big_file_of_nul_bytes_named_csv_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "nol-besar.csv"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_CSV_BYTES + 10 * MIB)  # sparse: reads as NUL bytes
+    _refused_quickly(path, "csv-too-large", f"CSV limit of {MAX_CSV_BYTES // MIB} MiB")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_dev_zero_named_csv_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "zero.csv"
+    path.symlink_to("/dev/zero")
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as caught:
+            read_assessments(path)
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 2.0
+    assert peak < 200 * MIB
+    assert [p.code for p in caught.value.problems] == ["csv-too-large"]
+    assert "64 MiB" in caught.value.problems[0].text.en
+
+
+def test_a_50_mb_line_on_stdin_is_refused_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    data = b"3;" * (25 * MIB)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as caught:
+            read_assessments("-")
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 2.0
+    assert peak < 200 * MIB
+    assert [(p.code, p.place) for p in caught.value.problems] == [("csv-line-too-long", "-")]
+    assert "64 KiB per line" in caught.value.problems[0].text.en
