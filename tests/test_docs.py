@@ -62,3 +62,14 @@ def test_readme_library_example_runs(capsys: Any, monkeypatch: Any) -> None:
     assert "Kota Pematangsiantar 1.53 Kurang" in out
     assert "21 39 True" in out
     assert out.count("\n") >= 1 + 4 + 1 + 8
+
+
+def test_readme_lists_every_header_word() -> None:
+    """The README's header-words table keeps up with vocabulary.yaml."""
+    from spbe_cli.readers.vocabulary import vocabulary
+
+    table = README.split("**Header words.**", 1)[1].split("\n\n", 2)[1].lower()
+    words = vocabulary()
+    phrases = [p for group in (*words.roles.values(), *words.tracks.values()) for p in group]
+    missing = [" ".join(p) for p in phrases if " ".join(p) not in table]
+    assert missing == []

@@ -132,8 +132,8 @@ def read_assessments(
                 result.choices.extend([choice] * len(found))
     finally:
         book.close()
-    if problems:
-        raise InputError(source, problems)
+    if problems:  # a header problem is found once per framework part: say it once
+        raise InputError(source, list(dict.fromkeys(problems)))
     return result
 
 

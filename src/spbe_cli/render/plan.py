@@ -424,7 +424,7 @@ def plan_summary(plan: Plan, lang: Lang) -> str:
     fw = plan.framework
     places = fw.rounding.places
     start, after = plan.start, plan.after
-    state = L["reached"] if plan.target_reached else L["unreachable"]
+    state = L["by_plan"] if plan.target_reached else L["unreachable"]
     rounds = _rounds_text(plan, lang, " ")
     return (
         f"{fw.index_label(lang)} {fmt(start.published, places, lang)} ({start.band.label(lang)})"
