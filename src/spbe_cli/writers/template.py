@@ -1,47 +1,104 @@
 """The input workbook a team fills in (``spbe template``), written with openpyxl.
 
-Three sheets:
+Three sheets, generic over the framework's tiers (SPBE: domain, aspect, indicator; Pemdi:
+aspect, indicator):
 
 * **Penilaian** (Assessment): label cells ``Instansi``/``Tahun`` (``Agency``/``Year``)
-  with the value to their right, the framework title, then a header row ``No | Domain |
-  Aspek | Nama Indikator | Bobot | Nilai | OPD | Catatan`` and one row per indicator in
-  framework order. The level cells carry a drop-down list of the scale's levels that
-  refuses anything else. This is the long layout :mod:`spbe_cli.readers` reads back.
-* **Ringkasan** (Summary): live formulas, so the figures update while the team types.
-  Per aspect ``Σ bobot × nilai`` (``SUMPRODUCT`` of weights and levels; while the sheet is
-  being filled in an empty level counts at the scale's minimum, and the number of empty
-  levels is shown) and the index ``Σ / bobot``;
-  per domain the sum of its aspects' ``Σ`` over the domain weight; the overall index over
-  the total weight; each published figure is ``ROUND(ROUND(x, 9), 2)`` (the inner round
-  drops binary noise such as 1.5249999999999997 before rounding half-up) and the rating a
-  ``LOOKUP`` in the band table on the same sheet. Excel computes in binary floats; the exact
-  figure is the one ``spbe score`` prints.
-* **Petunjuk** (Instructions): how to fill in, the level names of each capability type and
-  the rating bands.
+  with the value to their right, the framework title, then a header row ``No | <one
+  column per group tier: Domain | Aspek, or Aspek> | Nama Indikator | Bobot | Nilai | OPD
+  | Catatan | Bukti Dukung`` and one row per indicator in framework order (see
+  :func:`columns`). This is the long layout :mod:`spbe_cli.readers` reads back.
 
-Only this module imports openpyxl, and only commands that write a workbook import it.
+  The value cells refuse anything off the scale: on a whole scale a drop-down list of the
+  levels, on a decimal scale (Pemdi) any decimal between the minimum and the maximum. What
+  each level means is a *comment* (note) on the value cell: the capability type and, per
+  level, its name and requirement, shown when the pointer rests on the cell. A comment
+  keeps the sheet narrow enough to print on A4 and is beside the cell exactly where the
+  value is chosen; the same table is on the Petunjuk sheet for printing. An external
+  indicator's value cell (filled from another agency's index) is green, left empty, and
+  its comment says so, with the default used while it is empty.
+
+  Below the indicator rows a signature block: place and date, ``Mengetahui`` and
+  ``Disusun oleh`` with lines for position, name and NIP.
+* **Ringkasan** (Summary): live formulas (see :mod:`.template_summary`).
+* **Petunjuk** (Instructions): how to fill in, how the index is computed, the level names
+  of each capability type, the external indicators and the rating bands.
+
+Every sheet prints on A4, one page wide (fit to width, as many pages down as needed), with
+the header row repeated on each page of Penilaian and page numbers in the footer; the
+column widths keep the print scale near 100%, so the text prints at 10-11 points.
+
+Only this module and :mod:`.template_summary` import openpyxl, and only commands that
+write a workbook import them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.comments import Comment  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
-from spbe_cli.framework import Framework, format_exact
+from spbe_cli.exact import value_text
+from spbe_cli.framework import Framework, Indicator, Value, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.problems import InputError, Problem
-from spbe_cli.render.data import neutralise
 from spbe_cli.writers.atomic import OutputExistsError, atomic_path
+from spbe_cli.writers.template_summary import (
+    BAND_HEADERS,
+    BANDS_TITLE,
+    BOLD,
+    EXTERNAL_FILL,
+    HEADER_FILL,
+    INPUT_FILL,
+    ITALIC,
+    LABEL_AGENCY,
+    LABEL_YEAR,
+    LEFT,
+    LINE_HEIGHT,
+    SHEET_HELP,
+    SHEET_INPUT,
+    SHEET_SUMMARY,
+    TITLE,
+    TOP,
+    WRAP,
+    InputRefs,
+    band_rows,
+    col,
+    exact_value,
+    header_row,
+    id_value,
+    lines,
+    print_setup,
+    put,
+    summary_sheet,
+)
 
-# -- where things are on the input sheet (readers and tests rely on these) -----------------
+__all__ = [
+    "AGENCY_ROW",
+    "FIRST_ROW",
+    "HEADERS",
+    "HEADER_ROW",
+    "SHEET_HELP",
+    "SHEET_INPUT",
+    "SHEET_SUMMARY",
+    "TITLE_ROW",
+    "YEAR_ROW",
+    "Columns",
+    "build_workbook",
+    "columns",
+    "exact_value",
+    "headers",
+    "write_template",
+]
+
+# -- where things are on the input sheet (readers, examples and tests rely on these) --------
 
 TITLE_ROW = 1
 AGENCY_ROW = 2
@@ -54,104 +111,189 @@ FIRST_ROW = HEADER_ROW + 1
 LABEL_COLUMN = 1
 VALUE_COLUMN = 2
 
-SHEET_INPUT = Text("Penilaian", "Assessment")
-SHEET_SUMMARY = Text("Ringkasan", "Summary")
-SHEET_HELP = Text("Petunjuk", "Instructions")
 
-LABEL_AGENCY = Text("Instansi", "Agency")
-LABEL_YEAR = Text("Tahun", "Year")
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The 1-based columns of a framework's input sheet: the id, one per group tier
+    (top-down), then name, weight, value, OPD, notes and evidence."""
+
+    id: int
+    groups: tuple[int, ...]
+    name: int
+    weight: int
+    value: int
+    opd: int
+    notes: int
+    evidence: int
+
+    @property
+    def count(self) -> int:
+        """How many columns the header has."""
+        return self.evidence
+
+
+def columns(framework: Framework) -> Columns:
+    """Where each column is for ``framework`` (the group columns depend on its tiers)."""
+    n = len(framework.group_tiers)
+    return Columns(1, tuple(range(2, 2 + n)), 2 + n, 3 + n, 4 + n, 5 + n, 6 + n, 7 + n)
+
+
+# The columns of a framework with two group tiers (SPBE: domain, aspect), the default.
+# Other frameworks: use ``columns(framework)`` (Pemdi has one group tier, so from the
+# name on every column is one to the left).
+(
+    COL_ID,
+    COL_DOMAIN,
+    COL_ASPECT,
+    COL_NAME,
+    COL_WEIGHT,
+    COL_LEVEL,
+    COL_OPD,
+    COL_NOTES,
+    COL_EVIDENCE,
+) = range(1, 10)
+COL_VALUE = COL_LEVEL
+
+_H = {
+    "no": Text("No", "No"),
+    "name": Text("Nama Indikator", "Indicator name"),
+    "weight": Text("Bobot", "Weight"),
+    "level": Text("Nilai", "Level"),
+    "value": Text("Nilai", "Value"),
+    "opd": Text("OPD", "OPD"),
+    "notes": Text("Catatan", "Notes"),
+    "evidence": Text("Bukti Dukung", "Evidence"),
+}
 
 HEADERS: tuple[Text, ...] = (
-    Text("No", "No"),
+    _H["no"],
     Text("Domain", "Domain"),
     Text("Aspek", "Aspect"),
-    Text("Nama Indikator", "Indicator name"),
-    Text("Bobot", "Weight"),
-    Text("Nilai", "Level"),
-    Text("OPD", "OPD"),
-    Text("Catatan", "Notes"),
+    _H["name"],
+    _H["weight"],
+    _H["level"],
+    _H["opd"],
+    _H["notes"],
+    _H["evidence"],
 )
-COL_ID, COL_DOMAIN, COL_ASPECT, COL_NAME, COL_WEIGHT, COL_LEVEL, COL_OPD, COL_NOTES = range(1, 9)
-_WIDTHS = (9, 26, 38, 64, 9, 8, 24, 40)
-_LINE_HEIGHT = 15  # points per line of wrapped text (Calibri 11)
+"""The header of the default (SPBE) framework; :func:`headers` gives any framework's."""
 
-_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-_BOLD = Font(bold=True)
-_TITLE = Font(bold=True, size=14)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")
+
+def headers(framework: Framework) -> tuple[Text, ...]:
+    """The input sheet's header texts for ``framework``, in column order."""
+    value = _H["value"] if framework.scale.decimal else _H["level"]
+    groups = tuple(Text(t.name, t.name_en or t.name) for t in framework.group_tiers)
+    return (
+        _H["no"],
+        *groups,
+        _H["name"],
+        _H["weight"],
+        value,
+        _H["opd"],
+        _H["notes"],
+        _H["evidence"],
+    )
+
+
+# Column widths (characters). They add up to about 143, what an A4 landscape page with
+# 0.4" margins holds at 100%, so fit-to-width keeps the 11-point text readable.
+_FIXED_WIDTHS = {"id": 6, "weight": 7, "value": 8, "opd": 14, "notes": 20, "evidence": 16}
+_FREE_WIDTH = 72
+"""What the group columns and the indicator name share."""
+
+
+def _widths(framework: Framework) -> dict[int, float]:
+    cols = columns(framework)
+    n = len(cols.groups)
+    group_total = min(30, 24 * n)
+    widths: dict[int, float] = {c: group_total / n for c in cols.groups}
+    widths[cols.id] = _FIXED_WIDTHS["id"]
+    widths[cols.name] = _FREE_WIDTH - group_total
+    widths[cols.weight] = _FIXED_WIDTHS["weight"]
+    widths[cols.value] = _FIXED_WIDTHS["value"]
+    widths[cols.opd] = _FIXED_WIDTHS["opd"]
+    widths[cols.notes] = _FIXED_WIDTHS["notes"]
+    widths[cols.evidence] = _FIXED_WIDTHS["evidence"]
+    return widths
+
 
 _T = {
     "hint": Text(
-        "Isi kolom Nilai ({min}-{max}) untuk setiap indikator; OPD dan Catatan boleh diisi. "
-        "Petunjuk lengkap ada di lembar {help}, hasilnya di lembar {summary}.",
-        "Fill in the Level column ({min}-{max}) for every indicator; OPD and Notes are "
-        "optional. See the {help} sheet for instructions and {summary} for the result.",
+        "Isi kolom Nilai ({range}) untuk setiap indikator; OPD, Catatan dan Bukti Dukung "
+        "boleh diisi. Arti setiap level: arahkan penunjuk ke sel Nilai, atau lihat lembar "
+        "{help}; hasilnya di lembar {summary}.",
+        "Fill in the {value} column ({range}) for every indicator; OPD, Notes and Evidence "
+        "are optional. What each level means: rest the pointer on the {value} cell, or see "
+        "the {help} sheet; the result is on the {summary} sheet.",
     ),
-    "error_title": Text("Nilai tidak sah", "Invalid level"),
-    "error": Text(
+    "range_whole": Text("level {min}-{max}", "level {min}-{max}"),
+    "range_decimal": Text(
+        "{min} sampai {max}, boleh desimal, mis. {example}",
+        "{min} to {max}, decimals allowed, e.g. {example}",
+    ),
+    "error_title": Text("Nilai tidak sah", "Invalid value"),
+    "error_whole": Text(
         "Nilai harus bilangan bulat {min} sampai {max}.",
         "The level must be a whole number from {min} to {max}.",
     ),
-    "prompt_title": Text("Nilai", "Level"),
-    "prompt": Text(
+    "error_decimal": Text(
+        "Nilai harus angka {min} sampai {max} (boleh desimal, mis. {example}).",
+        "The value must be a number from {min} to {max} (decimals allowed, e.g. {example}).",
+    ),
+    "prompt_title": Text("Nilai", "Value"),
+    "prompt_whole": Text(
         "Pilih level {min}-{max} (lihat lembar {help}).",
         "Pick a level {min}-{max} (see the {help} sheet).",
     ),
-    "year_error": Text("Tahun harus angka, mis. 2024.", "The year must be a number, e.g. 2024."),
-    "summary_title": Text("Ringkasan Indeks SPBE", "SPBE index summary"),
-    "summary_note": Text(
-        "Dihitung langsung dari lembar {input}; selama belum lengkap, nilai kosong dihitung "
-        "sebagai level {min}. Angka resmi (eksak): spbe score NAMA-BERKAS.xlsx",
-        "Computed live from the {input} sheet; until it is complete an empty level counts as "
-        "level {min}. The exact figure: spbe score FILE.xlsx",
+    "prompt_decimal": Text(
+        "Isi nilai {min}-{max}, boleh desimal (lihat lembar {help}).",
+        "Enter a value {min}-{max}, decimals allowed (see the {help} sheet).",
     ),
-    "index": Text("Indeks SPBE", "SPBE index"),
-    "rating": Text("Predikat", "Rating"),
-    "unrounded": Text("Indeks tanpa pembulatan", "Index before rounding"),
-    "target": Text("Target", "Target"),
-    "reached": Text("Target tercapai", "Target reached"),
-    "yes": Text("Ya", "Yes"),
-    "no": Text("Belum", "Not yet"),
-    "empty": Text("Nilai kosong", "Empty levels"),
-    "weighted": Text("Σ bobot × nilai", "Σ weight × level"),
-    "weight": Text("Bobot", "Weight"),
-    "index_col": Text("Indeks", "Index"),
-    "domain": Text("Domain", "Domain"),
-    "aspect": Text("Aspek", "Aspect"),
-    "bands": Text("Predikat (batas bawah termasuk)", "Ratings (lower edge included)"),
-    "band_min": Text("Dari", "From"),
-    "band_max": Text("Sampai di bawah", "Up to below"),
+    "year_error": Text("Tahun harus angka, mis. 2024.", "The year must be a number, e.g. 2024."),
+    "external": Text(
+        "Diisi dari indeks eksternal: {source}. Bila kosong dihitung bawaan {default}.",
+        "Filled in from an external index: {source}. While empty it counts at the default "
+        "{default}.",
+    ),
+    "decimal_note": Text(
+        "Nilai boleh desimal (mis. {example}); level dibaca dari bagian bulatnya.",
+        "Values may be decimals (e.g. {example}); the level is the whole part.",
+    ),
+    "place_date": Text("……………………, tanggal ……………………", "……………………, date ……………………"),
+    "approved": Text("Mengetahui,", "Acknowledged by,"),
+    "prepared": Text("Disusun oleh,", "Prepared by,"),
+    "position": Text("Jabatan: ……………………………", "Position: ……………………………"),
+    "name_line": Text("(……………………………………)", "(……………………………………)"),
+    "nip": Text("NIP. ……………………………", "NIP (staff no.) ……………………………"),
     "help_title": Text("Petunjuk pengisian", "How to fill in"),
     "steps": Text(
         "1. Di lembar {input}, isi Instansi dan Tahun (sel kuning di sebelah kanan label).\n"
-        "2. Untuk setiap indikator pilih level {min}-{max} di kolom Nilai (daftar pilihan); "
-        "nilai lain ditolak.\n"
-        "3. Kolom OPD (perangkat daerah penanggung jawab) dan Catatan boleh diisi.\n"
+        "2. Untuk setiap indikator isi kolom Nilai: {range}; nilai lain ditolak. Arti setiap "
+        "level tampil saat penunjuk diarahkan ke sel Nilai.\n"
+        "3. Kolom OPD (perangkat daerah penanggung jawab), Catatan dan Bukti Dukung (nama "
+        "berkas atau tautan) boleh diisi.\n"
         "4. Jangan mengubah kolom No, urutan baris, atau judul kolom: spbe-cli membaca "
-        "indikator dari kolom No dan level dari kolom Nilai.\n"
-        "5. Lembar {summary} menghitung indeks aspek, domain dan Indeks SPBE saat Anda "
-        "mengetik. Angka eksak dan rencana kenaikan: spbe score NAMA-BERKAS.xlsx",
+        "indikator dari kolom No dan nilai dari kolom Nilai.\n"
+        "5. Lembar {summary} menghitung indeks {tiers} dan {index} saat Anda mengetik. "
+        "Angka eksak dan rencana kenaikan: spbe score NAMA-BERKAS.xlsx\n"
+        "6. Cetak lembar {input} (A4, satu halaman lebar) dan tanda tangani di bagian "
+        "bawahnya.",
         "1. On the {input} sheet fill in Agency and Year, in the yellow cell right of each "
         "label.\n"
-        "2. For every indicator pick a level {min}-{max} in the Level column (drop-down "
-        "list); other values are refused.\n"
-        "3. The OPD (responsible unit) and Notes columns are optional.\n"
+        "2. For every indicator fill in the {value} column: {range}; other values are "
+        "refused. What each level means shows when the pointer rests on the cell.\n"
+        "3. The OPD (responsible unit), Notes and Evidence (file names or links) columns "
+        "are optional.\n"
         "4. Do not change the No column, the row order or the column headers: spbe-cli "
-        "reads the indicator from No and the level from Level.\n"
-        "5. The {summary} sheet computes the aspect, domain and overall indices as you "
-        "type. The exact figure and a plan to raise it: spbe score FILE.xlsx",
+        "reads the indicator from No and the value from {value}.\n"
+        "5. The {summary} sheet computes the {tiers} indices and the {index} as you type. "
+        "The exact figure and a plan to raise it: spbe score FILE.xlsx\n"
+        "6. Print the {input} sheet (A4, one page wide) and sign at its foot.",
     ),
-    "formula": Text(
-        "Rumus: Indeks Aspek = Σ(Nilai × Bobot indikator) / Bobot aspek; Indeks Domain = "
-        "Σ(Indeks Aspek × Bobot aspek) / Bobot domain; Indeks SPBE = Σ(Indeks Domain × "
-        "Bobot domain) / {total}. Bobot dalam persen. Angka dibulatkan ke {places} desimal "
-        "(setengah ke atas).",
-        "Formula: aspect index = Σ(level × indicator weight) / aspect weight; domain index "
-        "= Σ(aspect index × aspect weight) / domain weight; SPBE index = Σ(domain index × "
-        "domain weight) / {total}. Weights in percent. Figures are rounded to {places} "
-        "decimals (half up).",
+    "and": Text("dan", "and"),
+    "weights_note": Text(
+        "Bobot dalam persen. Angka dibulatkan ke {places} desimal (setengah ke atas).",
+        "Weights in percent. Figures are rounded to {places} decimals (half up).",
     ),
     "levels_title": Text("Nama level", "Level names"),
     "type": Text("Jenis kapabilitas", "Capability type"),
@@ -159,6 +301,15 @@ _T = {
     "name": Text("Nama", "Name"),
     "requires": Text("Artinya", "Meaning"),
     "indicators": Text("Indikator", "Indicators"),
+    "externals_title": Text("Indikator eksternal", "External indicators"),
+    "externals_note": Text(
+        "Nilainya berasal dari indeks instansi lain; sel Nilai-nya hijau. Bila kosong "
+        "dihitung dengan nilai bawaan.",
+        "Their values come from other agencies' indices; their value cells are green. "
+        "While empty they count at the default.",
+    ),
+    "source": Text("Sumber", "Source"),
+    "default": Text("Bawaan", "Default"),
     "rating_basis_rounded": Text(
         "Predikat dibaca dari indeks yang sudah dibulatkan.",
         "The rating is read from the rounded index.",
@@ -185,15 +336,15 @@ def write_template(
     lang: Lang = "id",
     agency: str | None = None,
     year: int | None = None,
-    levels: Mapping[str, int] | None = None,
+    levels: Mapping[str, Value] | None = None,
     opd: Mapping[str, str] | None = None,
     force: bool = False,
 ) -> Path:
     """Write the input workbook for ``framework`` to ``path`` atomically; return the path.
 
-    ``levels`` and ``opd`` (by indicator id) pre-fill the sheet, e.g. for a filled example.
-    An existing file is refused with an :class:`InputError` (code ``output-exists``) unless
-    ``force`` is true.
+    ``levels`` (values, whole or decimal as the scale says) and ``opd``, by indicator id,
+    pre-fill the sheet, e.g. for a filled example. An existing file is refused with an
+    :class:`InputError` (code ``output-exists``) unless ``force`` is true.
     """
     target = Path(path)
     workbook = build_workbook(
@@ -216,7 +367,7 @@ def build_workbook(
     lang: Lang = "id",
     agency: str | None = None,
     year: int | None = None,
-    levels: Mapping[str, int] | None = None,
+    levels: Mapping[str, Value] | None = None,
     opd: Mapping[str, str] | None = None,
 ) -> Any:
     """The template as an unsaved ``openpyxl.Workbook`` (see :func:`write_template`)."""
@@ -226,34 +377,53 @@ def build_workbook(
     workbook.properties.title = framework.label(lang)
     input_sheet = workbook.active
     input_sheet.title = SHEET_INPUT.get(lang)
-    rows = _input_sheet(input_sheet, framework, lang, agency, year, levels or {}, opd or {})
-    _summary_sheet(workbook.create_sheet(SHEET_SUMMARY.get(lang)), framework, lang, rows)
+    refs = _input_sheet(input_sheet, framework, lang, agency, year, levels or {}, opd or {})
+    summary_sheet(workbook.create_sheet(SHEET_SUMMARY.get(lang)), framework, lang, refs)
     _help_sheet(workbook.create_sheet(SHEET_HELP.get(lang)), framework, lang)
     return workbook
 
 
-def _check_levels(framework: Framework, levels: Mapping[str, int], opd: Mapping[str, str]) -> None:
-    """Refuse pre-filled values for unknown indicators or outside the scale (a bug)."""
+def _check_levels(
+    framework: Framework, levels: Mapping[str, Value], opd: Mapping[str, str]
+) -> None:
+    """Refuse pre-filled values for unknown indicators or off the scale (a bug)."""
     unknown = sorted((levels.keys() | opd.keys()) - framework.indicator_by_id.keys())
     if unknown:
         raise ValueError(f"unknown indicator ids: {', '.join(unknown)}")
     scale = framework.scale
-    bad = [f"{k}={v}" for k, v in levels.items() if v not in scale.levels or isinstance(v, bool)]
+    bad = [
+        f"{k}={format_exact(v) if isinstance(v, int | Fraction) else v!r}"
+        for k, v in levels.items()
+        if isinstance(v, bool) or not isinstance(v, int | Fraction) or not scale.admits(v)
+    ]
     if bad:
         raise ValueError(f"levels outside {scale.min}-{scale.max}: {', '.join(bad)}")
 
 
+def _example(framework: Framework, lang: Lang) -> str:
+    """A decimal value to show as an example (``1,26``)."""
+    return value_text(Fraction(framework.scale.min) + Fraction(26, 100), lang)
+
+
+def _words(framework: Framework, lang: Lang) -> dict[str, object]:
+    scale = framework.scale
+    example = _example(framework, lang)
+    kind = "decimal" if scale.decimal else "whole"
+    words: dict[str, object] = {
+        "min": scale.min,
+        "max": scale.max,
+        "example": example,
+        "help": SHEET_HELP.get(lang),
+        "summary": SHEET_SUMMARY.get(lang),
+        "input": SHEET_INPUT.get(lang),
+        "value": headers(framework)[columns(framework).value - 1].get(lang),
+        "index": framework.index_label(lang),
+    }
+    words["range"] = _T[f"range_{kind}"].format(**words).get(lang)
+    return words
+
+
 # -- the input sheet -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _AspectRows:
-    """First and last row of an aspect's indicators on the input sheet."""
-
-    domain_id: str
-    aspect_id: str
-    first: int
-    last: int
 
 
 def _input_sheet(
@@ -262,88 +432,82 @@ def _input_sheet(
     lang: Lang,
     agency: str | None,
     year: int | None,
-    levels: Mapping[str, int],
+    levels: Mapping[str, Value],
     opd: Mapping[str, str],
-) -> list[_AspectRows]:
-    scale = framework.scale
-    words = {
-        "min": scale.min,
-        "max": scale.max,
-        "help": SHEET_HELP.get(lang),
-        "summary": SHEET_SUMMARY.get(lang),
-    }
-    sheet.cell(TITLE_ROW, 1, framework.label(lang)).font = _TITLE
+) -> InputRefs:
+    cols = columns(framework)
+    widths = _widths(framework)
+    words = _words(framework, lang)
+    last_col = col(cols.count)
+
+    title = sheet.cell(TITLE_ROW, 1, framework.label(lang))
+    title.font = TITLE
+    title.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(f"A{TITLE_ROW}:{last_col}{TITLE_ROW}")
+    sheet.row_dimensions[TITLE_ROW].height = 20 * lines(framework.label(lang), 143 / 1.3)
     for row, label, value in (
         (AGENCY_ROW, LABEL_AGENCY, agency),
         (YEAR_ROW, LABEL_YEAR, year),
     ):
-        sheet.cell(row, LABEL_COLUMN, label.get(lang)).font = _BOLD
+        sheet.cell(row, LABEL_COLUMN, label.get(lang)).font = BOLD
         cell = sheet.cell(row, VALUE_COLUMN)
-        _put(cell, value)
-        cell.fill = _INPUT_FILL
+        put(cell, value)
+        cell.fill = INPUT_FILL
         cell.alignment = Alignment(horizontal="left")
-    sheet.cell(HINT_ROW, 1, _T["hint"].format(**words).get(lang)).font = Font(italic=True)
+    hint_text = _T["hint"].format(**words).get(lang)
+    hint = sheet.cell(HINT_ROW, 1, hint_text)
+    hint.font = ITALIC
+    hint.alignment = WRAP
+    sheet.merge_cells(f"A{HINT_ROW}:{last_col}{HINT_ROW}")
+    sheet.row_dimensions[HINT_ROW].height = LINE_HEIGHT * lines(hint_text, 140)
 
-    for column, header in enumerate(HEADERS, start=1):
+    header_texts = headers(framework)
+    for column, header in enumerate(header_texts, start=1):
         cell = sheet.cell(HEADER_ROW, column, header.get(lang))
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for column, width in enumerate(_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.row_dimensions[HEADER_ROW].height = 20
+    for column, width in widths.items():
+        sheet.column_dimensions[col(column)].width = width
 
-    aspects: list[_AspectRows] = []
+    rows: dict[str, int] = {}
     row = FIRST_ROW
-    for domain in framework.domains:
-        for aspect in domain.aspects:
-            first = row
-            for indicator in aspect.indicators:
-                values: tuple[tuple[int, Any], ...] = (
-                    (COL_ID, _id_value(indicator.id)),
-                    (COL_DOMAIN, domain.label(lang)),
-                    (COL_ASPECT, aspect.label(lang)),
-                    (COL_NAME, indicator.label(lang)),
-                )
-                for column, value in values:
-                    cell = sheet.cell(row, column)
-                    _put(cell, value)
-                    cell.alignment = _WRAP if column in (COL_ASPECT, COL_NAME) else _TOP
-                lines = max(
-                    _lines(aspect.label(lang), _WIDTHS[COL_ASPECT - 1]),
-                    _lines(indicator.label(lang), _WIDTHS[COL_NAME - 1]),
-                )
-                sheet.row_dimensions[row].height = _LINE_HEIGHT * lines
-                weight = sheet.cell(row, COL_WEIGHT, exact_value(indicator.weight))
-                weight.number_format = "0.00"
-                weight.alignment = _TOP
-                level = sheet.cell(row, COL_LEVEL, levels.get(indicator.id))
-                unit = sheet.cell(row, COL_OPD)
-                _put(unit, opd.get(indicator.id))
-                for cell in (level, unit, sheet.cell(row, COL_NOTES)):
-                    cell.fill = _INPUT_FILL
-                    cell.alignment = _TOP
-                unit.alignment = _WRAP
-                sheet.cell(row, COL_NOTES).alignment = _WRAP
-                row += 1
-            aspects.append(_AspectRows(domain.id, aspect.id, first, row - 1))
+    for indicator in framework.indicators:
+        rows[indicator.id] = row
+        groups = framework.ancestors[indicator.id]
+        texts: list[tuple[int, Any]] = [
+            (cols.id, id_value(indicator.id)),
+            *((c, g.label(lang)) for c, g in zip(cols.groups, groups, strict=True)),
+            (cols.name, indicator.label(lang)),
+        ]
+        height = 1
+        for column, value in texts:
+            cell = sheet.cell(row, column)
+            put(cell, value)
+            cell.alignment = TOP if column == cols.id else WRAP
+            if isinstance(value, str):
+                height = max(height, lines(value, widths[column]))
+        sheet.row_dimensions[row].height = LINE_HEIGHT * height
+        weight = sheet.cell(row, cols.weight, exact_value(indicator.weight))
+        weight.number_format = "0.00"
+        weight.alignment = TOP
+        given = levels.get(indicator.id)
+        value_cell = sheet.cell(row, cols.value, _cell_number(given))
+        value_cell.comment = _criteria(framework, indicator, lang)
+        for column in (cols.value, cols.opd, cols.notes, cols.evidence):
+            cell = sheet.cell(row, column)
+            cell.fill = INPUT_FILL
+            cell.alignment = WRAP
+        value_cell.alignment = TOP
+        if indicator.external is not None:
+            value_cell.fill = EXTERNAL_FILL
+        put(sheet.cell(row, cols.opd), opd.get(indicator.id))
+        row += 1
     last = row - 1
 
-    level_range = f"{_col(COL_LEVEL)}{FIRST_ROW}:{_col(COL_LEVEL)}{last}"
-    choices = ",".join(str(level) for level in scale.levels)
-    validation = DataValidation(
-        type="list",
-        formula1=f'"{choices}"',
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorStyle="stop",
-        errorTitle=_T["error_title"].get(lang),
-        error=_T["error"].format(**words).get(lang),
-        promptTitle=_T["prompt_title"].get(lang),
-        prompt=_T["prompt"].format(**words).get(lang),
-    )
-    validation.add(level_range)
-    sheet.add_data_validation(validation)
+    value_range = f"{col(cols.value)}{FIRST_ROW}:{col(cols.value)}{last}"
+    sheet.add_data_validation(_value_validation(framework, lang, words, value_range))
     year_check = DataValidation(
         type="whole",
         operator="between",
@@ -354,292 +518,244 @@ def _input_sheet(
         errorTitle=_T["error_title"].get(lang),
         error=_T["year_error"].get(lang),
     )
-    year_check.add(f"{_col(VALUE_COLUMN)}{YEAR_ROW}")
+    year_check.add(f"{col(VALUE_COLUMN)}{YEAR_ROW}")
     sheet.add_data_validation(year_check)
+
+    signature_last = _signature_block(sheet, cols, lang, last + 2)
     sheet.freeze_panes = sheet.cell(FIRST_ROW, 1)
-    sheet.row_dimensions[HEADER_ROW].height = 20
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _fit_width(sheet)
-    return aspects
-
-
-def _fit_width(sheet: Any) -> None:
-    """Print landscape, one page wide."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _lines(text: str, width: int) -> int:
-    """About how many lines ``text`` takes when wrapped in a column ``width`` wide."""
-    per_line = max(1, int(width * 1.1) - 2)
-    return max(1, -(-len(text) // per_line))
-
-
-def _id_value(indicator_id: str) -> int | str:
-    """An id as a number when it is one (``11``), else text (``35-1``)."""
-    return (
-        int(indicator_id) if indicator_id.isdigit() and indicator_id[0] != "0" else (indicator_id)
+    sheet.print_area = f"A1:{last_col}{signature_last}"
+    print_setup(sheet, lang, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    return InputRefs(
+        sheet=SHEET_INPUT.get(lang),
+        weight_column=cols.weight,
+        value_column=cols.value,
+        value_label_column=VALUE_COLUMN,
+        agency_row=AGENCY_ROW,
+        year_row=YEAR_ROW,
+        rows=rows,
     )
 
 
-def exact_value(value: Fraction) -> int | float | str:
-    """A cell value for an exact number: ``13``, ``1.3``, or the formula ``=20/6``."""
-    text = format_exact(value)
-    if "/" in text:
-        return f"={text}"
-    return int(text) if value.denominator == 1 else float(text)
+def _cell_number(value: Value | None) -> int | float | None:
+    """A pre-filled value as a cell number (a decimal such as 63/50 as the double 1.26,
+    which the readers take back as 63/50)."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    return value.numerator if value.denominator == 1 else float(value)
 
 
-def _put(cell: Any, value: object) -> None:
-    """Store ``value``; text always as a string cell, never a formula (see ``neutralise``)."""
-    if isinstance(value, str):
-        cell.value = neutralise(value)
-        cell.data_type = "s"
-    elif value is not None:
-        cell.value = value
-
-
-def _col(column: int) -> str:
-    letter: str = get_column_letter(column)
-    return letter
-
-
-# -- the summary sheet -----------------------------------------------------------------------
-
-
-def _summary_sheet(
-    sheet: Any, framework: Framework, lang: Lang, aspect_rows: Sequence[_AspectRows]
-) -> None:
-    inp = _quote(SHEET_INPUT.get(lang))
+def _value_validation(
+    framework: Framework, lang: Lang, words: Mapping[str, object], cells: str
+) -> Any:
+    """The value cells' check: a drop-down of whole levels, or a decimal between the
+    scale's ends."""
     scale = framework.scale
-    first, last = aspect_rows[0].first, aspect_rows[-1].last
-    weights = f"{inp}!${_col(COL_WEIGHT)}${{first}}:${_col(COL_WEIGHT)}${{last}}"
-    levels = f"{inp}!${_col(COL_LEVEL)}${{first}}:${_col(COL_LEVEL)}${{last}}"
-
-    sheet.cell(1, 1, f"{_T['summary_title'].get(lang)}: {framework.label(lang)}").font = _TITLE
-    for row, label, source_row in ((2, LABEL_AGENCY, AGENCY_ROW), (3, LABEL_YEAR, YEAR_ROW)):
-        sheet.cell(row, 1, label.get(lang)).font = _BOLD
-        ref = f"{inp}!{_col(VALUE_COLUMN)}{source_row}"
-        sheet.cell(row, 2, f'=IF({ref}="","",{ref})').alignment = Alignment(horizontal="left")
-    note = _T["summary_note"].format(input=SHEET_INPUT.get(lang), min=scale.min)
-    sheet.cell(4, 1, note.get(lang)).font = Font(italic=True)
-
-    # Row positions of the three tables below the headline figures.
-    headline = 6
-    domain_header = headline + 7
-    domain_first = domain_header + 1
-    aspect_header = domain_first + len(framework.domains) + 1
-    aspect_first = aspect_header + 1
-    band_header = aspect_first + len(aspect_rows) + 1
-    band_first = band_header + 1
-    band_last = band_first + len(framework.bands) - 1
-    band_mins = f"$B${band_first}:$B${band_last}"
-    band_names = f"$A${band_first}:$A${band_last}"
-    exact_basis = framework.rounding.rating_basis == "exact"
-    places = framework.rounding.places
-
-    def published(ref: str) -> str:
-        return f"ROUND(ROUND({ref},9),{places})"
-
-    def rating(published_ref: str, exact_ref: str) -> str:
-        basis = f"ROUND({exact_ref},9)" if exact_basis else published_ref
-        return f"=LOOKUP({basis},{band_mins},{band_names})"
-
-    table_header: tuple[Text, ...] = (
-        Text("No", "No"),
-        _T["domain"],
-        _T["weight"],
-        _T["weighted"],
-        _T["index_col"],
-        _T["rating"],
-    )
-
-    # Domains: Σ is the sum of their aspects' Σ (= Σ NA × BA).
-    _header_row(sheet, domain_header, table_header, lang)
-    domain_rows: list[int] = []
-    position = 0
-    for offset, domain in enumerate(framework.domains):
-        row = domain_first + offset
-        domain_rows.append(row)
-        count = len(domain.aspects)
-        a_first, a_last = aspect_first + position, aspect_first + position + count - 1
-        position += count
-        _node_row(
-            sheet,
-            row,
-            domain.id,
-            domain.label(lang),
-            domain.weight,
-            f"=SUM(D{a_first}:D{a_last})",
-            published,
-            rating,
+    common: dict[str, Any] = {
+        "allow_blank": True,
+        "showErrorMessage": True,
+        "showInputMessage": True,
+        "errorStyle": "stop",
+        "errorTitle": _T["error_title"].get(lang),
+        "promptTitle": _T["prompt_title"].get(lang),
+    }
+    if scale.decimal:
+        validation = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1=str(scale.min),
+            formula2=str(scale.max),
+            error=_T["error_decimal"].format(**words).get(lang),
+            prompt=_T["prompt_decimal"].format(**words).get(lang),
+            **common,
         )
-
-    # Aspects: Σ = SUMPRODUCT(weights, levels), empty levels counted at the scale minimum.
-    aspect_header_texts = (Text("No", "No"), _T["aspect"], *table_header[2:], _T["domain"])
-    _header_row(sheet, aspect_header, aspect_header_texts, lang)
-    aspect_by_id = {a.id: a for a in framework.aspects}
-    for offset, rows in enumerate(aspect_rows):
-        row = aspect_first + offset
-        aspect = aspect_by_id[rows.aspect_id]
-        w = weights.format(first=rows.first, last=rows.last)
-        lv = levels.format(first=rows.first, last=rows.last)
-        weighted = f"=SUMPRODUCT({w},{lv})"
-        if scale.min:
-            factor = "" if scale.min == 1 else f"{scale.min}*"
-            weighted += f'+{factor}SUMPRODUCT({w},--({lv}=""))'
-        _node_row(
-            sheet, row, aspect.id, aspect.label(lang), aspect.weight, weighted, published, rating
+    else:
+        choices = ",".join(str(level) for level in scale.levels)
+        validation = DataValidation(
+            type="list",
+            formula1=f'"{choices}"',
+            error=_T["error_whole"].format(**words).get(lang),
+            prompt=_T["prompt_whole"].format(**words).get(lang),
+            **common,
         )
-        _put(sheet.cell(row, 7), _id_value(rows.domain_id))
+    validation.add(cells)
+    return validation
 
-    # Headline figures.
-    total = exact_value(framework.total_weight)
-    d_first, d_last = domain_rows[0], domain_rows[-1]
-    unrounded = f"SUM(D{d_first}:D{d_last})/{total}"
-    r_index, r_rating, r_exact, r_target, r_reached, r_empty = range(headline, headline + 6)
-    lines: tuple[tuple[int, Text, object, str | None], ...] = (
-        (r_index, _T["index"], f"={published(f'B{r_exact}')}", "0.00"),
-        (r_rating, _T["rating"], rating(f"B{r_index}", f"B{r_exact}"), None),
-        (r_exact, _T["unrounded"], f"={unrounded}", "0.0000"),
-        (r_target, _T["target"], exact_value(framework.target), "0.00"),
-        (
-            r_reached,
-            _T["reached"],
-            f"=IF({f'ROUND(B{r_exact},9)' if exact_basis else f'B{r_index}'}>=B{r_target},"
-            f'"{_T["yes"].get(lang)}","{_T["no"].get(lang)}")',
-            None,
-        ),
-        (r_empty, _T["empty"], f"=COUNTBLANK({levels.format(first=first, last=last)})", "0"),
+
+def _criteria(framework: Framework, indicator: Indicator, lang: Lang) -> Any:
+    """The value cell's comment: external source, then each level's name and meaning."""
+    scale = framework.scale
+    parts: list[str] = []
+    external = indicator.external
+    if external is not None:
+        default = value_text(external.default, lang)
+        parts += [
+            _T["external"].format(source=external.label(lang), default=default).get(lang),
+            "",
+        ]
+    ctype = scale.types[indicator.type]
+    parts.append(f"{ctype.label(lang)} ({scale.min}-{scale.max}):")
+    for level, info in sorted(ctype.levels.items()):
+        line = f"{level} {info.label(lang)}"
+        meaning = pick(lang, info.requires or "", info.requires_en)
+        parts.append(f"{line}: {meaning}" if meaning else line)
+    if scale.decimal:
+        parts.append(_T["decimal_note"].format(example=_example(framework, lang)).get(lang))
+    text = "\n".join(parts)
+    height = sum(lines(p, 52) for p in parts)
+    comment = Comment(text, "spbe-cli")
+    comment.width = 380
+    comment.height = 20 * height + 20
+    return comment
+
+
+def _signature_block(sheet: Any, cols: Columns, lang: Lang, first: int) -> int:
+    """Date, ``Mengetahui`` (left) and ``Disusun oleh`` (right) with lines for position,
+    name and NIP; returns the last row. Column A stays empty, so readers skip these rows."""
+    left, right = cols.name, cols.notes
+    rows: tuple[tuple[Text | None, Text | None], ...] = (
+        (None, _T["place_date"]),
+        (_T["approved"], _T["prepared"]),
+        (_T["position"], _T["position"]),
+        (None, None),  # room for the signatures
+        (_T["name_line"], _T["name_line"]),
+        (_T["nip"], _T["nip"]),
     )
-    for row, label, value, number_format in lines:
-        sheet.cell(row, 1, label.get(lang)).font = _BOLD
-        cell = sheet.cell(row, 2, value)
-        cell.font = Font(bold=True, size=12) if row in (r_index, r_rating) else _BOLD
-        cell.alignment = Alignment(horizontal="left")
-        if number_format:
-            cell.number_format = number_format
-
-    # Bands, lowest first (LOOKUP needs ascending lower edges).
-    _header_row(sheet, band_header, (_T["bands"], _T["band_min"], _T["band_max"]), lang)
-    for offset, band in enumerate(framework.bands):
-        row = band_first + offset
-        sheet.cell(row, 1, band.label(lang))
-        sheet.cell(row, 2, exact_value(band.min)).number_format = "0.00"
-        sheet.cell(row, 3, exact_value(band.max)).number_format = "0.00"
-
-    for column, width in enumerate((30, 44, 9, 16, 9, 16, 8), start=1):
-        sheet.column_dimensions[_col(column)].width = width
-    sheet.freeze_panes = "A2"
-    _fit_width(sheet)
-
-
-def _node_row(
-    sheet: Any,
-    row: int,
-    node_id: str,
-    name: str,
-    weight: Fraction,
-    weighted: str,
-    published: Callable[[str], str],
-    rating: Callable[[str, str], str],
-) -> None:
-    """A domain or aspect row: No, name, weight, Σ, published index, rating."""
-    _put(sheet.cell(row, 1), _id_value(node_id))
-    sheet.cell(row, 1).alignment = Alignment(horizontal="left")
-    _put(sheet.cell(row, 2), name)
-    sheet.cell(row, 3, exact_value(weight)).number_format = "0.00"
-    sheet.cell(row, 4, weighted).number_format = "0.00"
-    sheet.cell(row, 5, f"={published(f'D{row}/C{row}')}").number_format = "0.00"
-    sheet.cell(row, 6, rating(f"E{row}", f"D{row}/C{row}"))
-
-
-def _header_row(sheet: Any, row: int, texts: Sequence[Text], lang: Lang) -> None:
-    for column, text in enumerate(texts, start=1):
-        cell = sheet.cell(row, column, text.get(lang))
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
-
-
-def _quote(name: str) -> str:
-    """A sheet name as a formula reference prefix (quoted when it needs to be)."""
-    return name if name.isalnum() else "'" + name.replace("'", "''") + "'"
+    for offset, (left_text, right_text) in enumerate(rows):
+        row = first + offset
+        for column, text in ((left, left_text), (right, right_text)):
+            if text is not None:
+                put(sheet.cell(row, column), text.get(lang))
+                sheet.cell(row, column).alignment = LEFT
+        sheet.row_dimensions[row].height = 48 if left_text is right_text is None else 18
+    return first + len(rows) - 1
 
 
 # -- the instructions sheet ------------------------------------------------------------------
 
 
+def _tier_names(framework: Framework, lang: Lang) -> str:
+    """``aspek dan domain`` / ``aspect and domain``: group tiers bottom-up."""
+    names = [t.label(lang).lower() for t in reversed(framework.group_tiers)]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_T['and'].get(lang)} {names[-1]}"
+
+
+def _formula_text(framework: Framework, lang: Lang) -> str:
+    """How the index is computed, tier by tier, in ``lang``."""
+    tiers = framework.group_tiers
+    leaf = framework.leaf_tier.label(lang).lower()
+    index = framework.index_label(lang)
+    total = format_exact(framework.total_weight)
+    value = "Nilai" if lang == "id" else "value"
+
+    def idx(name: str) -> str:
+        return f"Indeks {name}" if lang == "id" else f"{name.lower()} index"
+
+    def weight(name: str) -> str:
+        return f"Bobot {name}" if lang == "id" else f"{name} weight"
+
+    parts: list[str] = []
+    child_value, child = value, leaf
+    for tier in reversed(tiers):
+        name = tier.label(lang)
+        parts.append(
+            f"{idx(name)} = Σ({child_value} × {weight(child)}) / {weight(name.lower())}"
+        )
+        child_value, child = idx(name), name.lower()
+    parts.append(f"{index} = Σ({child_value} × {weight(child)}) / {total}")
+    prefix = "Rumus: " if lang == "id" else "Formula: "
+    note = _T["weights_note"].format(places=framework.rounding.places).get(lang)
+    return prefix + "; ".join(parts) + ". " + note
+
+
 def _help_sheet(sheet: Any, framework: Framework, lang: Lang) -> None:
     scale = framework.scale
-    words = {
-        "input": SHEET_INPUT.get(lang),
-        "summary": SHEET_SUMMARY.get(lang),
-        "min": scale.min,
-        "max": scale.max,
-    }
+    words = {**_words(framework, lang), "tiers": _tier_names(framework, lang)}
+    width = 4
     row = 1
-    sheet.cell(row, 1, _T["help_title"].get(lang)).font = _TITLE
+    sheet.cell(row, 1, _T["help_title"].get(lang)).font = TITLE
     row += 1
-    sheet.cell(row, 1, framework.label(lang)).font = Font(italic=True)
-    row += 2
-    for line in _T["steps"].format(**words).get(lang).split("\n"):
-        sheet.cell(row, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-        sheet.row_dimensions[row].height = 30
-        row += 1
-    row += 1
-    formula = _T["formula"].format(
-        total=format_exact(framework.total_weight), places=framework.rounding.places
-    )
-    sheet.cell(row, 1, formula.get(lang)).alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-    sheet.row_dimensions[row].height = 45
+    put(sheet.cell(row, 1), framework.label(lang))
+    sheet.cell(row, 1).font = ITALIC
     row += 2
 
-    sheet.cell(row, 1, _T["levels_title"].get(lang)).font = _TITLE
+    def paragraph(text: str, row: int) -> None:
+        cell = sheet.cell(row, 1, text)
+        cell.alignment = WRAP
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        sheet.row_dimensions[row].height = LINE_HEIGHT * lines(text, 92) + 2
+
+    for line in _T["steps"].format(**words).get(lang).split("\n"):
+        paragraph(line, row)
+        row += 1
     row += 1
-    for column, text in enumerate((_T["type"], _T["level"], _T["name"], _T["requires"]), 1):
-        cell = sheet.cell(row, column, text.get(lang))
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
+    paragraph(_formula_text(framework, lang), row)
+    row += 2
+
+    sheet.cell(row, 1, _T["levels_title"].get(lang)).font = TITLE
+    row += 1
+    header_row(sheet, row, (_T["type"], _T["level"], _T["name"], _T["requires"]), lang)
     row += 1
     for type_id, ctype in scale.types.items():
         ids = [i.id for i in framework.indicators if i.type == type_id]
-        heading = pick(lang, ctype.name, ctype.name_en)
+        heading = ctype.label(lang)
         if ids:
             heading += f" ({_T['indicators'].get(lang)} {_id_runs(framework, type_id)})"
-        sheet.cell(row, 1, heading).font = _BOLD
+        cell = sheet.cell(row, 1, heading)
+        cell.font = BOLD
+        cell.alignment = WRAP
         for level, info in sorted(ctype.levels.items()):
-            sheet.cell(row, 2, level).alignment = Alignment(horizontal="left")
-            sheet.cell(row, 3, pick(lang, info.name, info.name_en))
+            sheet.cell(row, 2, level).alignment = LEFT
+            sheet.cell(row, 3, info.label(lang)).alignment = WRAP
             meaning = pick(lang, info.requires or "", info.requires_en)
-            sheet.cell(row, 4, meaning).alignment = Alignment(wrap_text=True)
+            sheet.cell(row, 4, meaning).alignment = WRAP
+            count = max(lines(meaning, 40), lines(info.label(lang), 22))
+            if level == min(ctype.levels):
+                count = max(count, lines(heading, 28))
+            sheet.row_dimensions[row].height = LINE_HEIGHT * count
             row += 1
     row += 1
 
-    sheet.cell(row, 1, _T["bands"].get(lang)).font = _TITLE
-    row += 1
-    for column, text in enumerate((_T["rating"], _T["band_min"], _T["band_max"]), 1):
-        cell = sheet.cell(row, column, text.get(lang))
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
-    row += 1
-    for band in framework.bands:
-        sheet.cell(row, 1, band.label(lang))
-        sheet.cell(row, 2, exact_value(band.min)).number_format = "0.00"
-        sheet.cell(row, 3, exact_value(band.max)).number_format = "0.00"
+    externals = [i for i in framework.indicators if i.external is not None]
+    if externals:
+        sheet.cell(row, 1, _T["externals_title"].get(lang)).font = TITLE
         row += 1
+        paragraph(_T["externals_note"].get(lang), row)
+        row += 1
+        header_row(
+            sheet, row, (_T["indicators"], Text("No", "No"), _T["source"], _T["default"]), lang
+        )
+        row += 1
+        for indicator in externals:
+            assert indicator.external is not None
+            put(sheet.cell(row, 1), indicator.short_label(lang))
+            put(sheet.cell(row, 2), id_value(indicator.id))
+            put(sheet.cell(row, 3), indicator.external.label(lang))
+            put(sheet.cell(row, 4), value_text(indicator.external.default, lang))
+            for column in range(1, 5):
+                sheet.cell(row, column).alignment = WRAP
+            sheet.row_dimensions[row].height = LINE_HEIGHT * max(
+                lines(indicator.short_label(lang), 28),
+                lines(indicator.external.label(lang), 22),
+            )
+            row += 1
+        row += 1
+
+    sheet.cell(row, 1, BANDS_TITLE.get(lang)).font = TITLE
+    row += 1
+    header_row(sheet, row, BAND_HEADERS, lang)
+    row = band_rows(sheet, framework, lang, row + 1) + 1
     basis = (
-        "rating_basis_exact"
-        if framework.rounding.rating_basis == "exact"
-        else ("rating_basis_rounded")
+        "rating_basis_exact" if framework.rounding.rating_basis == "exact"
+        else "rating_basis_rounded"
     )
-    sheet.cell(row, 1, _T[basis].get(lang)).font = Font(italic=True)
-    for column, width in enumerate((44, 8, 26, 70), start=1):
-        sheet.column_dimensions[_col(column)].width = width
-    _fit_width(sheet)
+    sheet.cell(row, 1, _T[basis].get(lang)).font = ITALIC
+    for column, column_width in enumerate((28, 8, 22, 40), start=1):
+        sheet.column_dimensions[col(column)].width = column_width
+    print_setup(sheet, lang, landscape=False)
 
 
 def _id_runs(framework: Framework, type_id: str) -> str:
