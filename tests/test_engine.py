@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -169,3 +170,30 @@ def test_top_gains_prefer_heavier_indicators(fw: Framework) -> None:
     assert [i.id for i in top] == ["42", "43", "44", "45", "46", "47"]
     maxed = score_levels(levels_with(fw, 5), fw)
     assert maxed.top_gains(3) == []
+
+
+def _fewest_by_sorting(result: Any, target: Fraction) -> int | None:
+    """The plain greedy: every step gain sorted, taken largest first."""
+    fw = result.framework
+    if fw.rating_value(result.index) >= target:
+        return 0
+    gains = sorted((g for i in result.indicators for g in i.step_gains()), reverse=True)
+    index = result.index
+    for steps, gain in enumerate(gains, start=1):
+        index += gain
+        if fw.rating_value(index) >= target:
+            return steps
+    return None
+
+
+@given(
+    values=st.lists(st.integers(100, 500), min_size=20, max_size=20),
+    target=st.sampled_from(["1.5", "2.5", "2.6", "3.5", "4", "4.99", "5"]),
+)
+def test_fewest_steps_equals_the_sorted_greedy(values: list[int], target: str) -> None:
+    from spbe_cli.engine import fewest_steps
+
+    fw = load_framework("permenpanrb-8-2026")
+    levels = {str(n): Fraction(v, 100) for n, v in enumerate(values, start=1)}
+    result = score_levels(levels, fw)
+    assert fewest_steps(result, Fraction(target)) == _fewest_by_sorting(result, Fraction(target))

@@ -199,6 +199,8 @@ class CompiledFramework:
         default_factory=dict
     )
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
+    units_by_id: dict[str, int] = field(default_factory=dict)
+    """Each indicator's weight in integer units (``weight x scale``)."""
 
 
 _COMPILED: dict[int, CompiledFramework] = {}
@@ -244,6 +246,9 @@ def compile_framework(framework: Framework) -> CompiledFramework:
     compiled = CompiledFramework(
         framework, scale, leaf_groups, tuple(upper), whole.units,
         frozenset(i.id for i in framework.indicators), whole,
+    )
+    compiled.units_by_id.update(
+        (k, u) for g in leaf_groups for k, u in zip(g.ids, g.units, strict=True)
     )
     _COMPILED[id(framework)] = compiled
     return compiled
@@ -470,22 +475,50 @@ def _publish(framework: Framework, weighted: int | Fraction, units: int) -> tupl
     return Decimal(rounded).scaleb(-places), band
 
 
+def rating_threshold(framework: Framework, target: Fraction) -> Fraction:
+    """The smallest exact index whose rating figure reaches ``target``: the target itself
+    when ratings read the exact value, else the first published figure at or above it less
+    half a unit of the last place (half-up rounding)."""
+    if framework.rounding.rating_basis == "exact":
+        return target
+    unit: int = 10 ** framework.rounding.places
+    first = math.ceil(target * unit)
+    return (first - Fraction(1, 2)) / unit
+
+
 def fewest_steps(result: Result, target: Fraction) -> int | None:
     """The fewest level steps that bring ``result`` to ``target``; ``None`` if none do.
 
     A step takes one indicator to its next whole level. Each indicator's step gains never
     grow (a partial first step, then whole ones), so taking the largest gains first is
-    optimal when every step costs the same.
+    optimal when every step costs the same. Equal gains are taken together (a framework
+    has few distinct weights), so this costs a few operations per distinct gain.
     """
-    framework = result.framework
-    if framework.rating_value(result.index) >= target:
+    need = rating_threshold(result.framework, target) - result.index
+    if need <= 0:
         return 0
-    gains = sorted((g for i in result.indicators for g in i.step_gains()), reverse=True)
-    index = result.index
-    for steps, gain in enumerate(gains, start=1):
-        index += gain
-        if framework.rating_value(index) >= target:
-            return steps
+    # In integer weight units (gain x scale x total weight): hashing ints is cheap.
+    compiled = compile_framework(result.framework)
+    need *= compiled.scale * result.framework.total_weight
+    units = compiled.units_by_id
+    counts: dict[int | Fraction, int] = {}
+    for item in result.indicators:
+        if item.raisable:
+            unit = units[item.id]
+            level = item.level
+            first = unit if level.__class__ is int else unit * (math.floor(level) + 1 - level)
+            counts[first] = counts.get(first, 0) + 1
+            if item.headroom > 1:
+                counts[unit] = counts.get(unit, 0) + item.headroom - 1
+    steps = 0
+    for gain in sorted(counts, reverse=True):
+        if gain <= 0:
+            break
+        count = counts[gain]
+        if gain * count >= need:
+            return steps + math.ceil(need / gain)
+        need -= gain * count
+        steps += count
     return None
 
 

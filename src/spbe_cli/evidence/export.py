@@ -1,0 +1,201 @@
+"""The evidence report as data: a JSON-ready dict, CSV rows and Markdown lines.
+
+JSON keys (stable; ``schema`` is ``spbe-evidence/1``). Numbers follow the score
+document: a JSON number (published figures rounded as the framework says, values up to
+4 decimals) beside an exact string ``*_exact`` (``"1.26"``, ``"10/3"``).
+
+- top level: ``schema``, ``framework``, ``agency``, ``year``, ``track``,
+  ``claimed_index``, ``claimed_index_exact``, ``claimed_band``, ``evidenced_index``,
+  ``evidenced_index_exact``, ``evidenced_band``, ``risk``, ``risk_exact``, ``scan``,
+  ``items``, ``indicators``, ``findings``, ``opds``;
+- ``scan``: ``root``, ``files``, ``valid_pdfs`` (files passing the PDF check), ``kinds``
+  (count by kind), ``capped`` (``null``, ``"entries"`` or ``"depth"``); ``null`` without
+  a folder;
+- ``items``: the item list's file name, or ``null``;
+- ``indicators[]``: ``id``, ``name``, ``opd``, ``claimed``, ``claimed_exact``,
+  ``supported``, ``supported_exact``, ``evidenced_levels``, ``missing_levels``, ``files``,
+  ``basis``, ``accepted_level``, ``blockers`` (``code``, ``level``, ``status``, ``note``,
+  ``opd``, ``place``), ``risk``, ``risk_exact``;
+- ``findings[]``: ``code``, ``place``, ``message``, ``indicator``, ``opd``;
+- ``opds[]``: ``opd``, ``indicators``, ``at_risk``, ``missing_levels``, ``findings``,
+  ``risk``, ``risk_exact``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from spbe_cli.evidence.model import EvidenceReport, IndicatorRow
+from spbe_cli.exact import format_exact
+from spbe_cli.framework import Value
+from spbe_cli.i18n import Lang
+
+SCHEMA = "spbe-evidence/1"
+
+CSV_HEADER = ("id", "name", "opd", "claimed", "supported", "evidenced_levels",
+              "missing_levels", "files", "basis", "accepted_level", "blockers", "risk")
+"""The columns of :func:`csv_rows` (one row per indicator)."""
+
+
+def _number(value: Value | Decimal | None, places: int = 4) -> float | int | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return value.numerator
+        value = round(Decimal(value.numerator) / Decimal(value.denominator), places)
+    return float(value)
+
+
+def _exact(value: Value | None) -> str | None:
+    return None if value is None else format_exact(value)
+
+
+def _levels(levels: tuple[int, ...]) -> str:
+    return " ".join(map(str, levels))
+
+
+def _row_dict(row: IndicatorRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "opd": row.opd,
+        "claimed": _number(row.claimed),
+        "claimed_exact": _exact(row.claimed),
+        "supported": _number(row.supported),
+        "supported_exact": _exact(row.supported),
+        "evidenced_levels": list(row.evidenced_levels),
+        "missing_levels": list(row.missing_levels),
+        "files": list(row.files),
+        "basis": row.basis,
+        "accepted_level": row.accepted_level,
+        "blockers": [
+            {"code": b.code, "level": b.level, "status": b.status, "note": b.note,
+             "opd": b.opd, "place": b.place}
+            for b in row.blockers
+        ],
+        "risk": _number(row.risk),
+        "risk_exact": format_exact(row.risk),
+    }
+
+
+def to_dict(report: EvidenceReport, lang: Lang = "id") -> dict[str, Any]:
+    """The report as JSON-ready data (keys in the module docstring); messages in ``lang``."""
+    framework = report.claimed.framework
+    scan = report.scan
+    return {
+        "schema": SCHEMA,
+        "framework": report.framework,
+        "agency": report.agency,
+        "year": report.year,
+        "track": report.track,
+        "claimed_index": _number(report.claimed_published),
+        "claimed_index_exact": format_exact(report.claimed_index),
+        "claimed_band": report.claimed.band.label(lang),
+        "evidenced_index": _number(report.evidenced_published),
+        "evidenced_index_exact": format_exact(report.evidenced_index),
+        "evidenced_band": report.evidenced.band.label(lang),
+        "risk": _number(framework.publish(report.risk)),
+        "risk_exact": format_exact(report.risk),
+        "scan": None if scan is None else {
+            "root": scan.root, "files": scan.files, "valid_pdfs": scan.valid_pdfs,
+            "kinds": dict(sorted(scan.kinds.items())), "capped": scan.capped,
+        },
+        "items": report.items_source,
+        "indicators": [_row_dict(r) for r in report.rows],
+        "findings": [
+            {"code": f.code, "place": f.place, "message": f.text.get(lang),
+             "indicator": f.indicator, "opd": f.opd}
+            for f in report.findings
+        ],
+        "opds": [
+            {"opd": o.opd, "indicators": list(o.indicators), "at_risk": list(o.at_risk),
+             "missing_levels": o.missing_levels, "findings": o.findings,
+             "risk": _number(o.risk), "risk_exact": format_exact(o.risk)}
+            for o in report.opds
+        ],
+    }
+
+
+def csv_rows(report: EvidenceReport) -> list[list[str]]:
+    """:data:`CSV_HEADER` and one row per indicator (exact values as text; lists joined
+    by spaces, files and blockers by ``; ``)."""
+    rows: list[list[str]] = [list(CSV_HEADER)]
+    for r in report.rows:
+        rows.append([
+            r.id, r.name, r.opd or "", _exact(r.claimed) or "", _exact(r.supported) or "",
+            _levels(r.evidenced_levels), _levels(r.missing_levels), "; ".join(r.files),
+            r.basis, "" if r.accepted_level is None else str(r.accepted_level),
+            "; ".join(f"{b.code} {b.status}" + (f": {b.note}" if b.note else "")
+                      for b in r.blockers),
+            format_exact(r.risk),
+        ])
+    return rows
+
+
+_LABELS = {
+    "title": ("Kesiapan bukti dukung", "Evidence readiness"),
+    "claimed": ("Indeks klaim", "Claimed index"),
+    "evidenced": ("Indeks terbukti", "Evidenced index"),
+    "risk": ("Berisiko", "At risk"),
+    "head": ("| Indikator | OPD | Klaim | Didukung | Level tanpa bukti | Risiko |",
+             "| Indicator | OPD | Claimed | Supported | Levels missing | Risk |"),
+    "findings": ("Temuan", "Findings"),
+    "opds": ("Per OPD", "By OPD"),
+    "opd_head": ("| OPD | Indikator berisiko | Level tanpa bukti | Risiko |",
+                 "| OPD | Indicators at risk | Levels missing | Risk |"),
+    "none": ("Semua klaim didukung bukti.", "Every claim is supported by evidence."),
+}
+
+
+def _label(key: str, lang: Lang) -> str:
+    ind, eng = _LABELS[key]
+    return eng if lang == "en" else ind
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_lines(report: EvidenceReport, lang: Lang = "id") -> list[str]:
+    """A Markdown summary: the indices, the indicators short of their claim, the findings
+    and the per-OPD table."""
+    fw = report.claimed.framework
+
+    def fixed(value: Fraction) -> str:
+        text = str(fw.publish(value))
+        return text.replace(".", ",") if lang == "id" else text
+
+    who = " ".join(p for p in (report.agency or "", str(report.year or "")) if p)
+    lines = [f"# {_label('title', lang)}" + (f": {who}" if who else ""), ""]
+    lines.append(f"- {_label('claimed', lang)}: {fixed(report.claimed_index)} "
+                 f"({report.claimed.band.label(lang)})")
+    lines.append(f"- {_label('evidenced', lang)}: {fixed(report.evidenced_index)} "
+                 f"({report.evidenced.band.label(lang)})")
+    lines.append(f"- {_label('risk', lang)}: {fixed(report.risk)}")
+    lines.append("")
+    short = [r for r in report.rows if r.missing_levels]
+    if not short:
+        lines.append(_label("none", lang))
+    else:
+        lines.append(_label("head", lang))
+        lines.append("|---|---|---|---|---|---|")
+        for r in short:
+            lines.append(
+                f"| {r.id} {_cell(r.name)} | {_cell(r.opd or '-')} | {_exact(r.claimed)} | "
+                f"{_exact(r.supported)} | {_levels(r.missing_levels)} | {fixed(r.risk)} |")
+    if report.findings:
+        lines += ["", f"## {_label('findings', lang)}", ""]
+        lines += [f"- `{f.code}` {_cell(f.place)}: {_cell(f.text.get(lang))}"
+                  for f in report.findings]
+    if report.opds:
+        lines += ["", f"## {_label('opds', lang)}", "", _label("opd_head", lang),
+                  "|---|---|---|---|"]
+        for o in report.opds:
+            lines.append(f"| {_cell(o.opd or '-')} | {', '.join(o.at_risk) or '-'} | "
+                         f"{o.missing_levels} | {fixed(o.risk)} |")
+    return lines

@@ -1,0 +1,178 @@
+"""The evidence report: one row per indicator, findings, and the index at risk.
+
+Pure data (frozen dataclasses); :mod:`.check` builds it, :mod:`.export` writes it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from spbe_cli.assessment import Assessment
+from spbe_cli.engine import Result
+from spbe_cli.evidence.items import Item
+from spbe_cli.framework import Value
+from spbe_cli.i18n import Text
+
+Basis = Literal["names", "mapping", "items", "names+items", "mapping+items", "external",
+                "unclaimed"]
+
+FINDING_CODES: tuple[str, ...] = (
+    "missing-evidence",
+    "unmatched-file",
+    "no-level",
+    "level-out-of-scale",
+    "not-pdf",
+    "empty",
+    "broken",
+    "unreadable",
+    "duplicate-name",
+    "link-not-followed",
+    "mapped-not-found",
+    "not-in-mapping",
+    "item-blocking",
+    "symlink-skipped",
+    "folder-unreadable",
+    "scan-capped",
+)
+"""Every finding code, in the order findings are listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the check found: a stable ``code``, where (``place``: a path relative to
+    the folder, an indicator, or a cell of the item list), what (``text``), and the
+    indicator and OPD it concerns when known."""
+
+    code: str
+    place: str
+    text: Text
+    indicator: str | None = None
+    opd: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """One indicator: the claim, the evidence found and what the evidence supports.
+
+    ``claimed`` and ``supported`` are ``None`` for an indicator the track does not give;
+    ``evidenced_levels`` are the levels with evidence (from 1), ``missing_levels`` the
+    levels ``1..ceil(claimed)`` without; ``files`` the counted files (relative paths);
+    ``accepted_level`` the item list's accepted level (``None`` without a list);
+    ``blockers`` the items holding the next level back; ``risk`` the index points the
+    indicator loses if only the supported level stands (``weight x (claimed - supported)
+    / total weight``).
+    """
+
+    id: str
+    name: str
+    opd: str | None
+    claimed: Value | None
+    supported: Value | None
+    evidenced_levels: tuple[int, ...]
+    missing_levels: tuple[int, ...]
+    files: tuple[str, ...]
+    basis: Basis
+    accepted_level: int | None = None
+    blockers: tuple[Item, ...] = ()
+    risk: Fraction = Fraction(0)
+
+    @property
+    def at_risk(self) -> bool:
+        """Whether the evidence supports less than the claim."""
+        return self.risk > 0
+
+
+@dataclass(frozen=True, slots=True)
+class OpdSummary:
+    """One OPD's part: its indicators, those at risk, levels missing, findings, risk."""
+
+    opd: str | None
+    indicators: tuple[str, ...]
+    at_risk: tuple[str, ...]
+    missing_levels: int
+    findings: int
+    risk: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSummary:
+    """What the folder scan saw: files, those passing the PDF check, files by kind, and
+    whether a bound stopped it."""
+
+    root: str
+    files: int
+    valid_pdfs: int
+    kinds: dict[str, int]
+    capped: str | None
+
+
+@dataclass(frozen=True)
+class EvidenceReport:
+    """The whole check of one assessment.
+
+    ``claimed_index`` scores the claimed track; ``evidenced_index`` the same assessment
+    with every claim lowered to its supported value; ``risk`` is their difference (exact;
+    the sum of the rows' risks). ``claimed`` and ``evidenced`` are the engine results.
+    """
+
+    framework: str
+    agency: str | None
+    year: int | None
+    track: str | None
+    rows: tuple[IndicatorRow, ...]
+    findings: tuple[Finding, ...]
+    claimed: Result = field(repr=False)
+    evidenced: Result = field(repr=False)
+    opds: tuple[OpdSummary, ...] = ()
+    scan: ScanSummary | None = None
+    items_source: str | None = None
+
+    @property
+    def claimed_index(self) -> Fraction:
+        """The exact index of the claims."""
+        return self.claimed.index
+
+    @property
+    def evidenced_index(self) -> Fraction:
+        """The exact index when only evidenced levels stand."""
+        return self.evidenced.index
+
+    @property
+    def risk(self) -> Fraction:
+        """Index points at risk: claimed index less evidenced index (exact, >= 0)."""
+        return self.claimed.index - self.evidenced.index
+
+    @property
+    def claimed_published(self) -> Decimal:
+        """The claimed index as published (rounded)."""
+        return self.claimed.published
+
+    @property
+    def evidenced_published(self) -> Decimal:
+        """The evidenced index as published (rounded)."""
+        return self.evidenced.published
+
+    def supported_levels(self) -> dict[str, Value]:
+        """Supported value by indicator id, for every claimed indicator."""
+        return {r.id: r.supported for r in self.rows if r.supported is not None}
+
+    def evidenced_assessment(self) -> Assessment:
+        """The assessment with only the evidenced levels: the start of ``plan --from
+        evidence`` (OPD, effort and notes kept; ``track`` names ``evidenced``)."""
+        base = self.claimed.assessment
+        return replace(base, levels=self.supported_levels(), track="evidenced",
+                       tracks={**base.tracks, "evidenced": self.supported_levels()})
+
+    def findings_of(self, code: str) -> tuple[Finding, ...]:
+        """The findings with ``code``."""
+        return tuple(f for f in self.findings if f.code == code)
+
+    def row(self, indicator: str) -> IndicatorRow:
+        """The row of ``indicator`` (a framework id); ``KeyError`` when there is none."""
+        for row in self.rows:
+            if row.id == indicator:
+                return row
+        raise KeyError(indicator)
