@@ -260,7 +260,7 @@ def test_help_teaches_with_an_example(command: str) -> None:
 
 
 def test_help_example_of_a_cases_file_passes(tmp_path: Path) -> None:
-    out = spbe("test", "--help")[1]
+    out = spbe("test", "--help", "-l", "en")[1]
     block = out.split("cases:", 1)[1].split("Examples:", 1)[0]
     cases = write(tmp_path, "help.cases.yaml", "cases:" + textwrap.dedent(block))
     code, stdout, err = spbe("test", "permenpanrb-59-2020", cases, "-l", "en")

@@ -1,93 +1,141 @@
 """The ``spbe`` command: the typer app, global options and error handling.
 
-Every command module under ``cli/commands`` imports only typer and the standard library at
-module level; the library (pydantic, calamine, rich, openpyxl) is imported inside the
-command, so ``spbe --help`` and ``spbe --version`` start fast.
-"""
+Start-up is kept short. This module imports only the standard library at module level;
+typer and the command modules are imported when the app is built (:func:`build_app`, or
+the first ``from spbe_cli.cli.app import app``), and ``spbe --version`` alone is answered
+before that, without typer. Every command module under ``cli/commands`` imports only typer
+and the standard library at module level; the library (pydantic, calamine, rich,
+openpyxl) is imported inside the command, so ``spbe --help`` starts fast too.
 
-from __future__ import annotations
+Help is Indonesian by default, English with ``--lang en`` (see :mod:`spbe_cli.cli.help_text`).
+
+No ``from __future__ import annotations`` here: the global options are declared inside
+:func:`build_app`, where ``typer`` is a local name, so their annotations must be objects.
+"""
 
 import gc
 import os
 import sys
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated, Any
 
 from spbe_cli import __version__
-from spbe_cli.cli.commands import compare as compare_command
-from spbe_cli.cli.commands import framework as framework_commands
-from spbe_cli.cli.commands import plan as plan_command
-from spbe_cli.cli.commands import rank as rank_command
-from spbe_cli.cli.commands import report as report_command
-from spbe_cli.cli.commands import score as score_command
-from spbe_cli.cli.commands import template as template_command
-from spbe_cli.cli.commands import whatif as whatif_command
-from spbe_cli.cli.output import EXIT_INTERNAL
 
-app = typer.Typer(
-    name="spbe",
-    help=(
-        "Kalkulator Indeks SPBE yang eksak / exact SPBE index calculator.\n\n"
-        "Scores an agency's maturity levels (47 indicators under PermenPANRB 59/2020) into "
-        "aspect, domain and overall indices with their rating (predikat), the gap to the "
-        "target and what to raise to close it.\n\n"
-        "Start with: spbe template isian.xlsx, fill in the levels, then spbe score isian.xlsx"
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+if TYPE_CHECKING:
+    import typer
 
 _state = {"debug": False}
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"spbe-cli {__version__}")
-        raise typer.Exit()
+_VERSION_ARGS = (["--version"], ["-V"])
 
 
-@app.callback()
-def main_options(
-    version: Annotated[
-        bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help="Show the version and exit."),
-    ] = False,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Show the full traceback of an unexpected error."),
-    ] = False,
-) -> None:
-    """Global options."""
-    _state["debug"] = debug
+def build_app() -> "typer.Typer":
+    """The ``spbe`` typer app (built once, then the same object)."""
+    built = globals().get("app")
+    if built is not None:
+        return built  # type: ignore[no-any-return]
+
+    import typer
+
+    from spbe_cli.cli.commands import compare as compare_command
+    from spbe_cli.cli.commands import framework as framework_commands
+    from spbe_cli.cli.commands import plan as plan_command
+    from spbe_cli.cli.commands import rank as rank_command
+    from spbe_cli.cli.commands import report as report_command
+    from spbe_cli.cli.commands import score as score_command
+    from spbe_cli.cli.commands import template as template_command
+    from spbe_cli.cli.commands import whatif as whatif_command
+    from spbe_cli.cli.help_text import SpbeGroup, h
+    from spbe_cli.cli.options import TopLangOpt, language_defaults
+
+    new = typer.Typer(
+        name="spbe",
+        cls=SpbeGroup,
+        help=h(
+            "Kalkulator Indeks SPBE yang eksak.\n\n"
+            "Menghitung tingkat kematangan instansi (47 indikator menurut PermenPANRB 59/2020) "
+            "menjadi indeks aspek, domain dan keseluruhan beserta predikatnya, selisih "
+            "terhadap target dan apa yang perlu dinaikkan untuk menutupnya.\n\n"
+            "Mulai dengan: spbe template isian.xlsx, isi tingkatnya, lalu spbe score "
+            "isian.xlsx. Bantuan dalam bahasa Inggris: spbe --help --lang en",
+            "Exact SPBE index calculator (Kalkulator Indeks SPBE yang eksak).\n\n"
+            "Scores an agency's maturity levels (47 indicators under PermenPANRB 59/2020) into "
+            "aspect, domain and overall indices with their rating (predikat), the gap to the "
+            "target and what to raise to close it.\n\n"
+            "Start with: spbe template isian.xlsx, fill in the levels, then spbe score "
+            "isian.xlsx. Help in Indonesian: spbe --help --lang id",
+        ),
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            typer.echo(f"spbe-cli {__version__}")
+            raise typer.Exit()
+
+    @new.callback()
+    def main_options(
+        ctx: typer.Context,
+        version: Annotated[
+            bool,
+            typer.Option("--version", "-V", callback=_version, is_eager=True, help=h(
+                "Tampilkan versi lalu keluar.",
+                "Show the version and exit.",
+            )),
+        ] = False,
+        debug: Annotated[
+            bool,
+            typer.Option("--debug", help=h(
+                "Tampilkan jejak lengkap (traceback) kesalahan yang tidak terduga.",
+                "Show the full traceback of an unexpected error.",
+            )),
+        ] = False,
+        language: TopLangOpt = None,
+    ) -> None:
+        """Global options."""
+        _state["debug"] = debug
+        if language is not None:  # spbe --lang en score ...: the command's --lang default
+            ctx.default_map = language_defaults(ctx.command, language.value)
+
+    new.command("score", help=score_command.HELP)(score_command.score)
+    new.command("plan", help=plan_command.HELP)(plan_command.plan)
+    new.command("whatif", help=whatif_command.HELP)(whatif_command.whatif)
+    new.command("compare", help=compare_command.HELP)(compare_command.compare)
+    new.command("rank", help=rank_command.HELP)(rank_command.rank)
+    new.command("report", help=report_command.HELP)(report_command.report)
+    new.command("template", help=template_command.HELP)(template_command.template)
+    new.add_typer(framework_commands.app, name="framework")
+    globals()["app"] = new
+    return new
 
 
-app.command("score")(score_command.score)
-app.command("plan")(plan_command.plan)
-app.command("whatif")(whatif_command.whatif)
-app.command("compare")(compare_command.compare)
-app.command("rank")(rank_command.rank)
-app.command("report")(report_command.report)
-app.command("template")(template_command.template)
-app.add_typer(framework_commands.app, name="framework")
+def __getattr__(name: str) -> Any:
+    """``from spbe_cli.cli.app import app`` builds the app on first use."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """Entry point: run the app; turn unexpected errors into one line (or a traceback)."""
+    if sys.argv[1:] in _VERSION_ARGS:  # the same answer, without importing typer
+        sys.stdout.write(f"spbe-cli {__version__}\n")
+        return
     # A run is short and builds large acyclic structures (a result per agency): the
     # cyclic collector's full passes cost 14% of a 100,000-row score and free nothing.
     gc.disable()
     try:
-        app(prog_name="spbe")
+        build_app()(prog_name="spbe")
     except BrokenPipeError:
         _silence_broken_pipe()
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
     except Exception as error:  # last line of defence
+        from spbe_cli.cli.output import EXIT_INTERNAL
+
         if _state["debug"] or os.environ.get("SPBE_DEBUG"):
             import traceback
 

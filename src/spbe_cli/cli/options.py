@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.i18n import Lang, Text
 
 
@@ -35,6 +36,26 @@ class Language(StrEnum):
     en = "en"
 
 
+def language_defaults(command: Any, value: str) -> dict[str, Any]:
+    """A click ``default_map`` giving every command's ``--lang`` the value ``value``.
+
+    ``spbe --lang en`` is said on the command line, so it also outranks ``SPBE_LANG``:
+    the commands' ``--lang`` stop reading it (click would put an environment variable
+    above a ``default_map``). The click tree is built afresh for every run, so this
+    changes nothing beyond the run.
+    """
+    defaults: dict[str, Any] = {}
+    for name, sub in getattr(command, "commands", {}).items():
+        if getattr(sub, "commands", None):
+            defaults[name] = language_defaults(sub, value)
+            continue
+        for param in sub.params:
+            if param.name == "language":
+                param.envvar = None
+                defaults[name] = {"language": value}
+    return defaults
+
+
 def lang_of(value: Language) -> Lang:
     """The i18n language code of a ``--lang`` value."""
     return "en" if value is Language.en else "id"
@@ -45,64 +66,115 @@ FrameworkOpt = Annotated[
     typer.Option(
         "--framework",
         "-F",
-        help="Bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
-        "see 'spbe framework list') or a YAML file. Default: the one the file names, else "
-        "the one for its year, else the one its indicators fit.",
+        help=h(
+            "Kerangka bawaan (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
+            "lihat 'spbe framework list') atau berkas YAML. Bawaan: kerangka yang disebut "
+            "berkas, jika tidak, kerangka untuk tahunnya, jika tidak, kerangka yang cocok "
+            "dengan indikatornya.",
+            "Bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
+            "see 'spbe framework list') or a YAML file. Default: the one the file names, else "
+            "the one for its year, else the one its indicators fit.",
+        ),
         show_default=False,
     ),
 ]
 FormatOpt = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="Output format: table for people, json/csv/markdown "
-                 "for scripts and documents."),
+    typer.Option("--format", "-f", help=h(
+        "Format keluaran: table untuk dibaca orang, json/csv/markdown untuk skrip dan "
+        "dokumen.",
+        "Output format: table for people, json/csv/markdown for scripts and documents.",
+    )),
 ]
 LangOpt = Annotated[
     Language,
-    typer.Option("--lang", "-l", envvar="SPBE_LANG",
-                 help="Language of the output: id (Bahasa Indonesia) or en."),
+    typer.Option("--lang", "-l", envvar="SPBE_LANG", help=h(
+        "Bahasa keluaran dan bantuan: id (Bahasa Indonesia) atau en (English).",
+        "Language of the output and the help: id (Bahasa Indonesia) or en (English).",
+    )),
+]
+TopLangOpt = Annotated[
+    Language | None,
+    typer.Option("--lang", "-l", help=h(
+        "Bahasa bantuan dan keluaran untuk semua perintah: id (Bahasa Indonesia) atau en "
+        "(English). Bawaan: SPBE_LANG, lalu locale (LANG), lalu id.",
+        "Language of the help and the output of every command: id (Bahasa Indonesia) or en "
+        "(English). Default: SPBE_LANG, then the locale (LANG), then id.",
+    ), show_default=False),
 ]
 SheetOpt = Annotated[
     str | None,
-    typer.Option("--sheet", help="Sheet to read (default: the first sheet with a known layout)."),
+    typer.Option("--sheet", help=h(
+        "Lembar yang dibaca (bawaan: lembar pertama yang tata letaknya dikenali).",
+        "Sheet to read (default: the first sheet with a known layout).",
+    )),
 ]
 LayoutOpt = Annotated[
     Layout,
-    typer.Option("--layout", help="Input layout: auto, long (one agency, a row per indicator) "
-                 "or wide (a row per agency)."),
+    typer.Option("--layout", help=h(
+        "Tata letak masukan: auto (dikenali sendiri), long (satu instansi, satu baris per "
+        "indikator) atau wide (satu baris per instansi).",
+        "Input layout: auto, long (one agency, a row per indicator) or wide (a row per "
+        "agency).",
+    )),
 ]
 AgencyOpt = Annotated[
     str | None,
-    typer.Option("--agency", help="Agency name, overriding the one in the file."),
+    typer.Option("--agency", help=h(
+        "Nama instansi, menggantikan nama di dalam berkas.",
+        "Agency name, overriding the one in the file.",
+    )),
 ]
 YearOpt = Annotated[
     int | None,
-    typer.Option("--year", help="Evaluation year, overriding the one in the file."),
+    typer.Option("--year", help=h(
+        "Tahun evaluasi, menggantikan tahun di dalam berkas.",
+        "Evaluation year, overriding the one in the file.",
+    )),
 ]
 TargetOpt = Annotated[
     str | None,
-    typer.Option("--target", "-t", help="Target index (2.6) or rating name (baik, 'sangat "
-                 "baik'). Default: the framework's target.", show_default=False),
+    typer.Option("--target", "-t", help=h(
+        "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'). Bawaan: target "
+        "kerangka.",
+        "Target index (2.6) or rating name (baik, 'sangat baik'). Default: the framework's "
+        "target.",
+    ), show_default=False),
 ]
 AllowMissingOpt = Annotated[
     bool,
-    typer.Option("--allow-missing", help="Score indicators missing from the input at the "
-                 "lowest level instead of refusing the file (the effect is printed)."),
+    typer.Option("--allow-missing", help=h(
+        "Indikator yang tidak ada di masukan dinilai pada tingkat terendah, alih-alih berkas "
+        "ditolak (dampaknya dicetak).",
+        "Score indicators missing from the input at the lowest level instead of refusing "
+        "the file (the effect is printed).",
+    )),
 ]
 TrackOpt = Annotated[
     str | None,
-    typer.Option("--track", help="Score track to score: mandiri, verifikasi, akhir (asesor), "
-                 "nilai or target. Default: the most final present (akhir, nilai, "
-                 "verifikasi, mandiri).", show_default=False),
+    typer.Option("--track", help=h(
+        "Jalur nilai yang dihitung: mandiri, verifikasi, akhir (asesor), nilai atau target. "
+        "Bawaan: yang paling akhir tersedia (akhir, nilai, verifikasi, mandiri).",
+        "Score track to score: mandiri, verifikasi, akhir (asesor), nilai or target. "
+        "Default: the most final present (akhir, nilai, verifikasi, mandiri).",
+    ), show_default=False),
 ]
 AllOpt = Annotated[
     bool,
-    typer.Option("--all", help="Show every row of a long ranking in the terminal (a pipe or "
-                 "file always gets every row)."),
+    typer.Option("--all", help=h(
+        "Tampilkan semua baris peringkat yang panjang di terminal (pipa atau berkas selalu "
+        "mendapat semua baris).",
+        "Show every row of a long ranking in the terminal (a pipe or file always gets every "
+        "row).",
+    )),
 ]
 InputFile = Annotated[
     Path,
-    typer.Argument(help="Workbook (.xlsx .xlsm .xls .ods) or .csv with the levels; - reads "
-                   "CSV from stdin.", show_default=False),
+    typer.Argument(help=h(
+        "Buku kerja (.xlsx .xlsm .xls .ods) atau .csv berisi tingkat; - membaca CSV dari "
+        "stdin.",
+        "Workbook (.xlsx .xlsm .xls .ods) or .csv with the levels; - reads CSV from stdin.",
+    ), show_default=False),
 ]
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
@@ -30,8 +31,12 @@ def compare(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Workbooks or CSV files, one per year; or one workbook with a "
-            "sheet per year (sheets named by the year) or a tahun column.",
+            help=h(
+                "Buku kerja atau berkas CSV, satu per tahun; atau satu buku kerja dengan satu "
+                "lembar per tahun (lembar dinamai tahunnya) atau kolom tahun.",
+                "Workbooks or CSV files, one per year; or one workbook with a "
+                "sheet per year (sheets named by the year) or a tahun column.",
+            ),
             show_default=False,
         ),
     ],
@@ -40,9 +45,14 @@ def compare(
         typer.Option(
             "--framework",
             "-F",
-            help="Framework of one file, FILE=NAME (repeat "
-            "per file), or NAME for every file. Default: what the file names in a "
-            "kerangka/framework cell, else the year's framework.",
+            help=h(
+                "Kerangka untuk satu berkas, FILE=NAME (ulangi per berkas), atau NAME untuk "
+                "semua berkas. Bawaan: yang disebut berkas di sel kerangka/framework, jika "
+                "tidak, kerangka tahunnya.",
+                "Framework of one file, FILE=NAME (repeat "
+                "per file), or NAME for every file. Default: what the file names in a "
+                "kerangka/framework cell, else the year's framework.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -50,16 +60,24 @@ def compare(
         bool,
         typer.Option(
             "--fail-on-regression",
-            help="Exit with status 1 when an agency's index "
-            "(published figure) fell from its previous year to its latest. For CI.",
+            help=h(
+                "Keluar dengan status 1 bila indeks instansi (angka yang diumumkan) turun dari "
+                "tahun sebelumnya ke tahun terakhir. Untuk CI.",
+                "Exit with status 1 when an agency's index "
+                "(published figure) fell from its previous year to its latest. For CI.",
+            ),
         ),
     ] = False,
     domain: Annotated[
         str | None,
         typer.Option(
             "--domain",
-            help="With --fail-on-regression: also fail when this "
-            "domain's index fell (only where both years define it the same way).",
+            help=h(
+                "Bersama --fail-on-regression: gagal juga bila indeks domain ini turun (hanya "
+                "jika kedua tahun mendefinisikannya dengan cara yang sama).",
+                "With --fail-on-regression: also fail when this "
+                "domain's index fell (only where both years define it the same way).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -231,3 +249,27 @@ def report_regressions(check: RegressionCheck, lang: Lang, fail: bool) -> None:
     if fail and check.regressions:
         sys.stderr.flush()
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+HELP = h(
+    """Bandingkan tahun: indeks, domain, aspek, perubahan, predikat, indikator naik dan turun.
+
+    Setiap tahun dinilai dengan kerangkanya sendiri: --framework FILE=NAME, jika tidak,
+    kerangka yang disebut berkas (sel atau kolom kerangka), jika tidak, tahunnya yang
+    menentukan (2018-2020: permenpanrb-5-2018, 2021 dan sesudahnya: permenpanrb-59-2020).
+    Antarkerangka, indeks dan predikat dibandingkan; domain dan aspek hanya bila kedua
+    tahun mendefinisikannya dengan cara yang sama (id, nama, bobot dan indikator yang
+    sama), selain itu ditandai ≠. Tahun yang tidak ada di berkas diambil dari namanya
+    (siantar-2021.xlsx). Contoh:
+
+      spbe compare examples/pematangsiantar-20*.xlsx
+
+      spbe compare lhe-2019.xlsx lhe-2021.xlsx -F lhe-2019.xlsx=5/2018
+
+      spbe compare rekap.xlsx --format json > tren.json
+
+      spbe compare 2023.xlsx 2024.xlsx --fail-on-regression --domain 4
+    """,
+    compare.__doc__ or "",
+)
+"""The help of ``spbe compare``: Indonesian, and the docstring in English."""

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from spbe_cli.cli.options import FormatOpt, LangOpt, Language, OutputFormat, lang_of
+from spbe_cli.cli.help_text import h
+from spbe_cli.cli.options import (
+    FormatOpt,
+    LangOpt,
+    Language,
+    OutputFormat,
+    TopLangOpt,
+    lang_of,
+    language_defaults,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -21,7 +30,15 @@ if TYPE_CHECKING:
     from spbe_cli.i18n import Lang
 
 app = typer.Typer(
-    help=(
+    help=h(
+        "Berkas kerangka: list, show, validate, test.\n\n"
+        "Berkas kerangka (YAML) memuat semua yang berbeda antara aturan evaluasi: tingkat, "
+        "domain, aspek dan indikator dengan bobot eksak, rentang predikat, pembulatan dan "
+        "target. Contoh:\n\n"
+        "  spbe framework list\n\n"
+        "  spbe framework show permenpanrb-5-2018 --lang en\n\n"
+        "  spbe framework validate kerangka-saya.yaml\n\n"
+        "  spbe framework test permenpanrb-59-2020",
         "Framework files: list, show, validate, test.\n\n"
         "A framework file (YAML) holds everything that differs between evaluation rules: "
         "levels, domains, aspects and indicators with exact weights, rating bands, rounding "
@@ -29,26 +46,39 @@ app = typer.Typer(
         "  spbe framework list\n\n"
         "  spbe framework show permenpanrb-5-2018 --lang en\n\n"
         "  spbe framework validate my-framework.yaml\n\n"
-        "  spbe framework test permenpanrb-59-2020"
+        "  spbe framework test permenpanrb-59-2020",
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
+
+
+@app.callback()
+def framework_options(ctx: typer.Context, language: TopLangOpt = None) -> None:
+    """``spbe framework --lang en ...``: the sub-command's ``--lang`` default."""
+    if language is not None:
+        ctx.default_map = language_defaults(ctx.command, language.value)
+
+
 FrameworkArg = Annotated[
     str | None,
     typer.Argument(
         metavar="NAME|PATH",
-        help="A bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018, "
-        "or 8/2026, "
-        "5/2018) or a framework YAML file, e.g. my-framework.yaml. Default: "
-        "permenpanrb-59-2020.",
+        help=h(
+            "Kerangka bawaan (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018, "
+            "atau 8/2026, 5/2018) atau berkas YAML kerangka, mis. kerangka-saya.yaml. Bawaan: "
+            "permenpanrb-59-2020.",
+            "A bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018, "
+            "or 8/2026, "
+            "5/2018) or a framework YAML file, e.g. my-framework.yaml. Default: "
+            "permenpanrb-59-2020.",
+        ),
         show_default=False,
     ),
 ]
 
 
-@app.command("list")
 def list_frameworks(
     output_format: FormatOpt = OutputFormat.table,
     language: LangOpt = Language.id,
@@ -75,7 +105,6 @@ def list_frameworks(
         _write_rows(output_format, render.LIST_HEADER, render.list_rows(frameworks, lang))
 
 
-@app.command("show")
 def show(
     framework: FrameworkArg = None,
     output_format: FormatOpt = OutputFormat.table,
@@ -108,14 +137,17 @@ def show(
         _print(render.framework_view(fw, lang))
 
 
-@app.command("validate")
 def validate(
     path: Annotated[
         str,
         typer.Argument(
             metavar="PATH",
-            help="The framework YAML file to check, e.g. my-framework.yaml (a bundled name "
-            "works too).",
+            help=h(
+                "Berkas YAML kerangka yang diperiksa, mis. kerangka-saya.yaml (nama kerangka "
+                "bawaan juga bisa).",
+                "The framework YAML file to check, e.g. my-framework.yaml (a bundled name "
+                "works too).",
+            ),
             show_default=False,
         ),
     ],
@@ -151,15 +183,18 @@ def validate(
     say(ok_text(fw), lang)
 
 
-@app.command("test")
 def test(
     framework: Annotated[
         str,
         typer.Argument(
             metavar="NAME|PATH",
-            help="A bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, "
-            "permenpanrb-5-2018) or a "
-            "framework YAML file, e.g. my-framework.yaml.",
+            help=h(
+                "Kerangka bawaan (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018) "
+                "atau berkas YAML kerangka, mis. kerangka-saya.yaml.",
+                "A bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, "
+                "permenpanrb-5-2018) or a "
+                "framework YAML file, e.g. my-framework.yaml.",
+            ),
             show_default=False,
         ),
     ],
@@ -167,9 +202,15 @@ def test(
         Path | None,
         typer.Argument(
             metavar="CASES.yaml",
-            help="Golden cases: level sets with the index, rating, domain and aspect "
-            "figures they must give, e.g. my.cases.yaml. Optional for a bundled framework, "
-            "or a file that keeps a bundled framework's id (its shipped cases are used).",
+            help=h(
+                "Kasus acuan: kumpulan tingkat beserta indeks, predikat, angka domain dan "
+                "aspek yang harus dihasilkan, mis. kasus-saya.cases.yaml. Opsional untuk "
+                "kerangka bawaan, atau berkas yang mempertahankan id kerangka bawaan (kasus "
+                "bawaannya yang dipakai).",
+                "Golden cases: level sets with the index, rating, domain and aspect "
+                "figures they must give, e.g. my.cases.yaml. Optional for a bundled framework, "
+                "or a file that keeps a bundled framework's id (its shipped cases are used).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -212,6 +253,89 @@ def test(
     _print_report(report, output_format, lang)
     if not report.ok:
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+LIST_HELP = h(
+    """Daftar kerangka bawaan: id, judul, jumlah indikator, tahun evaluasi pertama.
+
+    Setiap id dapat dipakai di perintah mana pun yang menerima --framework. Contoh:
+
+      spbe framework list
+
+      spbe framework list --format json --lang en
+    """,
+    list_frameworks.__doc__ or "",
+)
+"""The help of ``spbe framework list``: Indonesian, and the docstring in English."""
+
+
+SHOW_HELP = h(
+    """Tampilkan kerangka: domain > aspek > indikator beserta bobot, skala, predikat, target.
+
+    Bobot dalam persen dari seluruh indeks, dicetak eksak (10/3 tetap pecahan). Tabel
+    memuat setiap indikator dengan jenis kapabilitasnya, lalu nama tingkat per jenis,
+    rentang predikat dan aturan pembulatan. Contoh:
+
+      spbe framework show
+
+      spbe framework show permenpanrb-5-2018 --lang en
+
+      spbe framework show kerangka-saya.yaml --format csv > bobot.csv
+    """,
+    show.__doc__ or "",
+)
+"""The help of ``spbe framework show``: Indonesian, and the docstring in English."""
+
+
+VALIDATE_HELP = h(
+    """Periksa berkas kerangka dan cantumkan semua masalahnya sekaligus.
+
+    Memeriksa YAML (tidak ada kunci yang ditulis dua kali), kunci-kuncinya, bobot eksak
+    ("1.30", "20/6"), bahwa setiap bobot sama dengan jumlah bobot di bawahnya dan domain
+    berjumlah 100, serta bahwa rentang predikat bersambung tanpa celah atau tumpang tindih
+    dan menutup seluruh skala. Status keluar 0 bila sah, 2 dengan daftar masalah bila
+    tidak. Contoh:
+
+      spbe framework validate kerangka-saya.yaml
+
+      spbe framework validate kerangka-saya.yaml --format json
+    """,
+    validate.__doc__ or "",
+)
+"""The help of ``spbe framework validate``: Indonesian, and the docstring in English."""
+
+
+TEST_HELP = h(
+    """Jalankan kasus acuan pada kerangka: hasil mana yang masih keluar dengan benar.
+
+    Setiap kasus memberi tingkat (bawaan dan pengecualiannya) dan angka yang harus
+    dihasilkan; setiap harapan yang meleset dicantumkan sebagai "kasus: indeks
+    diharapkan 3.28, didapat 3.27". Status keluar 0 bila semua lolos, 1 bila ada yang
+    gagal, 2 untuk berkas yang tidak sah. Berkas kasus (format lengkapnya di
+    spbe_cli/cases.py):
+
+    \b
+      cases:
+        - name: semua level 3, indikator 11 di level 4
+          levels: {default: 3, "11": 4}
+          expect: {index: "3.03", predikat: Baik, domains: {"2": "3.10"}}
+
+    Contoh:
+
+      spbe framework test permenpanrb-59-2020
+
+      spbe framework test kerangka-saya.yaml kasus-saya.cases.yaml
+
+      spbe framework test 5/2018 --format json
+    """,
+    test.__doc__ or "",
+)
+"""The help of ``spbe framework test``: Indonesian, and the docstring in English."""
+
+app.command("list", help=LIST_HELP)(list_frameworks)
+app.command("show", help=SHOW_HELP)(show)
+app.command("validate", help=VALIDATE_HELP)(validate)
+app.command("test", help=TEST_HELP)(test)
 
 
 # -- loading -------------------------------------------------------------------------------

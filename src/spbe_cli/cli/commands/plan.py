@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
@@ -51,9 +52,14 @@ def plan(
             "--effort",
             "-e",
             metavar="FILE.yaml",
-            help="YAML file mapping indicator id to the effort of one level step (e.g. "
-            "'13: 2', '21: 0.5'); overrides the workbook's effort column. Default: 1 per "
-            "step.",
+            help=h(
+                "Berkas YAML yang memetakan nomor indikator ke upaya satu kenaikan tingkat "
+                "(mis. '13: 2', '21: 0.5'); menggantikan kolom upaya di buku kerja. Bawaan: 1 "
+                "per kenaikan.",
+                "YAML file mapping indicator id to the effort of one level step (e.g. "
+                "'13: 2', '21: 0.5'); overrides the workbook's effort column. Default: 1 per "
+                "step.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -63,9 +69,14 @@ def plan(
             "--max-step",
             min=0,
             metavar="N",
-            help="Most levels one indicator may rise per evaluation round. Default: the "
-            "framework's planning.max_step (1). A large value (--max-step 4) gives the "
-            "unconstrained one-round optimum.",
+            help=h(
+                "Kenaikan tingkat terbanyak satu indikator per putaran evaluasi. Bawaan: "
+                "planning.max_step kerangka (1). Nilai besar (--max-step 4) memberi optimum "
+                "satu putaran tanpa batasan.",
+                "Most levels one indicator may rise per evaluation round. Default: the "
+                "framework's planning.max_step (1). A large value (--max-step 4) gives the "
+                "unconstrained one-round optimum.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -75,7 +86,11 @@ def plan(
             "--max-level",
             min=0,
             metavar="LEVEL",
-            help="No indicator is raised above this level (default: the scale's top).",
+            help=h(
+                "Tidak ada indikator yang dinaikkan melebihi tingkat ini (bawaan: tingkat "
+                "tertinggi skala).",
+                "No indicator is raised above this level (default: the scale's top).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -84,7 +99,10 @@ def plan(
         typer.Option(
             "--lock",
             metavar="IDS",
-            help="Indicators that will not move: ids and ranges, e.g. 13,21-31 (repeatable).",
+            help=h(
+                "Indikator yang tidak diubah: nomor dan rentang, mis. 13,21-31 (boleh diulang).",
+                "Indicators that will not move: ids and ranges, e.g. 13,21-31 (repeatable).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -92,8 +110,12 @@ def plan(
         GroupBy,
         typer.Option(
             "--by",
-            help="step: raises in order of gain; opd: grouped per OPD with "
-            "each OPD's share of the gain.",
+            help=h(
+                "step: kenaikan menurut urutan tambahan nilainya; opd: dikelompokkan per OPD "
+                "beserta bagian tiap OPD dalam tambahan nilai.",
+                "step: raises in order of gain; opd: grouped per OPD with "
+                "each OPD's share of the gain.",
+            ),
         ),
     ] = GroupBy.step,
     until: Annotated[
@@ -101,9 +123,14 @@ def plan(
         typer.Option(
             "--until",
             metavar="YEAR",
-            help="The year by which the target must be met: bounds the rounds (spaced as "
-            "the framework says, yearly for SPBE). Too soon: the plan says so and shows the "
-            "best reachable path.",
+            help=h(
+                "Tahun paling lambat target harus tercapai: membatasi jumlah putaran (berjarak "
+                "sesuai kerangka, tahunan untuk SPBE). Terlalu dekat: rencana menyebutkannya "
+                "dan menampilkan jalur terbaik yang dapat dicapai.",
+                "The year by which the target must be met: bounds the rounds (spaced as "
+                "the framework says, yearly for SPBE). Too soon: the plan says so and shows the "
+                "best reachable path.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -113,8 +140,12 @@ def plan(
             "--years",
             min=1,
             metavar="N",
-            help="A roadmap over N years: first the target, then each next rating, each "
-            "year optimal given the one before. --max-step defaults to 1 here.",
+            help=h(
+                "Peta jalan N tahun: pertama target, lalu tiap predikat berikutnya, tiap tahun "
+                "optimal mengingat tahun sebelumnya. Di sini --max-step bawaannya 1.",
+                "A roadmap over N years: first the target, then each next rating, each "
+                "year optimal given the one before. --max-step defaults to 1 here.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -378,3 +409,32 @@ def _print_roadmaps(
         console = stdout_console()
         for start, path, source in zip(starts, paths, sources, strict=True):
             console.print(view.roadmap_view(start, path, lang, by_opd=by_opd, source=source))
+
+
+HELP = h(
+    """Rencanakan kenaikan: upaya total terkecil yang mengangkat indeks yang diumumkan ke target.
+
+    Realistis sejak awal: paling banyak satu tingkat per indikator per putaran evaluasi
+    (kecuali kerangka menentukan lain), dalam putaran sesedikit mungkin untuk mencapai
+    target, disusun per putaran. Eksak, bukan serakah: setiap kombinasi kenaikan tingkat
+    ditimbang (knapsack penutup yang diselesaikan dalam satuan bobot bulat). Bila setara,
+    dipilih kenaikan tingkat yang lebih sedikit, lalu nomor indikator yang lebih kecil.
+    Setiap kenaikan menampilkan OPD, tingkatnya, syarat tingkat berikutnya, upayanya dan
+    indeks sesudahnya. Bila target tidak tercapai dengan batasan yang ada, rencana
+    menyebutkannya, melangkah sejauh mungkin dan menyebut batasan yang menghalangi. Contoh:
+
+      spbe plan examples/pematangsiantar-2021.xlsx
+
+      spbe plan isian.xlsx --until 2027       # target pada 2027, atau yang terbaik saat itu
+
+      spbe plan isian.xlsx --target baik --max-step 2 --lock 13,21-31
+
+      spbe plan isian.xlsx --effort upaya.yaml --by opd
+
+      spbe plan isian.xlsx --years 3          # tahun demi tahun, satu tingkat per tahun
+
+      spbe plan isian.xlsx --format json > rencana.json
+    """,
+    plan.__doc__ or "",
+)
+"""The help of ``spbe plan``: Indonesian, and the docstring in English."""

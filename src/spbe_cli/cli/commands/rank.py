@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Unpack
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AllowMissingOpt,
     FormatOpt,
@@ -32,7 +33,10 @@ def rank(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Workbooks or CSV files with a row per agency (and year).", show_default=False
+            help=h(
+                "Buku kerja atau berkas CSV dengan satu baris per instansi (dan tahun).",
+                "Workbooks or CSV files with a row per agency (and year).",
+            ), show_default=False
         ),
     ],
     top: Annotated[
@@ -41,8 +45,12 @@ def rank(
             "--top",
             "-n",
             min=1,
-            help="Show only the best N of each year (after "
-            "--where; statistics still cover every agency that passes --where).",
+            help=h(
+                "Tampilkan hanya N terbaik tiap tahun (setelah --where; statistik tetap "
+                "mencakup semua instansi yang lolos --where).",
+                "Show only the best N of each year (after "
+                "--where; statistics still cover every agency that passes --where).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -51,9 +59,14 @@ def rank(
         typer.Option(
             "--where",
             "-w",
-            help="Keep rows that match; repeat for AND. "
-            "FIELD=V[,V] (one of), FIELD!=V, FIELD~TEXT (contains), FIELD>=N, <=, "
-            ">, <. Fields: instansi, tahun, predikat, indeks, kerangka, d1..d4.",
+            help=h(
+                "Simpan baris yang cocok; ulangi untuk DAN. KOLOM=N[,N] (salah satu), "
+                "KOLOM!=N, KOLOM~TEKS (memuat), KOLOM>=N, <=, >, <. Kolom: instansi, tahun, "
+                "predikat, indeks, kerangka, d1..d4.",
+                "Keep rows that match; repeat for AND. "
+                "FIELD=V[,V] (one of), FIELD!=V, FIELD~TEXT (contains), FIELD>=N, <=, "
+                ">, <. Fields: instansi, tahun, predikat, indeks, kerangka, d1..d4.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -156,3 +169,26 @@ def print_rankings(rankings: list[YearRanking], output_format: str, lang: Lang) 
         write_data("\n".join(parts))
     else:
         stdout_console().print(view.ranking_view(rankings, lang))
+
+
+HELP = h(
+    """Peringkat instansi per tahun: indeks, predikat, domain; jumlah per predikat, rerata, median.
+
+    Peringkat dihitung per tahun evaluasi, indeks yang diumumkan tertinggi lebih dulu;
+    angka yang diumumkan sama berbagi peringkat. Peringkat diambil sebelum --where, jadi
+    setiap baris mempertahankan peringkatnya di antara semua instansi pada tahunnya;
+    statistiknya (jumlah dan porsi per predikat, rata-rata dan median eksak yang
+    dibulatkan setengah ke atas, berapa yang mencapai target) menggambarkan baris yang
+    disaring --where. Contoh:
+
+      spbe rank examples/agencies-2021.xlsx
+
+      spbe rank rekap.xlsx --where tahun=2021 --where "instansi~kota" --top 10
+
+      spbe rank rekap.xlsx --where predikat=Kurang,Cukup --format csv > kurang.csv
+
+      spbe rank rekap.xlsx --where "indeks>=2.6" --format json
+    """,
+    rank.__doc__ or "",
+)
+"""The help of ``spbe rank``: Indonesian, and the docstring in English."""

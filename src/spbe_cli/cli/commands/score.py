@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllOpt,
@@ -28,23 +29,36 @@ from spbe_cli.cli.options import (
 def score(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels; "
-                       "- reads CSV from stdin.", show_default=False, metavar="FILE"),
+        typer.Argument(help=h(
+            "Buku kerja (.xlsx .xlsm .xls .ods) atau berkas .csv berisi tingkat; - membaca "
+            "CSV dari stdin.",
+            "Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels; - reads CSV "
+            "from stdin.",
+        ), show_default=False, metavar="FILE"),
     ],
     framework: FrameworkOpt = None,
     target: TargetOpt = None,
     fail_under: Annotated[
         str | None,
-        typer.Option("--fail-under", help="Exit with status 1 when an index (published "
-                     "figure) is below this number or rating name. For CI.",
-                     show_default=False),
+        typer.Option("--fail-under", help=h(
+            "Keluar dengan status 1 bila indeks (angka yang diumumkan) di bawah angka atau "
+            "predikat ini. Untuk CI.",
+            "Exit with status 1 when an index (published figure) is below this number or "
+            "rating name. For CI.",
+        ), show_default=False),
     ] = None,
     detail: Annotated[
-        bool, typer.Option("--detail", "-d", help="List every indicator, not only the top.")
+        bool, typer.Option("--detail", "-d", help=h(
+            "Cantumkan semua indikator, bukan hanya yang teratas.",
+            "List every indicator, not only the top.",
+        ))
     ] = False,
     top: Annotated[
-        int, typer.Option("--top", min=0, help="How many indicators with the largest gain "
-                          "per level to show (table output).")
+        int, typer.Option("--top", min=0, help=h(
+            "Berapa indikator dengan kenaikan terbesar per tingkat yang ditampilkan "
+            "(keluaran tabel).",
+            "How many indicators with the largest gain per level to show (table output).",
+        ))
     ] = 5,
     output_format: FormatOpt = OutputFormat.table,
     sheet: SheetOpt = None,
@@ -88,3 +102,22 @@ def score(
         show_all=show_all,
         language=language,
     )
+
+
+HELP = h(
+    """Nilai instansi: indeks (Indeks SPBE atau Indeks Pemdi), bagiannya, predikat, selisih.
+
+    Satu instansi (lembar dengan satu baris per indikator) memberi gambaran lengkap; buku
+    kerja dengan satu baris per instansi memberi peringkat. Contoh:
+
+      spbe score examples/pematangsiantar-2021.xlsx
+
+      spbe score data.xlsx --format json > hasil.json
+
+      spbe score data.xlsx --target "sangat baik" --detail --lang en
+
+      spbe score data.xlsx --fail-under 2.6   # status keluar 1 bila di bawahnya
+    """,
+    score.__doc__ or "",
+)
+"""The help of ``spbe score``: Indonesian, and the docstring above in English."""

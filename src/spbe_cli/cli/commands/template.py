@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     FrameworkOpt,
     LangOpt,
@@ -18,18 +19,30 @@ from spbe_cli.cli.options import (
 def template(
     output: Annotated[
         Path,
-        typer.Argument(help="The .xlsx workbook to write.", show_default=False),
+        typer.Argument(help=h(
+            "Buku kerja .xlsx yang ditulis.",
+            "The .xlsx workbook to write.",
+        ), show_default=False),
     ],
     framework: FrameworkOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=h(
+        "Timpa berkas yang sudah ada.",
+        "Overwrite an existing file.",
+    ))] = False,
     language: LangOpt = Language.id,
     agency: Annotated[
         str | None,
-        typer.Option("--agency", help="Agency name to pre-fill (Instansi).", show_default=False),
+        typer.Option("--agency", help=h(
+            "Nama instansi yang diisikan lebih dulu (Instansi).",
+            "Agency name to pre-fill (Instansi).",
+        ), show_default=False),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="Evaluation year to pre-fill (Tahun).", show_default=False),
+        typer.Option("--year", help=h(
+            "Tahun evaluasi yang diisikan lebih dulu (Tahun).",
+            "Evaluation year to pre-fill (Tahun).",
+        ), show_default=False),
     ] = None,
 ) -> None:
     """Write an input workbook to fill in: a row per indicator, live summary, instructions.
@@ -68,3 +81,20 @@ def template(
         ),
         lang,
     )
+
+
+HELP = h(
+    """Tulis buku kerja isian: satu baris per indikator, ringkasan langsung, petunjuk.
+
+    Lembar Penilaian memuat satu baris per indikator dengan daftar pilihan tingkat;
+    Ringkasan menghitung indeks aspek, domain dan keseluruhan dengan rumus Excel saat
+    diisi; Petunjuk menjelaskan tingkat dan predikat. Nilai buku kerja yang sudah diisi
+    dengan spbe score. Berkas yang sudah ada dipertahankan kecuali diberi --force. Contoh:
+
+      spbe template isian.xlsx --agency "Kota Pematangsiantar" --year 2025
+
+      spbe template form.xlsx --lang en --force
+    """,
+    template.__doc__ or "",
+)
+"""The help of ``spbe template``: Indonesian, and the docstring in English."""

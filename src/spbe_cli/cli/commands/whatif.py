@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
@@ -35,7 +36,10 @@ def whatif(
     changes: Annotated[
         list[str],
         typer.Argument(
-            help="New levels as ID=LEVEL, e.g. 11=3 21=2.",
+            help=h(
+                "Tingkat baru sebagai ID=LEVEL (nomor indikator=tingkat), mis. 11=3 21=2.",
+                "New levels as ID=LEVEL, e.g. 11=3 21=2.",
+            ),
             metavar="ID=LEVEL",
             show_default=False,
         ),
@@ -125,3 +129,21 @@ def _print(change: WhatIf, source: str, output_format: str, lang: Lang) -> None:
         write_data(render(view.WHATIF_HEADER, view.whatif_rows(change, lang)))
     else:
         stdout_console().print(view.whatif_view(change, lang, source))
+
+
+HELP = h(
+    """Bagaimana jika: indeks, domain, aspek dan predikat bila beberapa tingkat diubah.
+
+    Tulis setiap perubahan sebagai ID=LEVEL (tingkat boleh juga turun). Setiap angka
+    ditampilkan sebelum dan sesudah beserta perubahannya, dan apakah target tercapai.
+    Contoh:
+
+      spbe whatif examples/pematangsiantar-2021.xlsx 11=3 21=2
+
+      spbe whatif isian.xlsx 42=4 43=3 --format json
+
+      spbe whatif isian.xlsx 13=2 --target baik --lang en
+    """,
+    whatif.__doc__ or "",
+)
+"""The help of ``spbe whatif``: Indonesian, and the docstring in English."""

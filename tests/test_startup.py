@@ -1,0 +1,61 @@
+"""Start-up stays light: what ``spbe --version`` and ``spbe --help`` import (not timings)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pydantic", "rich", "openpyxl", "python_calamine", "yaml", "orjson")
+
+
+def imported(code: str) -> set[str]:
+    """The top-level packages a fresh interpreter imports running ``code`` (-X importtime)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SPBE_LANG", "SPBE_DEBUG")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert done.returncode in (0, 2), done.stderr[-2000:]
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            module = line.rsplit("|", 1)[1].strip()
+            names.add(module.split(".")[0])
+    assert names, done.stderr[-2000:]
+    return names
+
+
+def run_main(*args: str) -> str:
+    return (
+        "import sys\n"
+        f"sys.argv = ['spbe', *{list(args)!r}]\n"
+        "from spbe_cli.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+
+
+def test_importing_the_app_module_imports_only_the_standard_library() -> None:
+    names = imported("import spbe_cli.cli.app")
+    assert not names & {*HEAVY, "typer", "click"}
+
+
+def test_version_does_not_import_typer() -> None:
+    assert not imported(run_main("--version")) & {*HEAVY, "typer", "click"}
+
+
+@pytest.mark.parametrize(
+    "args", [("--help",), ("score", "--help"), ("framework", "show", "--help"),
+             ("--help", "--lang", "en")],
+)
+def test_help_does_not_import_the_library(args: tuple[str, ...]) -> None:
+    names = imported(run_main(*args))
+    assert "typer" in names
+    assert not names & set(HEAVY)
+
+
+def test_building_the_app_does_not_import_the_library() -> None:
+    names = imported("from spbe_cli.cli.app import app")
+    assert not names & set(HEAVY)
