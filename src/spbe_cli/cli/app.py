@@ -37,6 +37,7 @@ def build_app() -> "typer.Typer":
     import typer
 
     from spbe_cli.cli.commands import compare as compare_command
+    from spbe_cli.cli.commands import evidence as evidence_command
     from spbe_cli.cli.commands import framework as framework_commands
     from spbe_cli.cli.commands import plan as plan_command
     from spbe_cli.cli.commands import rank as rank_command
@@ -105,6 +106,7 @@ def build_app() -> "typer.Typer":
     new.command("compare", help=compare_command.HELP)(compare_command.compare)
     new.command("rank", help=rank_command.HELP)(rank_command.rank)
     new.command("report", help=report_command.HELP)(report_command.report)
+    new.command("evidence", help=evidence_command.HELP)(evidence_command.evidence)
     new.command("template", help=template_command.HELP)(template_command.template)
     new.add_typer(framework_commands.app, name="framework")
     globals()["app"] = new

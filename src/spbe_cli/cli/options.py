@@ -21,6 +21,16 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+class ManyFormat(StrEnum):
+    """Output formats of ``spbe score``: also ``jsonl``, one result per line."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
 class Layout(StrEnum):
     """Input layouts: detected, one agency (long), many agencies (wide)."""
 
@@ -84,6 +94,15 @@ FormatOpt = Annotated[
         "Format keluaran: table untuk dibaca orang, json/csv/markdown untuk skrip dan "
         "dokumen.",
         "Output format: table for people, json/csv/markdown for scripts and documents.",
+    )),
+]
+ManyFormatOpt = Annotated[
+    ManyFormat,
+    typer.Option("--format", "-f", help=h(
+        "Format keluaran: table untuk dibaca orang, json/jsonl/csv/markdown untuk skrip dan "
+        "dokumen (jsonl: satu hasil per baris, untuk banyak instansi).",
+        "Output format: table for people, json/jsonl/csv/markdown for scripts and documents "
+        "(jsonl: one result per line, for many agencies).",
     )),
 ]
 LangOpt = Annotated[

@@ -36,6 +36,13 @@ if TYPE_CHECKING:
     from spbe_cli.planner import Plan
 
 
+class Start(StrEnum):
+    """Where a plan starts: the scored values, or only what the evidence supports."""
+
+    scored = "scored"
+    evidence = "evidence"
+
+
 class GroupBy(StrEnum):
     """How the raises are listed."""
 
@@ -157,6 +164,30 @@ def plan(
     year: YearOpt = None,
     allow_missing: AllowMissingOpt = False,
     track: TrackOpt = None,
+    start: Annotated[
+        Start,
+        typer.Option(
+            "--from",
+            help=h("Titik awal rencana: scored (nilai yang dinilai) atau evidence (hanya "
+                   "nilai yang didukung bukti dukung; perlu --dir dan/atau --items), agar "
+                   "rencana tidak bergantung pada klaim yang akan gugur.",
+                   "Where the plan starts: scored (the values scored) or evidence (only the "
+                   "values the evidence supports; needs --dir and/or --items), so a plan "
+                   "never counts on a claim that will fall."),
+        ),
+    ] = Start.scored,
+    evidence_dir: Annotated[
+        Path | None,
+        typer.Option("--dir", metavar="FOLDER", show_default=False,
+                     help=h("Folder bukti dukung untuk --from evidence (lihat spbe evidence).",
+                            "The evidence folder for --from evidence (see spbe evidence).")),
+    ] = None,
+    evidence_items: Annotated[
+        Path | None,
+        typer.Option("--items", metavar="FILE", show_default=False,
+                     help=h("Daftar butir bukti untuk --from evidence (lihat spbe evidence).",
+                            "The evidence item list for --from evidence (see spbe evidence).")),
+    ] = None,
     language: LangOpt = Language.id,
 ) -> None:
     """Plan the raises: the least total effort that lifts the published index to the target.
@@ -197,6 +228,8 @@ def plan(
         track=track,
         lang=lang,
     )
+    if start is Start.evidence:
+        scored = [_evidenced(s, evidence_dir, evidence_items, lang) for s in scored]
     fw = scored[0].result.framework
     locked = _locked(lock or [], fw, lang)
     efforts = _effort_file(effort, fw, lang) if effort is not None else None
@@ -217,6 +250,37 @@ def plan(
 
 
 Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ...]]
+
+
+def _evidenced(scored: Scored, folder: Path | None, items: Path | None, lang: Lang) -> Scored:
+    """The agency re-scored with only the values its evidence supports (exit 2 without a
+    folder or an item list, or on a bad one)."""
+    from dataclasses import replace
+
+    from spbe_cli.cli.output import fail_input, fail_usage, say
+    from spbe_cli.engine import score
+    from spbe_cli.evidence import check_assessment
+    from spbe_cli.exact import fixed
+    from spbe_cli.i18n import Text
+    from spbe_cli.problems import InputError
+
+    if folder is None and items is None:
+        fail_usage(Text("--from evidence memerlukan --dir FOLDER dan/atau --items BERKAS",
+                        "--from evidence needs --dir FOLDER and/or --items FILE"), lang)
+    result = scored.result
+    try:
+        report = check_assessment(result.assessment, result.framework, scan=folder, items=items,
+                                  track=result.assessment.track or "mandiri")
+    except InputError as error:
+        fail_input(error, lang)
+    evidenced = score(report.evidenced_assessment(), result.framework, result.target)
+    places = result.framework.rounding.places
+    say(Text(f"Rencana dimulai dari nilai yang didukung bukti: "
+             f"{fixed(evidenced.published, places, 'id')} (klaim "
+             f"{fixed(result.published, places, 'id')})",
+             f"The plan starts from the evidenced values: {evidenced.published} (claimed "
+             f"{result.published})"), lang)
+    return replace(scored, result=evidenced)
 
 
 def rounds_until(scored: Scored, until: int | None, lang: Lang) -> int | None:

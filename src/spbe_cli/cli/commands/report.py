@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
@@ -50,7 +51,10 @@ def report(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels.",
+            help=h(
+                "Buku kerja (.xlsx .xlsm .xls .ods) atau berkas .csv berisi tingkat.",
+                "Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels.",
+            ),
             show_default=False,
         ),
     ],
@@ -59,7 +63,10 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="The report file: .xlsx, .html or .md (the suffix picks the format).",
+            help=h(
+                "Berkas laporan: .xlsx, .html atau .md (akhiran nama menentukan formatnya).",
+                "The report file: .xlsx, .html or .md (the suffix picks the format).",
+            ),
             show_default=False,
         ),
     ],
@@ -68,16 +75,25 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="xlsx, html or md, when the file name's suffix does not say.",
+            help=h(
+                "xlsx, html atau md, bila akhiran nama berkas tidak menunjukkannya.",
+                "xlsx, html or md, when the file name's suffix does not say.",
+            ),
             show_default=False,
         ),
     ] = None,
     plan: Annotated[
         bool,
-        typer.Option("--plan", help="Add the plan to the target (one agency only)."),
+        typer.Option("--plan", help=h(
+            "Sertakan rencana menuju target (hanya satu instansi).",
+            "Add the plan to the target (one agency only).",
+        )),
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+        bool, typer.Option("--force", help=h(
+            "Timpa berkas keluaran bila sudah ada.",
+            "Overwrite the output file if it exists.",
+        ))
     ] = False,
     framework: FrameworkOpt = None,
     target: TargetOpt = None,
@@ -200,3 +216,25 @@ def _write(content: Report, output: Path, chosen: ReportFormat, force: bool, lan
             lang,
         )
     say(Text(f"Laporan ditulis: {output}", f"Report written: {output}"), lang)
+
+
+HELP = h(
+    """Tulis laporan untuk pimpinan: buku kerja Excel, satu halaman HTML, atau Markdown.
+
+    Satu instansi memberi indeks, predikat, target dan selisihnya, domain, aspek dan
+    indikator, dengan grafik (dan rencana menuju target dengan --plan). Banyak instansi
+    memberi peringkat; satu instansi dalam beberapa tahun memberi tren. Berbahasa
+    Indonesia kecuali diminta lain (--lang en). Berkas yang sudah ada tidak ditimpa tanpa
+    --force. Contoh:
+
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx
+
+      spbe report isian.xlsx -o laporan.html --plan --target baik
+
+      spbe report rekap.xlsx -o peringkat.md --lang en
+
+      spbe report isian.xlsx -o laporan.xlsx --force   # ganti laporan lama
+    """,
+    report.__doc__ or "",
+)
+"""The help of ``spbe report``: Indonesian, and the docstring in English."""
