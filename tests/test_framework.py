@@ -354,3 +354,19 @@ def test_5_2018_level_zero_is_kurang(fw5: Framework) -> None:
     assert fw5.band_for(Fraction(0)).name == "Kurang"
     assert fw5.band_for(Fraction("2.595")).name == "Baik"
     assert fw5.band_for(Fraction("2.5949")).name == "Cukup"
+
+
+def test_bundled_frameworks_score_disjoint_years() -> None:
+    from spbe_cli.framework import check_bundled, load_bundled
+
+    bundled = load_bundled()
+    assert check_bundled(bundled) == []
+    years = {fw.id: fw.years_text() for fw in bundled}
+    assert years == {"permenpanrb-5-2018": "2018-2020", "permenpanrb-59-2020": "2021-2025",
+                     "permenpanrb-8-2026": "2026-"}
+    spbe, pemdi = (next(f for f in bundled if f.id == i)
+                   for i in ("permenpanrb-59-2020", "permenpanrb-8-2026"))
+    overlapping = pemdi.model_copy(update={"applies_from": 2025})
+    problems = check_bundled([spbe, overlapping])
+    assert [p.code for p in problems] == ["years-overlap"]
+    assert "2025-" in problems[0].text.en and "permenpanrb-59-2020" in problems[0].text.en
