@@ -371,3 +371,46 @@ def test_unreadable_file(fw: Framework, tmp_path: Path) -> None:
 def test_bundled_cases_only_for_bundled_names(name: str) -> None:
     found = bundled_cases(name)
     assert (found is not None) == (name == "59/2020")
+
+
+# Pemdi (8/2026) as the reference describes it: aspect -> [(indicator, weight)], externals.
+PEMDI = {
+    "1": [("1", 5), ("2", 5)], "2": [("3", 5), ("4", 5)],
+    "3": [("5", 5), ("6", 3), ("7", 3), ("8", 4)],
+    "4": [("9", 4), ("10", 4), ("11", 3), ("12", 4)], "5": [("13", 5), ("14", 5)],
+    "6": [("15", 4), ("16", 4), ("17", 4), ("18", 3)], "7": [("19", 10), ("20", 15)],
+}
+PEMDI_EXTERNAL = {"5", "6", "7", "18"}
+
+
+def test_pemdi_shipped_cases_pass_and_agree_with_the_formula() -> None:
+    from fractions import Fraction
+
+    from spbe_cli.exact import parse_number
+
+    fw = load_framework("permenpanrb-8-2026")
+    path = bundled_cases("permenpanrb-8-2026")
+    assert path is not None
+    report = run_cases(fw, path)
+    assert report.cases and report.ok, [m for c in report.cases for m in c.mismatches]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    aliases = {f"{a}.{n}": key for a, items in PEMDI.items()
+               for n, (key, _) in enumerate(items, start=1)}
+    for case in data["cases"]:
+        given = {aliases.get(str(k), str(k)): v for k, v in case["levels"].items()}
+
+        def value(key: str, given: dict[str, object] = given) -> Fraction:
+            fallback = given.get("default", 1 if key in PEMDI_EXTERNAL else None)
+            raw = given.get(key, fallback)
+            number = parse_number(str(raw))
+            assert number is not None
+            return number
+
+        total = sum(w * value(k) for items in PEMDI.values() for k, w in items) / 100
+        expect = case["expect"]
+        if "index" in expect:
+            assert half_up(total) == Decimal(str(expect["index"])), case["name"]
+        for aspect, figure in expect.get("aspects", {}).items():
+            items = PEMDI[str(aspect)]
+            index = sum(w * value(k) for k, w in items) / sum(w for _, w in items)
+            assert half_up(index) == Decimal(str(figure)), (case["name"], aspect)
