@@ -218,3 +218,13 @@ def test_empty_template_scores_with_allow_missing() -> None:
     doc = json.loads(result.stdout)
     assert doc["index"] == 1 and len(doc["assumed_indicators"]) == 47
     assert "missing or blank indicators scored at 1: 1-47" in result.stderr
+
+
+def test_decimal_comma_in_options(siantar: Path) -> None:
+    comma = json.loads(runner.invoke(app, ["score", str(siantar), "-t", "2,6", "-f", "json"]).stdout)
+    dot = json.loads(runner.invoke(app, ["score", str(siantar), "-t", "2.6", "-f", "json"]).stdout)
+    assert comma["target"] == dot["target"] == 2.6 and comma["gap"] == 1.07
+    below = runner.invoke(app, ["score", str(siantar), "--fail-under", "1,54"])
+    assert below.exit_code == 1 and "Di bawah 1,54" in below.stderr
+    passed = runner.invoke(app, ["score", str(siantar), "--fail-under", "1,53"])
+    assert passed.exit_code == 0
