@@ -384,8 +384,6 @@ PEMDI_EXTERNAL = {"5", "6", "7", "18"}
 
 
 def test_pemdi_shipped_cases_pass_and_agree_with_the_formula() -> None:
-    from fractions import Fraction
-
     from spbe_cli.exact import parse_number
 
     fw = load_framework("permenpanrb-8-2026")

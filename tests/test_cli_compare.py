@@ -283,7 +283,7 @@ def test_rank_table_with_statistics(agencies: Path) -> None:
     result = runner.invoke(app, ["rank", str(agencies), "--lang", "en"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Rank 2021 (4 of 4)" in out and "Rank 2022 (1 of 1)" in out
+    assert "Rank 2021 · SPBE index (4 of 4)" in out and "Rank 2022 · SPBE index (1 of 1)" in out
     assert "Mean 2.25 · Median 2.50 · At or above target (2.60): 2 of 4 (50.0%)" in out
     assert "25.0%" in out
 

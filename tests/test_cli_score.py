@@ -7,6 +7,7 @@ import subprocess
 import sys
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -221,8 +222,11 @@ def test_empty_template_scores_with_allow_missing() -> None:
 
 
 def test_decimal_comma_in_options(siantar: Path) -> None:
-    comma = json.loads(runner.invoke(app, ["score", str(siantar), "-t", "2,6", "-f", "json"]).stdout)
-    dot = json.loads(runner.invoke(app, ["score", str(siantar), "-t", "2.6", "-f", "json"]).stdout)
+    def target(text: str) -> Any:
+        return json.loads(runner.invoke(app, ["score", str(siantar), "-t", text, "-f", "json"])
+                          .stdout)
+
+    comma, dot = target("2,6"), target("2.6")
     assert comma["target"] == dot["target"] == 2.6 and comma["gap"] == 1.07
     below = runner.invoke(app, ["score", str(siantar), "--fail-under", "1,54"])
     assert below.exit_code == 1 and "Di bawah 1,54" in below.stderr

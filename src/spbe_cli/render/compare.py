@@ -504,18 +504,24 @@ def ranking_view(rankings: Sequence[YearRanking], lang: Lang) -> RenderableType:
 def ranking_table(ranking: YearRanking, lang: Lang) -> Table:
     """Rank, agency, year, index, rating and the top tier's indices (D1.. or A1..)."""
     title = L["rank"].get(lang) + (f" {ranking.year}" if ranking.year is not None else "")
+    title += f" · {ranking.framework.index_label(lang)}"
     table = Table(
         title=f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})",
         title_justify="left",
         title_style="bold",
     )
-    for header in ("rank", "agency", "year", "index", "rating"):
-        name = ranking.framework.index_label(lang) if header == "index" else L[header].get(lang)
-        table.add_column(name, justify="right" if header in ("rank", "year", "index") else "left")
+    one_year = ranking.year is not None
+    longest = max((len(r.result.assessment.agency or "") for r in ranking.rows), default=0)
+    table.add_column("#", justify="right")
+    table.add_column(L["agency"].get(lang), overflow="fold", min_width=min(longest, 28))
+    if not one_year:
+        table.add_column(L["year"].get(lang), justify="right")
+    table.add_column(L["index"].get(lang), justify="right")
+    table.add_column(L["rating"].get(lang), no_wrap=True)
     for code in top_codes(ranking.framework):
         table.add_column(code, justify="right")
     for row in rankings_cells(ranking, lang):
-        table.add_row(*row)
+        table.add_row(*(row[:2] + row[3:] if one_year else row))
     return table
 
 
