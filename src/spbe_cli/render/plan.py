@@ -56,6 +56,7 @@ L = {
     "constraints": Text("Batasan", "Constraints"),
     "year": Text("Tahun ke-{n}", "Year {n}"),
     "round": Text("Putaran", "Round"),
+    "year_col": Text("Tahun", "Year"),
     "criteria": Text("Yang dibutuhkan tiap level", "What each level takes"),
     "round_n": Text("Putaran {n}", "Round {n}"),
     "in_rounds": Text("dalam {n} putaran", "in {n} rounds"),
@@ -698,6 +699,8 @@ def roadmap_view(
     parts: list[RenderableType] = [_title(start, lang, source), _move(start, final, lang)]
     if not plans:
         parts.append(RichText(L["empty_roadmap"].get(lang), style="dim"))
+    else:
+        parts.append(_roadmap_summary(start, plans, lang))
     for number_, year_plan in enumerate(plans, start=1):
         heading = L["year"].format(n=number_).get(lang)
         if start.assessment.year:
@@ -707,6 +710,24 @@ def roadmap_view(
         parts.append(_move(year_plan.start, year_plan.after, lang))
         parts.extend(_plan_body(year_plan, lang, by_opd, L["target"]))
     return Group(*parts, "")
+
+
+def _roadmap_summary(start: Result, plans: Sequence[Plan], lang: Lang) -> Table:
+    """One row per year first: the index, rating and work of each, before the details."""
+    places = start.framework.rounding.places
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(L["year_col"].get(lang))
+    for key in ("target", "after", "rating", "raises_head"):
+        table.add_column(L[key].get(lang), justify="left" if key == "rating" else "right")
+    for number_, year_plan in enumerate(plans, start=1):
+        label = L["year"].format(n=number_).get(lang)
+        if start.assessment.year:
+            label += f" ({start.assessment.year + number_})"
+        after = year_plan.after
+        table.add_row(label, fmt(year_plan.target, places, lang),
+                      fmt(after.published, places, lang), RichText(after.band.label(lang), style=band_style(after, after.band)),
+                      str(year_plan.raises))
+    return table
 
 
 def _node_table(change: WhatIf, tier: Tier, pairs: list[tuple[NodeResult, NodeResult]],
