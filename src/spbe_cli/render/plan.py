@@ -725,7 +725,8 @@ def _roadmap_summary(start: Result, plans: Sequence[Plan], lang: Lang) -> Table:
             label += f" ({start.assessment.year + number_})"
         after = year_plan.after
         table.add_row(label, fmt(year_plan.target, places, lang),
-                      fmt(after.published, places, lang), RichText(after.band.label(lang), style=band_style(after, after.band)),
+                      fmt(after.published, places, lang),
+                      RichText(after.band.label(lang), style=band_style(after, after.band)),
                       str(year_plan.raises))
     return table
 
