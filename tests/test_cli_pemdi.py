@@ -167,3 +167,20 @@ def test_framework_commands_know_pemdi() -> None:
     assert "aspek 7" in out and "indikator 20" in out and "eksternal, bawaan 1" in out
     result = run("framework", "test", "permenpanrb-8-2026", "--lang", "en")
     assert "fail" not in result.stdout.lower() or "0 fail" in result.stderr
+
+
+def test_target_track_is_checked(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Instansi", "Kab. X"])
+    sheet.append(["Tahun", 2026])
+    sheet.append(["No", "Nilai Mandiri", "Nilai Akhir", "Target"])
+    for n, value in enumerate(ASSESSOR, start=1):
+        sheet.append([n, float(Fraction(value)), float(Fraction(value)), 3])
+    path = tmp_path / "target.xlsx"
+    book.save(path)
+    out = run("score", str(path)).stdout
+    assert "Jalur target kantor 3,00 (mencapai target 2,50)" in out
+    doc = as_json("score", str(path))
+    assert doc["tracks"]["target"]["index"] == 3 and doc["track"] == "akhir"

@@ -63,6 +63,9 @@ L = {
     "more": Text("... {n} baris lagi (--all untuk semua)",
                  "... {n} more rows (--all for every row)"),
     "track": Text("Jalur", "Track"),
+    "track_target": Text("Jalur target kantor", "The office's target track"),
+    "track_reaches": Text("mencapai target {target}", "reaches the target {target}"),
+    "track_short": Text("belum mencapai target {target}", "short of the target {target}"),
     "tracks_title": Text("Indikator yang nilainya berbeda antarjalur",
                          "Indicators whose values differ between tracks"),
     "effect": Text("Dampak", "Effect"),
@@ -149,7 +152,9 @@ def _tracks_line(result: Result, lang: Lang) -> RichText | None:
         line.append(f" ({signed(now - ref, places, lang)})")
     target = comparison.target
     if target is not None:
-        line.append(f" · {track_label('target', lang)} {fmt(target.published, places, lang)}")
+        reaches = L["track_reaches"] if target.target_reached else L["track_short"]
+        line.append(f"\n{L['track_target'].get(lang)} {fmt(target.published, places, lang)} "
+                    f"({reaches.format(target=fmt(target.target, places, lang)).get(lang)})")
     return line
 
 
