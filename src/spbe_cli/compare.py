@@ -209,14 +209,22 @@ class Step:
     @cached_property
     def _moves(self) -> tuple[tuple[IndicatorChange, ...], tuple[IndicatorChange, ...]]:
         before, after = self.before.result.assessment, self.after.result.assessment
+        old_levels, new_levels = before.levels, after.levels
+        if old_levels == new_levels:
+            return (), ()
         fa, fb = self.before.framework, self.after.framework
         rose: list[IndicatorChange] = []
         fell: list[IndicatorChange] = []
         for indicator in self.indicators:
-            old = before.levels.get(indicator.id, fa.default_value(indicator))
-            new = after.levels.get(indicator.id, fb.default_value(indicator))
+            key = indicator.id
+            old = old_levels.get(key)
+            new = new_levels.get(key)
+            if old is None:
+                old = fa.default_value(indicator)
+            if new is None:
+                new = fb.default_value(indicator)
             if old != new:
-                opd = after.opd.get(indicator.id) or before.opd.get(indicator.id)
+                opd = after.opd.get(key) or before.opd.get(key)
                 (rose if new > old else fell).append(IndicatorChange(indicator, old, new, opd))
         return tuple(rose), tuple(fell)
 

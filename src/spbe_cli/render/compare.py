@@ -337,7 +337,22 @@ def _row_dict(row: Row) -> dict[str, Any]:
     }
 
 
+_CHANGE_DICTS: dict[tuple[int, object, object, str | None], tuple[object, dict[str, Any]]] = {}
+"""Dicts of indicator changes by (indicator, from, to, OPD), kept with their indicator: many
+agencies share them (read-only)."""
+
+
 def _indicator_dict(item: IndicatorChange) -> dict[str, Any]:
+    key = (id(item.indicator), item.before, item.after, item.opd)
+    found = _CHANGE_DICTS.get(key)
+    if found is None or found[0] is not item.indicator:
+        if len(_CHANGE_DICTS) > 100_000:
+            _CHANGE_DICTS.clear()
+        found = _CHANGE_DICTS[key] = (item.indicator, _new_indicator_dict(item))
+    return found[1]
+
+
+def _new_indicator_dict(item: IndicatorChange) -> dict[str, Any]:
     return {
         "id": item.indicator.id,
         "name": item.indicator.name,
