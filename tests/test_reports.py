@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from spbe_cli.assessment import Assessment
 from spbe_cli.cli.app import app
 from spbe_cli.engine import Result, score
+from spbe_cli.exact import fixed
 from spbe_cli.framework import load_framework
 from spbe_cli.planner import plan as make_plan
 from spbe_cli.render import data
@@ -25,12 +26,13 @@ from spbe_cli.writers.atomic import OutputExistsError, atomic_path, atomic_write
 from spbe_cli.writers.report_html import render_html, write_report_html
 from spbe_cli.writers.report_labels import (
     BandValue,
+    Delta,
     Report,
-    plan_view,
     ranking_report,
     single_report,
 )
 from spbe_cli.writers.report_md import render_markdown, write_report_md
+from spbe_cli.writers.report_summary import top_raises
 from spbe_cli.writers.report_xlsx import write_report_xlsx
 
 runner = CliRunner()
@@ -59,6 +61,11 @@ def agency(name: str, level: int, year: int = 2023) -> Result:
     return score(Assessment(levels=levels, agency=name, year=year), FW)
 
 
+def front_cells(sheet: object) -> dict[object, object]:
+    """Label in column A -> the cell in column B, on a first sheet."""
+    return {row[0].value: row[1] for row in sheet.iter_rows(min_row=1) if row[0].value}  # type: ignore[attr-defined]
+
+
 def xlsx_of(report: Report, tmp_path: Path) -> openpyxl.Workbook:
     path = tmp_path / "laporan.xlsx"
     write_report_xlsx(report, path)
@@ -70,8 +77,8 @@ def xlsx_of(report: Report, tmp_path: Path) -> openpyxl.Workbook:
 
 def test_xlsx_sheets_and_summary_values(tmp_path: Path) -> None:
     book = xlsx_of(single_report(siantar(), "id", source="siantar.xlsx"), tmp_path)
-    assert book.sheetnames == ["Ringkasan", "Domain", "Aspek", "Indikator"]
-    summary = {row[0].value: row[1] for row in book["Ringkasan"].iter_rows(min_row=5)}
+    assert book.sheetnames == ["Ringkasan", "Domain", "Aspek", "Indikator", "Predikat"]
+    summary = front_cells(book["Ringkasan"])
     assert summary["Indeks SPBE"].value == pytest.approx(1.53)
     assert summary["Indeks SPBE"].number_format == "0.00"
     assert summary["Predikat"].value == "Kurang"
@@ -79,12 +86,12 @@ def test_xlsx_sheets_and_summary_values(tmp_path: Path) -> None:
     assert summary["Selisih ke target"].value == pytest.approx(1.07)
     assert summary["Predikat target"].value == "Baik"
     assert summary["Kenaikan level paling sedikit ke target"].value == 37
-    assert summary["Tahun"].value == 2021 and summary["Tahun"].number_format == "0"
+    assert summary["Kenaikan level paling sedikit ke target"].number_format == "0"
 
 
 def test_xlsx_english_labels(tmp_path: Path) -> None:
     book = xlsx_of(single_report(siantar(), "en"), tmp_path)
-    assert book.sheetnames == ["Summary", "Domains", "Aspects", "Indicators"]
+    assert book.sheetnames == ["Summary", "Domains", "Aspects", "Indicators", "Ratings"]
     assert book["Domains"]["E2"].value == "Poor"
 
 
@@ -133,6 +140,8 @@ def test_xlsx_frozen_headers_and_print_setup(tmp_path: Path) -> None:
         assert int(sheet.page_setup.paperSize) == 9  # A4
         assert sheet.page_setup.fitToWidth == 1
         assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert sheet.oddFooter.center.text == "Halaman &P dari &N"
+    assert book["Ringkasan"].page_setup.fitToHeight == 1  # the summary is one page
     assert book["Indikator"].page_setup.orientation == "landscape"
     assert book["Indikator"].print_title_rows == "$1:$1"
 
@@ -175,16 +184,13 @@ def test_xlsx_charts_reference_the_right_ranges(tmp_path: Path) -> None:
         ("'Aspek'!$G$2:$G$9", "'Aspek'!$C$2:$C$9"),
     ]
     assert radar.y_axis.scaling.max == 5
-    (summary_chart,) = book["Ringkasan"]._charts  # the domain chart again, for the front page
-    assert _series_refs(summary_chart)[0] == ("'Domain'!$D$2:$D$5", "'Domain'!$B$2:$B$5")
+    assert bar.series[0].dLbls.showVal and radar.series[0].dLbls.showVal  # values labelled
+    assert not book["Ringkasan"]._charts  # the first page holds the four answers only
     assert book["Domain"]["F2"].value == pytest.approx(2.6)
 
 
 def test_xlsx_agency_name_formula_is_inert(tmp_path: Path) -> None:
     book = xlsx_of(single_report(siantar(agency=EVIL), "id"), tmp_path)
-    cell = book["Ringkasan"]["B5"]
-    assert book["Ringkasan"]["A5"].value == "Instansi"
-    assert cell.data_type == "s" and cell.value == "'" + EVIL
     assert book["Ringkasan"]["A2"].data_type == "s"
     assert str(book["Ringkasan"]["A2"].value).startswith("'=")
 
@@ -239,7 +245,7 @@ def test_html_bar_heights_are_proportional_to_domain_indices() -> None:
         float(svg["data-base"]),
     )
     bars = page.all("rect", "bar")
-    assert [b["data-value"] for b in bars] == [str(d.published) for d in result.domains]
+    assert [b["data-value"] for b in bars] == [fixed(d.published, 2, "id") for d in result.domains]
     for bar, domain in zip(bars, result.domains, strict=True):
         assert float(bar["height"]) == pytest.approx(
             float(domain.published) / high * plot, abs=0.01
@@ -287,8 +293,7 @@ def test_html_escapes_input_text() -> None:
 
 def test_html_neutralises_formula_text() -> None:
     page = parse(render_html(single_report(siantar(agency=EVIL), "id")))
-    agency_row = next(row for row in page.rows if row and row[0] == "Instansi")
-    assert agency_row[1] == "'" + EVIL
+    assert any(text.startswith("'" + EVIL) for text in page.text)
     assert not page.all("a")
 
 
@@ -296,9 +301,7 @@ def test_html_has_the_same_tables_as_the_workbook(tmp_path: Path) -> None:
     content = single_report(siantar(), "id")
     page = parse(render_html(content))
     book = xlsx_of(content, tmp_path)
-    headers = [row for row in page.rows if row and row[0] in ("No", "Uraian")]
-    assert [h[0] for h in headers] == ["Uraian", "No", "No", "No"]
-    for table in content.tables[1:]:
+    for table in content.tables:
         sheet_header = [c.value for c in book[table.sheet][1]]
         assert list(table.header) == sheet_header
         assert list(table.header) in page.rows
@@ -314,14 +317,15 @@ def test_markdown_tables() -> None:
     assert "| No | Domain | Weight | Index | Rating | Target | Share of gap |" in text
     assert "| 4 | SPBE services | 45.50 | 1.74 | Poor | 2.60 | 0.39 |" in text
     assert "| SPBE index | 1.53 |" in text
-    rows = [line for line in text.splitlines() if line.startswith("| ")]
-    assert len(rows) == 1 + 12 + 1 + 4 + 1 + 8 + 1 + 47
+    assert "| Kebijakan Internal SPBE | 13,00 |" in render_markdown(single_report(result, "id"))
+    detail = [line for line in text.split("## Domains")[1].splitlines() if line.startswith("| ")]
+    assert len(detail) == 1 + 4 + 1 + 8 + 1 + 47 + 1 + 5
 
 
 def test_markdown_input_text_is_inert() -> None:
     result = siantar(agency=EVIL, opd={"42": "<img src=x> | [a](http://x)"})
     text = render_markdown(single_report(result, "id"))
-    assert "| Instansi | '=HYPERLINK" in text
+    assert "\n'=HYPERLINK" in text
     assert "&lt;img src=x&gt; \\| \\[a\\](http://x)" in text
     assert "<img" not in text
 
@@ -337,6 +341,7 @@ def test_ranking_report_orders_and_counts(tmp_path: Path) -> None:
     assert [row[0] for row in ranking.rows] == [1, 2, 3, 4]
     summary = content.table("summary").rows[0]
     assert summary[:2] == (2023, 4) and summary[5] == 2
+    assert content.front == (content.table("summary"),)
     counts = {
         row[1].label: row[2]
         for row in content.table("distribution").rows
@@ -344,7 +349,7 @@ def test_ranking_report_orders_and_counts(tmp_path: Path) -> None:
     }
     assert counts == {"Memuaskan": 0, "Sangat Baik": 1, "Baik": 1, "Cukup": 1, "Kurang": 1}
     book = xlsx_of(content, tmp_path)
-    assert book.sheetnames == ["Ringkasan", "Peringkat", "Sebaran"]
+    assert book.sheetnames == ["Ringkasan", "Peringkat", "Sebaran", "Kode", "Predikat"]
     sheet = book["Peringkat"]
     assert sheet["B3"].data_type == "s" and sheet["B3"].value == "'" + EVIL
     assert sheet.freeze_panes == "D2"
@@ -364,9 +369,11 @@ def test_trend_report_for_one_agency_over_years() -> None:
     results = [agency("Kota X", 3, 2024), agency("Kota X", 2, 2022)]
     content = ranking_report(results, "id")
     table = content.table("trend")
-    assert [row[2] for row in table.rows] == [2022, 2024]
-    change = table.rows[1][6]
-    assert isinstance(change, Decimal) and change == results[0].published - results[1].published
+    assert [row[0] for row in table.rows] == [2022, 2023, 2024]  # 2023 marked missing
+    assert table.rows[1][1] is None and table.rows[1][5] == "tidak ada data"
+    change = table.rows[2][3]
+    assert isinstance(change, Delta)
+    assert change.value == results[0].published - results[1].published
     page = parse(render_html(content))
     assert [b["data-label"] for b in page.all("rect", "bar")] == ["2022", "2024"]
 
@@ -379,31 +386,35 @@ def test_ranking_csv_is_neutralised() -> None:
     assert "'=HYPERLINK" in lines[2]
 
 
-def test_plan_view_follows_the_planner() -> None:
+def test_top_raises_follow_the_planner() -> None:
     result = siantar()
-    plan = plan_view(make_plan(result, result.target))
+    plan = make_plan(result, result.target, max_step=None)
     # Unit effort: the least effort is the fewest level steps.
     assert sum(s.to_level - s.from_level for s in plan.steps) == result.min_steps_to_target
-    assert plan.reached and FW.publish(plan.final_index) >= Decimal("2.60")
-    assert plan.steps[-1].index_after == plan.final_index
-    assert plan.steps[0].gain == Fraction(3, 100) * (plan.steps[0].to_level - 1)
-    indices = [s.index_after for s in plan.steps]
-    assert indices == sorted(indices)
+    assert plan.target_reached and FW.publish(plan.after.index) >= Decimal("2.60")
+    raises = top_raises(plan)
+    assert 3 <= len(raises) <= 5
+    gains = [r.gain for r in raises]
+    assert gains == sorted(gains, reverse=True)
+    assert gains[0] == max(s.gain for s in plan.steps)
+    assert raises[0].gain == Fraction(3, 100) * (raises[0].to_level - raises[0].from_level)
 
 
 def test_plan_table_in_every_format(tmp_path: Path) -> None:
     result = siantar()
-    view = plan_view(make_plan(result, result.target))
-    content = single_report(result, "id", plan=view)
-    steps = len(view.steps)
+    the_plan = make_plan(result, result.target, max_step=1, rounds=None)
+    content = single_report(result, "id", plan=the_plan)
+    steps = len(the_plan.steps)
     book = xlsx_of(content, tmp_path)
-    assert book.sheetnames[-1] == "Rencana"
+    assert book.sheetnames[-3:] == ["Rencana", "Rencana per OPD", "Predikat"]
     plan = book["Rencana"]
     last = steps + 1
-    assert plan.max_row == last and plan.freeze_panes == "C2"
-    assert plan[f"I{last}"].value >= 2.6 and plan[f"J{last}"].value == "Baik"
+    assert plan.max_row == last and plan.freeze_panes == "D2"
+    assert plan[f"J{last}"].value >= 2.6 and plan[f"K{last}"].value == "Baik"
+    assert [plan.cell(r, 2).value for r in (2, last)] == [2022, 2023]  # rounds by year
     assert "## Rencana" in render_markdown(content)
-    assert len(parse(render_html(content)).all("section")) == 5
+    # the summary, domains, aspects, indicators, plan, plan per OPD, ratings
+    assert len(parse(render_html(content)).all("section")) == 7
 
 
 # -- atomic writes -----------------------------------------------------------------------
@@ -488,9 +499,9 @@ def test_command_writes_each_format(tmp_path: Path, readers: None) -> None:
         result = runner.invoke(app, ["report", str(source), "-o", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(tmp_path / "laporan.xlsx")
-    assert book["Ringkasan"]["B8"].value == pytest.approx(1.53)
-    assert "1.53" in (tmp_path / "laporan.html").read_text()
-    assert "| Indeks SPBE | 1.53 |" in (tmp_path / "laporan.md").read_text()
+    assert front_cells(book["Ringkasan"])["Indeks SPBE"].value == pytest.approx(1.53)
+    assert "1,53" in (tmp_path / "laporan.html").read_text()
+    assert "| Indeks SPBE | 1,53 |" in (tmp_path / "laporan.md").read_text()
 
 
 def test_command_format_option_and_language(tmp_path: Path, readers: None) -> None:
@@ -533,8 +544,8 @@ def test_command_injection_is_inert_everywhere(tmp_path: Path, readers: None) ->
         assert (
             runner.invoke(app, ["report", str(source), "-o", str(tmp_path / name)]).exit_code == 0
         )
-    cell = openpyxl.load_workbook(tmp_path / "r.xlsx")["Ringkasan"]["B5"]
-    assert cell.data_type == "s" and cell.value == "'" + EVIL
+    cell = openpyxl.load_workbook(tmp_path / "r.xlsx")["Ringkasan"]["A2"]
+    assert cell.data_type == "s" and str(cell.value).startswith("'" + EVIL)
     assert (
         "&#x27;=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)" in (tmp_path / "r.html").read_text()
     )

@@ -1,16 +1,18 @@
-"""The Markdown report: the same tables as the Excel and HTML reports, for documents and
-issue trackers. Text from input files is neutralised (formula injection) and stripped of
-Markdown/HTML meaning (``<``, ``>``, ``|``, backticks), so a pasted report shows it as typed.
+"""The Markdown report: the same first page and tables as the Excel and HTML reports, for
+documents and issue trackers. Figures use a decimal comma in Indonesian. Text from input
+files is neutralised (formula injection) and stripped of Markdown/HTML meaning (``<``,
+``>``, ``|``, backticks), so a pasted report shows it as typed. A logo is not embedded
+(Markdown viewers drop inline images).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from spbe_cli.i18n import Lang
 from spbe_cli.render.data import markdown_table
 from spbe_cli.writers.atomic import atomic_write_text
-from spbe_cli.writers.report_html import cell_text
-from spbe_cli.writers.report_labels import Report, ReportTable, Value
+from spbe_cli.writers.report_model import Report, ReportTable, Signature, Value, cell_text
 
 _INERT = str.maketrans(
     {"<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]"}
@@ -27,20 +29,43 @@ def inert(text: str) -> str:
     return text.translate(_INERT)
 
 
-def md_cell(value: Value) -> str:
+def md_cell(value: Value, lang: Lang = "en") -> str:
     """A table cell's Markdown text."""
-    return inert(cell_text(value))
+    return inert(cell_text(value, lang))
 
 
-def render_table(table: ReportTable) -> str:
-    """A titled GitHub-flavoured table."""
-    rows = [[md_cell(v) for v in row] for row in table.rows]
-    return f"## {inert(table.title)}\n\n" + markdown_table(list(table.header), rows)
+def render_table(table: ReportTable, lang: Lang = "en", level: int = 2) -> str:
+    """A titled GitHub-flavoured table (and its note)."""
+    rows = [[md_cell(v, lang) for v in row] for row in table.rows]
+    text = f"{'#' * level} {inert(table.title)}\n\n" + markdown_table(list(table.header), rows)
+    if table.note:
+        text += f"\n{inert(table.note)}\n"
+    return text
+
+
+def render_signature(signature: Signature) -> str:
+    """The signature block as a two-column table with room to sign."""
+    (left, left_name), (right, right_name) = signature.columns()
+    rows = [["", ""], ["", ""], [inert(left_name), inert(right_name)]]
+    return f"{inert(signature.date_line)}\n\n" + markdown_table(
+        [inert(left), inert(right)], rows
+    )
 
 
 def render_markdown(report: Report) -> str:
-    """The whole report: title, subtitle, every table, the note."""
+    """The whole report: title, the first page, every detail table, the note."""
+    lang = report.lang
     parts = [f"# {inert(report.title)}\n", f"{inert(report.subtitle)}\n"]
-    parts.extend(render_table(table) for table in report.tables)
+    if report.made:
+        parts.append(f"{inert(report.made)}\n")
+    if report.front:
+        parts.append(f"## {inert(report.front_title)}\n")
+        parts.extend(render_table(table, lang, 3) for table in report.front)
+        if report.notes:
+            notes = "".join(f"- {inert(note)}\n" for note in report.notes)
+            parts.append(f"### {inert(report.notes_title)}\n\n{notes}")
+        if report.signature is not None:
+            parts.append(render_signature(report.signature))
+    parts.extend(render_table(table, lang) for table in report.tables)
     parts.append(f"_{inert(report.note)}_\n")
     return "\n".join(parts)

@@ -1,33 +1,50 @@
-"""The Excel report: one sheet per table, native charts, ready to print on A4.
+"""The Excel report: the executive summary on the first sheet, one sheet per detail table,
+native charts, ready to print on A4.
 
-Cells hold values, not formulas: published figures as numbers with their decimal places as
-number format (``0.00``, ``0.0000``), ratings as text coloured by conditional formatting
-on the rating's name, headers frozen, columns sized, every sheet set to A4 and fitted to
-the page width. Charts are native Excel charts whose series point at the table's cells.
-openpyxl is imported only when a report is written.
+The first sheet holds the four answers (where we are, where we must get, what to do, who
+does it), the basis and assumptions, the date and the signature block, fitted to one A4
+page. Cells hold values, not formulas: figures as numbers with their decimal places as
+number format (``0.00``, ``0.0000``, signed changes ``+0.00``), ratings as text coloured
+by their position, one font on every cell (:data:`FONT`), numbers right-aligned and text
+left-aligned, both indented so they stand apart, rows tall enough for wrapped names,
+headers frozen and repeated on every printed page, every sheet A4, fitted to the page
+width, page numbers in the footer. Charts are native Excel charts with data labels whose
+series point at the table's cells. openpyxl is imported only when a report is written.
 """
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from spbe_cli.render.data import neutralise
 from spbe_cli.writers.atomic import atomic_path
-from spbe_cli.writers.report_labels import (
+from spbe_cli.writers.report_model import (
     BandValue,
+    Delta,
+    Logo,
     Report,
     ReportChart,
     ReportTable,
     Value,
     band_colour,
+    places_of,
 )
 
+FONT = "Calibri"
+SIZE = 10
 HEADER_FILL = "D9E1F2"
-SUMMARY_START = 4  # the summary table's header row, below the title and subtitle
-WIDE_SHEETS = {"indicators", "plan", "ranking", "trend"}
-MAX_WIDTH = 60
+HEADING_COLOUR = "2F5597"
+WIDE_SHEETS = {"indicators", "plan", "ranking", "trend_nodes", "moves", "plan_opd"}
+MAX_WIDTH = 50
+FRONT_WIDTHS = (46, 30, 14, 16, 12, 18)
+LINE_POINTS = 13.5
+FOOTER = {"id": "Halaman &P dari &N", "en": "Page &P of &N"}
+KEY_VALUE = {"position", "goal"}
+LOGO_HEIGHT = 60
+CHART_ROWS = 22  # rows kept free under a table for its chart on the first sheet
 
 
 def write_report_xlsx(report: Report, path: str | Path, *, force: bool = False) -> None:
@@ -45,96 +62,314 @@ def build_workbook(report: Report) -> Any:
     book.remove(book.active)
     book.properties.title = f"{report.title} - {report.subtitle}"
     book.properties.creator = "spbe-cli"
+    _normal_font(book)
+    places: dict[str, tuple[Any, int]] = {}
+    if report.front:
+        sheet = book.create_sheet(_front_sheet_name(report))
+        places.update(_write_front(sheet, report))
     for table in report.tables:
-        sheet = book.create_sheet(table.sheet)
-        first_row = _write_table(sheet, table, report)
+        sheet = book.create_sheet(table.sheet[:31])
+        first_row = _write_table(sheet, table, 1)
         _colour_ratings(sheet, table, first_row)
-        _print_setup(sheet, table, first_row)
-        for position, chart in enumerate(report.charts_after(table.key)):
-            below = first_row + len(table.rows) + 3 + position * 26
-            sheet.add_chart(_chart(sheet, chart, first_row), f"A{below}")
-    _chart_on_summary(book, report)
+        _print_setup(sheet, report, table.key in WIDE_SHEETS)
+        _freeze(sheet, table, first_row)
+        places[table.key] = (sheet, first_row)
+    front = {table.key for table in report.front}
+    for one in report.charts:
+        if one.table in front:
+            continue  # drawn on the first sheet, under its table
+        sheet, first_row = places[one.table]
+        table = report.table(one.table)
+        position = report.charts_after(one.table).index(one)
+        below = first_row + len(table.rows) + 3 + (2 if table.note else 0) + position * 32
+        sheet.add_chart(_chart(sheet, one, first_row), f"A{below}")
     return book
 
 
-def _chart_on_summary(book: Any, report: Report) -> None:
-    """The first bar chart again on the summary sheet, so its printed page stands alone."""
-    summary = report.tables[0]
-    bars = [c for c in report.charts if c.kind == "bar"]
-    if summary.key != "summary" or not bars:
-        return
-    source = report.table(bars[0].table)
-    first_row = SUMMARY_START if source.key == "summary" else 1
-    below = SUMMARY_START + len(summary.rows) + 4
-    chart = _chart(book[source.sheet], bars[0], first_row)
-    book[summary.sheet].add_chart(chart, f"A{below}")
+def _front_sheet_name(report: Report) -> str:
+    return "Ringkasan" if report.lang == "id" else "Summary"
+
+
+def _normal_font(book: Any) -> None:
+    """The workbook's default style in :data:`FONT`, so empty cells match too."""
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    for style in book._named_styles:
+        if style.name == "Normal":
+            style.font = Font(name=FONT, size=SIZE)
+
+
+def _font(**kwargs: Any) -> Any:
+    from openpyxl.styles import Font
+
+    return Font(name=FONT, size=kwargs.pop("size", SIZE), **kwargs)
 
 
 def cell_value(value: Value) -> Any:
     """What goes into a cell: text neutralised, a rating as its label, numbers as numbers."""
     if isinstance(value, BandValue):
         return neutralise(value.label)
+    if isinstance(value, Delta):
+        return value.value
     if isinstance(value, str):
         return neutralise(value) if value else None
     return value
 
 
 def number_format(value: Value) -> str | None:
-    """``0.00`` for a figure with two decimals, ``0`` for an integer, else ``None``."""
+    """``0.00`` for a figure with two decimals, ``+0.00`` for a change, ``0`` for an
+    integer, else ``None``."""
+    if isinstance(value, Delta):
+        places = places_of(value.value)
+        body = "0." + "0" * places if places else "0"
+        return f"+{body};-{body};{body}"
     if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        places = places_of(value)
         return "0." + "0" * places if places else "0"
     if isinstance(value, int) and not isinstance(value, bool):
         return "0"
     return None
 
 
-def _write_table(sheet: Any, table: ReportTable, report: Report) -> int:
-    """Write title rows (summary only), header and rows; return the header's row number."""
-    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
-
-    first_row = 1
-    if table.key == "summary":
-        sheet.cell(1, 1, neutralise(report.title)).font = Font(bold=True, size=14)
-        sheet.cell(2, 1, neutralise(report.subtitle)).font = Font(italic=True)
-        sheet.cell(len(table.rows) + SUMMARY_START + 2, 1, report.note).font = Font(
-            italic=True, color="666666"
-        )
-        first_row = SUMMARY_START
-    fill = PatternFill("solid", fgColor=HEADER_FILL)
-    for column, label in enumerate(table.header, start=1):
-        cell = sheet.cell(first_row, column, label)
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for offset, row in enumerate(table.rows, start=1):
-        for column, value in enumerate(row, start=1):
-            cell = sheet.cell(first_row + offset, column, cell_value(value))
-            number = number_format(value)
-            if number is not None:
-                cell.number_format = number
-    _size_columns(sheet, table)
-    return first_row
-
-
-def _size_columns(sheet: Any, table: ReportTable) -> None:
-    from openpyxl.styles import Alignment
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-
-    for column, label in enumerate(table.header, start=1):
-        texts = [label] + [_text(row[column - 1]) for row in table.rows]
-        width = min(MAX_WIDTH, max(len(t) for t in texts) + 2)
-        sheet.column_dimensions[get_column_letter(column)].width = max(width, 6)
-        if width == MAX_WIDTH:
-            for row in range(2, len(table.rows) + 2):
-                sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
-
-
 def _text(value: Value) -> str:
     if isinstance(value, BandValue):
         return value.label
+    if isinstance(value, Delta):
+        return f"+{value.value}"
     return "" if value is None else str(value)
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a column ``width`` characters wide (words kept whole)."""
+    usable = max(width * 1.1 - 1.5, 4)
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, length = 1, 0
+        for word in paragraph.split():
+            extra = len(word) + (1 if length else 0)
+            if length and length + extra > usable:
+                count += 1
+                length = len(word)
+            else:
+                length += extra
+        lines += max(count, math.ceil(length / usable) if length > usable else count)
+    return max(lines, 1)
+
+
+def _write_cell(sheet: Any, row: int, column: int, value: Value, *, key_value: bool = False,
+                bold: bool = False) -> Any:
+    from openpyxl.styles import Alignment, PatternFill
+
+    cell = sheet.cell(row, column, cell_value(value))
+    cell.font = _font(bold=bold)
+    number = number_format(value)
+    if number is not None:
+        cell.number_format = number
+        horizontal = "left" if key_value else "right"
+        cell.alignment = Alignment(horizontal=horizontal, vertical="top", indent=1)
+    else:
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1)
+    if isinstance(value, BandValue) and key_value:
+        colour = band_colour(value)
+        cell.fill = PatternFill("solid", fgColor=colour, bgColor=colour)
+    return cell
+
+
+def _header_row(sheet: Any, row: int, header: tuple[str, ...], numeric: list[bool]) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for column, label in enumerate(header, start=1):
+        cell = sheet.cell(row, column, label)
+        cell.font = _font(bold=True)
+        cell.fill = fill
+        cell.alignment = Alignment(
+            horizontal="right" if numeric[column - 1] else "left", vertical="top",
+            wrap_text=True, indent=1,
+        )
+
+
+def _numeric(table: ReportTable) -> list[bool]:
+    return [
+        bool(table.rows) and all(number_format(r[i]) is not None or r[i] is None
+                                 for r in table.rows)
+        for i in range(len(table.header))
+    ]
+
+
+def _widths(table: ReportTable) -> list[float]:
+    widths = []
+    for column, label in enumerate(table.header):
+        texts = [_text(row[column]) for row in table.rows]
+        longest = max((len(text) for text in texts), default=0)
+        header_word = max((len(w) for w in label.split()), default=0)
+        widths.append(max(8.0, min(MAX_WIDTH, max(longest, header_word) + 3)))
+    return widths
+
+
+def _row_height(sheet: Any, row: int, texts: list[tuple[str, float]]) -> None:
+    lines = max((_lines(text, width) for text, width in texts), default=1)
+    sheet.row_dimensions[row].height = max(1, lines) * LINE_POINTS + 3
+
+
+def _write_table(sheet: Any, table: ReportTable, first_row: int) -> int:
+    """Write a detail table's header and rows from ``first_row``; return the header row."""
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    widths = _widths(table)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    _header_row(sheet, first_row, table.header, _numeric(table))
+    _row_height(sheet, first_row, list(zip(table.header, widths, strict=True)))
+    for offset, row in enumerate(table.rows, start=1):
+        for column, value in enumerate(row, start=1):
+            _write_cell(sheet, first_row + offset, column, value)
+        _row_height(sheet, first_row + offset,
+                    [(_text(v), w) for v, w in zip(row, widths, strict=True)])
+    if table.note:
+        note_row = first_row + len(table.rows) + 2
+        cell = sheet.cell(note_row, 1, table.note)
+        cell.font = _font(italic=True, color="444444")
+    return first_row
+
+
+# -- the first sheet ------------------------------------------------------------------------
+
+
+def _write_front(sheet: Any, report: Report) -> dict[str, tuple[Any, int]]:
+    """The executive summary; returns where each front table's header row is."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    columns = max(len(t.header) for t in report.front)
+    columns = max(columns, 4)
+    widths = [FRONT_WIDTHS[i] if i < len(FRONT_WIDTHS) else 12 for i in range(columns)]
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    last = get_column_letter(columns)
+    total = sum(widths)
+
+    def line(row: int, text: str, **font: Any) -> None:
+        cell = sheet.cell(row, 1, neutralise(text))
+        cell.font = _font(**font)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.row_dimensions[row].height = _lines(text, total) * LINE_POINTS * (
+            font.get("size", SIZE) / SIZE) + 3
+
+    line(1, report.title, bold=True, size=16)
+    line(2, report.subtitle, italic=True)
+    line(3, report.made, color="555555")
+    if report.logo is not None:
+        sheet.add_image(_image(report.logo), f"{last}1")
+    row = 5
+    line(row, report.front_title, bold=True, size=13, color=HEADING_COLOUR)
+    places: dict[str, tuple[Any, int]] = {}
+    for table in report.front:
+        row += 2
+        line(row, table.title, bold=True, size=11, color=HEADING_COLOUR)
+        row += 1
+        key_value = table.key in KEY_VALUE
+        numeric = [False] * len(table.header) if key_value else _numeric(table)
+        _header_row(sheet, row, table.header, numeric)
+        _row_height(sheet, row, list(zip(table.header, widths, strict=False)))
+        places[table.key] = (sheet, row)
+        for values in table.rows:
+            row += 1
+            for column, value in enumerate(values, start=1):
+                _write_cell(sheet, row, column, value, key_value=key_value,
+                            bold=key_value and column == 1)
+            _row_height(sheet, row, [(_text(v), w) for v, w in zip(values, widths,
+                                                                     strict=False)])
+        _colour_front(sheet, table, row - len(table.rows) + 1, key_value)
+        if table.note:
+            row += 1
+            line(row, table.note, italic=True, color="444444")
+        for one in report.charts_after(table.key):
+            sheet.add_chart(_chart(sheet, one, places[table.key][1]), f"A{row + 2}")
+            row += CHART_ROWS
+    if report.notes:
+        row += 2
+        line(row, report.notes_title, bold=True, size=11, color=HEADING_COLOUR)
+        for note in report.notes:
+            row += 1
+            line(row, f"• {note}")
+    if report.signature is not None:
+        row = _signature(sheet, report, row + 2, columns)
+    _print_setup(sheet, report, wide=False, one_page=True)
+    return places
+
+
+def _colour_front(sheet: Any, table: ReportTable, first: int, key_value: bool) -> None:
+    """Fill rating cells of a front table by their rating (key-value tables already are)."""
+    from openpyxl.styles import PatternFill
+
+    if key_value:
+        return
+    for offset, values in enumerate(table.rows):
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, BandValue):
+                colour = band_colour(value)
+                sheet.cell(first + offset, column).fill = PatternFill(
+                    "solid", fgColor=colour, bgColor=colour)
+
+
+def _signature(sheet: Any, report: Report, row: int, columns: int) -> int:
+    """The date line, then ``Disusun oleh`` at the left and ``Mengetahui`` at the right,
+    blank rows to sign in, and the names (or blank lines) under them."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    signature = report.signature
+    assert signature is not None
+    start = 3 if columns >= 4 else 2
+    right = get_column_letter(start)
+    last = get_column_letter(columns)
+    room = sum(sheet.column_dimensions[get_column_letter(c)].width or 10
+               for c in range(start, columns + 1))
+    centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    date = sheet.cell(row, start, signature.date_line)
+    date.font = _font()
+    date.alignment = centre
+    sheet.merge_cells(f"{right}{row}:{last}{row}")
+    sheet.row_dimensions[row].height = _lines(signature.date_line, room) * LINE_POINTS + 3
+    (left_label, left_name), (right_label, right_name) = signature.columns()
+    for offset, (left_text, right_text, bold) in enumerate(
+        ((left_label, right_label, False), ("", "", False), ("", "", False),
+         ("", "", False), (left_name, right_name, True)),
+        start=1,
+    ):
+        here = row + offset
+        cell = sheet.cell(here, 1, left_text or None)
+        cell.font = _font(bold=bold)
+        cell.alignment = centre
+        other = sheet.cell(here, start, right_text or None)
+        other.font = _font(bold=bold)
+        other.alignment = centre
+        sheet.merge_cells(f"{right}{here}:{last}{here}")
+        sheet.row_dimensions[here].height = LINE_POINTS + 3
+    return row + 5
+
+
+def _image(logo: Logo) -> Any:
+    """An openpyxl picture of ``logo`` without an image library: the bytes as they are,
+    scaled to :data:`LOGO_HEIGHT` pixels high."""
+    from openpyxl.drawing.image import Image  # type: ignore[import-untyped]
+
+    class RawImage(Image):  # type: ignore[misc]
+        def __init__(self, data: bytes, kind: str, width: int, height: int) -> None:
+            self.ref = data
+            self.format = kind
+            self.width, self.height = width, height
+
+        def _data(self) -> bytes:
+            return bytes(self.ref)
+
+    scale = LOGO_HEIGHT / logo.height
+    return RawImage(logo.data, logo.format, max(1, round(logo.width * scale)), LOGO_HEIGHT)
+
+
+# -- every sheet ----------------------------------------------------------------------------
 
 
 def _colour_ratings(sheet: Any, table: ReportTable, first_row: int) -> None:
@@ -158,22 +393,34 @@ def _colour_ratings(sheet: Any, table: ReportTable, first_row: int) -> None:
             sheet.conditional_formatting.add(cells, rule)
 
 
-def _print_setup(sheet: Any, table: ReportTable, first_row: int) -> None:
-    """A4, fitted to the page width, header repeated on every page, frozen header."""
-    from openpyxl.utils import get_column_letter
-
+def _print_setup(sheet: Any, report: Report, wide: bool, one_page: bool = False) -> None:
+    """A4, fitted to the page width (the first sheet to one page), page numbers."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if table.key in WIDE_SHEETS else "portrait"
+    sheet.page_setup.orientation = "landscape" if wide else "portrait"
     sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.fitToHeight = 1 if one_page else 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.gridLines = False
-    if table.key == "summary":
-        return
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.75, 0.7
+    sheet.oddFooter.center.text = FOOTER[report.lang]
+    sheet.oddFooter.center.size = 9
+    sheet.oddFooter.center.font = FONT
+    sheet.oddHeader.left.text = f"{report.title} · {report.subtitle}"[:200].replace("&", "&&")
+    sheet.oddHeader.left.size = 8
+    sheet.oddHeader.left.font = FONT
+
+
+def _freeze(sheet: Any, table: ReportTable, first_row: int) -> None:
+    """The header row frozen and repeated on every printed page, a filter on it."""
+    from openpyxl.utils import get_column_letter
+
     sheet.print_title_rows = f"{first_row}:{first_row}"
     sheet.freeze_panes = f"{get_column_letter(table.freeze_columns + 1)}{first_row + 1}"
-    last = get_column_letter(len(table.header))
-    sheet.auto_filter.ref = f"A{first_row}:{last}{first_row + len(table.rows)}"
+    if table.rows:
+        last = get_column_letter(len(table.header))
+        sheet.auto_filter.ref = f"A{first_row}:{last}{first_row + len(table.rows)}"
 
 
 def _reference(sheet: Any, column: int, first_row: int, count: int) -> Any:
@@ -182,36 +429,74 @@ def _reference(sheet: Any, column: int, first_row: int, count: int) -> Any:
     return Reference(sheet, min_col=column + 1, min_row=first_row + 1, max_row=first_row + count)
 
 
+def _labels(series: Any, position: str | None = None, colour: str | None = None) -> None:
+    from openpyxl.chart.label import DataLabelList  # type: ignore[import-untyped]
+
+    series.dLbls = DataLabelList()
+    series.dLbls.showVal = True
+    for name in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+        setattr(series.dLbls, name, False)
+    if position:
+        series.dLbls.position = position
+    if colour:
+        from openpyxl.chart.text import RichText  # type: ignore[import-untyped]
+        from openpyxl.drawing.text import (  # type: ignore[import-untyped]
+            CharacterProperties,
+            Paragraph,
+            ParagraphProperties,
+        )
+
+        props = CharacterProperties(sz=900, b=True, solidFill=colour)
+        series.dLbls.txPr = RichText(
+            p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)]
+        )
+
+
 def _chart(sheet: Any, chart: ReportChart, first_row: int) -> Any:
-    """A native chart over ``sheet``'s table: bars with a target line, or a radar."""
+    """A native chart over ``sheet``'s table: bars with a target line, or a radar; the
+    index series labelled with its values, the value axis 0 to the scale's top."""
     from openpyxl.chart import BarChart, LineChart, RadarChart, Series
+    from openpyxl.chart.shapes import GraphicalProperties  # type: ignore[import-untyped]
+    from openpyxl.drawing.line import LineProperties  # type: ignore[import-untyped]
 
     labels = _reference(sheet, chart.label_column, first_row, chart.count)
     values = _reference(sheet, chart.value_column, first_row, chart.count)
     target = _reference(sheet, chart.target_column, first_row, chart.count)
     index_series = Series(values, title=chart.series[0])
     target_series = Series(target, title=chart.series[1])
+    target_series.graphicalProperties = GraphicalProperties(
+        ln=LineProperties(solidFill="C00000", w=22000, prstDash="dash")
+    )
     if chart.kind == "radar":
         main: Any = RadarChart()
         main.type = "marker"
+        index_series.marker.symbol = "circle"
+        target_series.marker.symbol = "none"
+        _labels(index_series)
         main.series.extend([index_series, target_series])
         main.set_categories(labels)
+        main.width, main.height = 24, 18  # room for the long aspect names around it
     else:
         main = BarChart()
         main.type = "col"
+        main.gapWidth = 60
+        _labels(index_series, "inEnd", "FFFFFF")  # inside the bar: clear of the target line
+        index_series.graphicalProperties.solidFill = "2F5597"
         main.series.append(index_series)
         main.set_categories(labels)
         line = LineChart()
+        target_series.marker.symbol = "none"
+        target_series.smooth = False
         line.series.append(target_series)
         line.set_categories(labels)
         main += line
         main.x_axis.delete = False
         main.y_axis.delete = False
+        main.width, main.height = 20, 10 + (3 if chart.count > 8 else 0)
     main.title = chart.title
     main.legend.position = "b"
     main.y_axis.scaling.min = 0
     main.y_axis.scaling.max = chart.high
     main.y_axis.majorUnit = 1
     main.y_axis.number_format = "0"
-    main.width, main.height = (16, 12) if chart.kind == "radar" else (16, 9)
     return main

@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from spbe_cli.cli.commands.plan import (
+    GroupBy,
+    Limits,
+    _effort_file,
+    _locked,
+    _plan,
+    rounds_until,
+)
 from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
@@ -25,9 +33,9 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from spbe_cli.engine import Result
     from spbe_cli.i18n import Lang
-    from spbe_cli.writers.report_labels import PlanView, Report
+    from spbe_cli.loading import Scored
+    from spbe_cli.writers.report_labels import Extras, Logo, Report
 
 
 class ReportFormat(StrEnum):
@@ -82,13 +90,134 @@ def report(
             show_default=False,
         ),
     ] = None,
-    plan: Annotated[
+    with_plan: Annotated[
         bool,
         typer.Option("--plan", help=h(
-            "Sertakan rencana menuju target (hanya satu instansi).",
-            "Add the plan to the target (one agency only).",
+            "Tidak berpengaruh lagi (diterima demi kompatibilitas): laporan satu instansi "
+            "selalu memuat rencana menuju target, kecuali target sudah tercapai.",
+            "No effect any more (accepted for compatibility): a one-agency report always "
+            "holds the plan to the target, unless the target is already reached.",
         )),
     ] = False,
+    max_step: Annotated[
+        int | None,
+        typer.Option(
+            "--max-step",
+            min=0,
+            metavar="N",
+            help=h(
+                "Rencana: kenaikan tingkat terbanyak satu indikator per putaran evaluasi. "
+                "Bawaan: planning.max_step kerangka (1), seperti spbe plan.",
+                "Plan: most levels one indicator may rise per evaluation round. Default: "
+                "the framework's planning.max_step (1), as in spbe plan.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    max_level: Annotated[
+        int | None,
+        typer.Option(
+            "--max-level",
+            min=0,
+            metavar="LEVEL",
+            help=h(
+                "Rencana: tidak ada indikator yang dinaikkan melebihi tingkat ini.",
+                "Plan: no indicator is raised above this level.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        int | None,
+        typer.Option(
+            "--until",
+            metavar="YEAR",
+            help=h(
+                "Rencana: tahun paling lambat target harus tercapai (membatasi jumlah "
+                "putaran). Terlalu dekat: laporan menyebutkannya dan menampilkan yang terbaik "
+                "yang dapat dicapai.",
+                "Plan: the year by which the target must be met (bounds the rounds). Too "
+                "soon: the report says so and shows the best reachable.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    lock: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lock",
+            metavar="IDS",
+            help=h(
+                "Rencana: indikator yang tidak diubah, mis. 13,21-31 (boleh diulang).",
+                "Plan: indicators that will not move, e.g. 13,21-31 (repeatable).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    effort: Annotated[
+        Path | None,
+        typer.Option(
+            "--effort",
+            "-e",
+            metavar="FILE.yaml",
+            help=h(
+                "Rencana: berkas YAML 'nomor: upaya' per kenaikan tingkat (seperti spbe plan).",
+                "Plan: YAML file 'id: effort' per level step (as in spbe plan).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        GroupBy,
+        typer.Option(
+            "--by",
+            help=h(
+                "Rencana di rincian: step menurut putaran dan tambahan nilai; opd: "
+                "dikelompokkan per OPD.",
+                "The plan in the details: step by round and gain; opd: grouped per OPD.",
+            ),
+        ),
+    ] = GroupBy.step,
+    prepared_by: Annotated[
+        str | None,
+        typer.Option(
+            "--prepared-by",
+            metavar="NAME",
+            help=h(
+                "Nama di bawah 'Disusun oleh' pada blok tanda tangan (bawaan: garis kosong).",
+                "The name under 'Prepared by' in the signature block (default: a blank "
+                "line).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    approved_by: Annotated[
+        str | None,
+        typer.Option(
+            "--approved-by",
+            metavar="NAME",
+            help=h(
+                "Nama di bawah 'Mengetahui' pada blok tanda tangan (bawaan: garis kosong).",
+                "The name under 'Acknowledged by' (Mengetahui) in the signature block "
+                "(default: a blank line).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    logo: Annotated[
+        Path | None,
+        typer.Option(
+            "--logo",
+            metavar="FILE",
+            help=h(
+                "Logo PNG atau JPEG (paling besar 2 MiB) di kepala laporan, disematkan dalam "
+                "berkas (HTML dan Excel; Markdown tidak memuat gambar).",
+                "A PNG or JPEG logo (at most 2 MiB) for the report's header, embedded in "
+                "the file (HTML and Excel; Markdown holds no images).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=h(
             "Timpa berkas keluaran bila sudah ada.",
@@ -107,14 +236,22 @@ def report(
 ) -> None:
     """Write a report for leaders: Excel workbook, one-file HTML page or Markdown.
 
-    One agency gives its index, rating, target and gap, domains, aspects and indicators,
-    with charts (and the plan to the target with --plan). Many agencies give a ranking;
-    one agency over several years gives a trend. Indonesian by default (--lang en).
-    An existing file is not overwritten without --force. Examples:
+    One agency: the first page answers where we are (index, rating, its range and the
+    next one), where we must get (target, gap), what to do (the raises of the plan that
+    add most, with their OPDs) and who does it (work per OPD), with the framework and any
+    assumption stated, the date and a signature block (--prepared-by, --approved-by,
+    --logo). The details follow: domains, aspects and indicators with charts, the plan
+    (the same as spbe plan with the same --max-step, --max-level, --until, --lock,
+    --effort, --by; left out once the target is reached) and the ratings explained. Many
+    agencies give a ranking; one agency over several years gives a trend (what rose and
+    fell). Indonesian by default (--lang en). An existing file is not overwritten without
+    --force. Examples:
 
       spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx
 
-      spbe report isian.xlsx -o laporan.html --plan --target baik
+      spbe report isian.xlsx -o laporan.html --until 2027 --by opd
+
+      spbe report isian.xlsx -o laporan.html --prepared-by "Kepala Diskominfo" --logo logo.png
 
       spbe report rekap.xlsx -o peringkat.md --lang en
 
@@ -123,6 +260,7 @@ def report(
     lang = lang_of(language)
     chosen = _format_of(output, report_format, lang)
     _refuse_existing(output, force, lang)
+    picture = _logo(logo, lang) if logo is not None else None
     from spbe_cli.cli.scoring import load_and_score
 
     scored = load_and_score(
@@ -137,11 +275,67 @@ def report(
         track=track,
         lang=lang,
     )
-    results = [s.result for s in scored]
-    if plan and len(results) != 1:
-        _usage("--plan berlaku untuk satu instansi", "--plan applies to one agency", lang)
-    content = _build(results, scored[0].source, plan, lang)
+    plan_options = {
+        "--plan": with_plan,
+        "--max-step": max_step is not None,
+        "--max-level": max_level is not None,
+        "--until": until is not None,
+        "--lock": bool(lock),
+        "--effort": effort is not None,
+        "--by": by is not GroupBy.step,
+    }
+    given = [name for name, used in plan_options.items() if used]
+    if given and len(scored) != 1:
+        names = ", ".join(given)
+        _usage(f"{names} berlaku untuk satu instansi", f"{names} applies to one agency", lang)
+    from spbe_cli.writers.report_labels import Extras
+
+    extras = Extras(prepared_by=prepared_by, approved_by=approved_by, logo=picture)
+    if len(scored) > 1:
+        from spbe_cli.writers.report_labels import ranking_report
+
+        content = ranking_report([s.result for s in scored], lang, extras=extras)
+    else:
+        one = scored[0]
+        fw = one.result.framework
+        limits = (
+            _effort_file(effort, fw, lang) if effort is not None else None,
+            fw.planning.max_step if max_step is None else max_step,
+            max_level,
+            _locked(lock or [], fw, lang),
+        )
+        content = _single(one, limits, rounds_until(one, until, lang), by, extras, lang)
     _write(content, output, chosen, force, lang)
+
+
+def _single(
+    scored: Scored, limits: Limits, rounds: int | None, by: GroupBy, extras: Extras, lang: Lang
+) -> Report:
+    """The one-agency report with the plan ``spbe plan`` gives for the same options."""
+    from spbe_cli.writers.report_labels import single_report
+
+    result = scored.result
+    the_plan = None if result.target_reached else _plan(scored, limits, rounds, lang)
+    return single_report(
+        result,
+        lang,
+        source=Path(scored.source).name,
+        plan=the_plan,
+        by_opd=by is GroupBy.opd,
+        extras=extras,
+    )
+
+
+def _logo(path: Path, lang: Lang) -> Logo:
+    """The ``--logo`` image; exits 2 when it is not a PNG or JPEG of at most 2 MiB."""
+    from spbe_cli.writers.report_logo import LogoError, read_logo
+
+    try:
+        return read_logo(path)
+    except LogoError as error:
+        from spbe_cli.cli.output import fail_usage
+
+        fail_usage(error.text, lang)
 
 
 def _usage(indonesian: str, english: str, lang: Lang) -> NoReturn:
@@ -176,24 +370,6 @@ def _refuse_existing(output: Path, force: bool, lang: Lang) -> None:
         )
 
 
-def _build(results: list[Result], source: str, with_plan: bool, lang: Lang) -> Report:
-    from spbe_cli.writers.report_labels import ranking_report, single_report
-
-    if len(results) > 1:
-        return ranking_report(results, lang)
-    result = results[0]
-    plan_view = _plan_view(result) if with_plan else None
-    return single_report(result, lang, source=Path(source).name, plan=plan_view)
-
-
-def _plan_view(result: Result) -> PlanView:
-    """The least-effort plan to ``result.target`` (the planner's defaults) for the report."""
-    from spbe_cli.planner import plan
-    from spbe_cli.writers.report_labels import plan_view
-
-    return plan_view(plan(result, result.target))
-
-
 def _write(content: Report, output: Path, chosen: ReportFormat, force: bool, lang: Lang) -> None:
     from spbe_cli.cli.output import say
     from spbe_cli.i18n import Text
@@ -221,15 +397,23 @@ def _write(content: Report, output: Path, chosen: ReportFormat, force: bool, lan
 HELP = h(
     """Tulis laporan untuk pimpinan: buku kerja Excel, satu halaman HTML, atau Markdown.
 
-    Satu instansi memberi indeks, predikat, target dan selisihnya, domain, aspek dan
-    indikator, dengan grafik (dan rencana menuju target dengan --plan). Banyak instansi
-    memberi peringkat; satu instansi dalam beberapa tahun memberi tren. Berbahasa
-    Indonesia kecuali diminta lain (--lang en). Berkas yang sudah ada tidak ditimpa tanpa
-    --force. Contoh:
+    Satu instansi: halaman pertama menjawab di mana kita sekarang (indeks, predikat,
+    rentangnya dan predikat berikutnya), ke mana kita harus sampai (target, selisih), apa
+    yang dilakukan (kenaikan dalam rencana yang paling menambah indeks, dengan OPD-nya)
+    dan siapa yang mengerjakan (pembagian kerja per OPD), disertai kerangka dan setiap
+    asumsi, tanggal dan blok tanda tangan (--prepared-by, --approved-by, --logo).
+    Rinciannya menyusul: domain, aspek dan indikator dengan grafik, rencana (sama dengan
+    spbe plan dengan --max-step, --max-level, --until, --lock, --effort, --by yang sama;
+    tidak dimuat bila target sudah tercapai) dan arti predikat. Banyak instansi memberi
+    peringkat; satu instansi dalam beberapa tahun memberi tren (apa yang naik dan turun).
+    Berbahasa Indonesia kecuali diminta lain (--lang en). Berkas yang sudah ada tidak
+    ditimpa tanpa --force. Contoh:
 
       spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx
 
-      spbe report isian.xlsx -o laporan.html --plan --target baik
+      spbe report isian.xlsx -o laporan.html --until 2027 --by opd
+
+      spbe report isian.xlsx -o laporan.html --prepared-by "Kepala Diskominfo" --logo logo.png
 
       spbe report rekap.xlsx -o peringkat.md --lang en
 

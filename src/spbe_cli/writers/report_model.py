@@ -1,0 +1,396 @@
+"""The format-neutral report: labelled tables, charts, the first page and its labels.
+
+A :class:`Report` holds a title, the first page (:attr:`Report.front`: small tables that
+answer where we are, where we must get, what to do and who does it), plain notes (the
+framework, assumptions), the detail tables, charts pointing at a table's columns, the date
+it was made, a signature block and an optional logo. The Excel, HTML and Markdown writers
+only lay it out, so the three formats always carry the same content.
+
+Cell values are ``str``, ``int``, ``Decimal`` (a figure with its decimal places, e.g. a
+published index ``1.53`` or a gain ``0.0130``), :class:`Delta` (a signed change, ``+0.82``),
+:class:`BandValue` (a rating, coloured by its position) or ``None``. Text that came from an
+input file is neutralised against formula injection when the tables are built, so every
+format gets the same inert text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+from spbe_cli.exact import fixed, round_half_up
+from spbe_cli.framework import Band, Framework
+from spbe_cli.i18n import Lang, Text
+from spbe_cli.render.data import neutralise
+
+FINE_PLACES = 4
+CHART_LIMIT = 40
+BAND_COLOURS = ("F4B6B6", "FCE4A8", "C6EFCE", "BDD7EE", "D9C3E9")
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+class BandValue(NamedTuple):
+    """A rating cell: its label and position among ``bands`` ratings (0 is the lowest)."""
+
+    label: str
+    position: int
+    bands: int
+
+
+class Delta(NamedTuple):
+    """A signed change (``+0.82``, ``-1``): shown with its sign, kept a number in Excel."""
+
+    value: Decimal
+
+
+Value = str | int | Decimal | Delta | BandValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    """A titled table; ``key`` names it (``domains``), ``sheet`` is its worksheet name.
+
+    ``note`` is a line shown under the table (what a code or a mark means).
+    """
+
+    key: str
+    title: str
+    sheet: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    freeze_columns: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportChart:
+    """A chart over rows ``0..count`` of table ``table``: labels, values, target columns.
+
+    ``kind`` is ``bar`` (bars against a target line) or ``radar``; ``high`` is the top of
+    the value axis (the scale's maximum level), which starts at 0. Rows whose value is
+    ``None`` (a year without data) are drawn as gaps.
+    """
+
+    kind: str
+    title: str
+    table: str
+    label_column: int
+    value_column: int
+    target_column: int
+    count: int
+    high: int
+    series: tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """An image for the report's header: PNG or JPEG bytes with their pixel size."""
+
+    data: bytes
+    format: str  # "png" or "jpeg"
+    width: int
+    height: int
+
+    @property
+    def mime(self) -> str:
+        """``image/png`` or ``image/jpeg``."""
+        return f"image/{self.format}"
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The signature block: two labelled places, a name under each or a blank line."""
+
+    date_line: str
+    prepared_label: str
+    prepared_by: str | None
+    approved_label: str
+    approved_by: str | None
+    blank: str = "(" + "." * 40 + ")"
+
+    def columns(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        """``(label, name or blank)`` for ``Disusun oleh`` and ``Mengetahui``."""
+        return (
+            (self.prepared_label, self.prepared_by or self.blank),
+            (self.approved_label, self.approved_by or self.blank),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole report.
+
+    ``front`` are the first page's tables (each titled with the question it answers),
+    ``notes`` plain sentences about the framework and assumptions, ``tables`` the details
+    in order, ``made`` the date line, ``note`` the closing line.
+    """
+
+    lang: Lang
+    title: str
+    subtitle: str
+    tables: tuple[ReportTable, ...]
+    charts: tuple[ReportChart, ...]
+    note: str
+    front: tuple[ReportTable, ...] = ()
+    front_title: str = ""
+    notes: tuple[str, ...] = ()
+    notes_title: str = ""
+    made: str = ""
+    signature: Signature | None = None
+    logo: Logo | None = None
+    details_title: str = ""
+
+    def table(self, key: str) -> ReportTable:
+        """The table called ``key`` (first page or details)."""
+        return next(t for t in (*self.front, *self.tables) if t.key == key)
+
+    def charts_after(self, key: str) -> list[ReportChart]:
+        """Charts drawn from table ``key``."""
+        return [c for c in self.charts if c.table == key]
+
+
+L = {
+    "title": Text("Laporan {index}", "{index} report"),
+    "ranking_title": Text("Peringkat {index}", "{index} ranking"),
+    "trend_title": Text("Tren {index}", "{index} trend"),
+    "front": Text("Ringkasan Eksekutif", "Executive summary"),
+    "details": Text("Rincian", "Details"),
+    "notes": Text("Dasar dan asumsi", "Basis and assumptions"),
+    "summary": Text("Ringkasan", "Summary"),
+    "position": Text("Posisi saat ini", "Where we are"),
+    "goal": Text("Target yang harus dicapai", "Where we must get"),
+    "raises": Text("Kenaikan yang paling berpengaruh", "The raises that matter most"),
+    "raises_next": Text("Kenaikan yang paling berpengaruh menuju predikat berikutnya",
+                        "The raises that matter most toward the next rating"),
+    "work": Text("Pembagian kerja per OPD", "Work per OPD"),
+    "plan": Text("Rencana", "Plan"),
+    "plan_opd": Text("Rencana per OPD", "Plan per OPD"),
+    "ranking": Text("Peringkat", "Ranking"),
+    "trend": Text("Tren", "Trend"),
+    "trend_nodes": Text("Tren per domain dan aspek", "Trend per group"),
+    "moves": Text("Indikator yang naik dan turun", "Indicators that rose and fell"),
+    "moves_summary": Text("Perubahan antartahun", "Changes between years"),
+    "distribution": Text("Sebaran", "Distribution"),
+    "bands": Text("Predikat", "Ratings"),
+    "bands_title": Text("Arti predikat", "What the ratings mean"),
+    "codes": Text("Kode", "Codes"),
+    "codes_title": Text("Arti kode kolom", "What the column codes mean"),
+    "codes_note": Text("Kolom {first} sampai {last}: indeks per {tiers}; lihat tabel {table}.",
+                       "Columns {first} to {last}: the index per {tiers}; see the table "
+                       "{table}."),
+    "tracks": Text("Jalur nilai", "Score tracks"),
+    "item": Text("Uraian", "Item"),
+    "value": Text("Nilai", "Value"),
+    "no": Text("No", "No"),
+    "name": Text("Nama", "Name"),
+    "code": Text("Kode", "Code"),
+    "weight": Text("Bobot", "Weight"),
+    "index": Text("Indeks", "Index"),
+    "rating": Text("Predikat", "Rating"),
+    "range": Text("Rentang indeks", "Index range"),
+    "range_text": Text("{low} sampai di bawah {high}", "{low} to below {high}"),
+    "range_top": Text("{low} sampai {high}", "{low} to {high}"),
+    "rating_range": Text("Rentang predikat ini", "This rating's range"),
+    "target": Text("Target", "Target"),
+    "target_rating": Text("Predikat target", "Target rating"),
+    "gap": Text("Selisih ke target", "Gap to the target"),
+    "gap_share": Text("Bagian selisih", "Share of gap"),
+    "reached": Text("Target tercapai", "Target reached"),
+    "next": Text("Predikat berikutnya", "Next rating"),
+    "next_from": Text("Predikat berikutnya mulai dari", "Next rating starts at"),
+    "to_next": Text("Jarak ke predikat berikutnya", "Distance to the next rating"),
+    "top_rating": Text("sudah predikat tertinggi", "already the top rating"),
+    "steps": Text("Kenaikan level paling sedikit ke target", "Fewest level raises to the target"),
+    "unreachable": Text("tidak dapat dicapai", "not reachable"),
+    "agency": Text("Instansi", "Agency"),
+    "year": Text("Tahun", "Year"),
+    "round": Text("Putaran", "Round"),
+    "framework": Text("Kerangka", "Framework"),
+    "level": Text("Level", "Level"),
+    "level_name": Text("Nama level", "Level name"),
+    "opd": Text("OPD", "OPD"),
+    "no_opd": Text("(OPD belum ditetapkan)", "(no OPD assigned)"),
+    "other_opds": Text("{n} OPD lainnya", "{n} other OPDs"),
+    "contribution": Text("Kontribusi", "Contribution"),
+    "gain": Text("+Indeks/level", "+Index/level"),
+    "plus_index": Text("+Indeks", "+Index"),
+    "from": Text("Dari", "From"),
+    "to": Text("Ke", "To"),
+    "requires": Text("Syarat level berikutnya", "What the next level requires"),
+    "index_after": Text("Indeks sesudahnya", "Index after"),
+    "plan_index": Text("Indeks setelah rencana", "Index after the plan"),
+    "plan_result": Text("Hasil rencana", "The plan's outcome"),
+    "plan_reaches": Text("target tercapai{when}", "target reached{when}"),
+    "plan_short": Text("target tidak tercapai dengan batasan rencana; terbaik {best}{when}",
+                       "target not reached under the plan's limits; best {best}{when}"),
+    "in_year": Text(" pada {year}", " in {year}"),
+    "in_rounds": Text(" ({n} putaran)", " ({n} rounds)"),
+    "indicators": Text("Indikator", "Indicators"),
+    "raise_count": Text("Indikator dinaikkan", "Indicators raised"),
+    "level_steps": Text("Langkah level", "Level steps"),
+    "effort": Text("Upaya", "Effort"),
+    "share_gain": Text("Bagian kenaikan indeks (%)", "Share of the index gain (%)"),
+    "count": Text("Jumlah", "Count"),
+    "share": Text("Persen", "Percent"),
+    "mean": Text("Rata-rata indeks", "Mean index"),
+    "median": Text("Median indeks", "Median index"),
+    "at_target": Text("Mencapai target", "At or above the target"),
+    "change": Text("Perubahan", "Change"),
+    "period": Text("Periode", "Period"),
+    "direction": Text("Arah", "Direction"),
+    "rose": Text("naik", "rose"),
+    "fell": Text("turun", "fell"),
+    "rose_count": Text("Indikator naik", "Indicators up"),
+    "fell_count": Text("Indikator turun", "Indicators down"),
+    "missing_year": Text("tidak ada data", "no data"),
+    "missing_note": Text("Tahun tanpa data: {years} (ditandai di tabel; perubahan dihitung "
+                         "dari tahun sebelumnya yang ada).",
+                         "Years without data: {years} (marked in the table; changes are "
+                         "from the previous year with data)."),
+    "remark": Text("Keterangan", "Remark"),
+    "rank": Text("Peringkat", "Rank"),
+    "yes": Text("Ya", "Yes"),
+    "no_": Text("Tidak", "No"),
+    "bar_chart": Text("Indeks {tier} dan target", "{tier} indices and the target"),
+    "radar_chart": Text("Indeks {tier} dan target", "{tier} indices and the target"),
+    "ranking_chart": Text("Indeks per instansi dan target", "Index per agency and the target"),
+    "trend_chart": Text("Indeks per tahun dan target", "Index per year and the target"),
+    "top_n": Text("{n} teratas", "top {n}"),
+    "made": Text("Dibuat {date}", "Made on {date}"),
+    "prepared": Text("Disusun oleh,", "Prepared by,"),
+    "approved": Text("Mengetahui,", "Acknowledged by,"),
+    "made_by": Text(
+        "Dibuat dengan spbe-cli; angka dihitung eksak dan dibulatkan seperti dipublikasikan.",
+        "Made with spbe-cli; figures computed exactly and rounded as published.",
+    ),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    """The label ``key`` in ``lang``."""
+    return L[key].get(lang)
+
+
+def safe(text: str | None) -> str:
+    """Input-derived text, neutralised against formula injection (``=`` ``+`` ``-`` ``@``)."""
+    return str(neutralise(text or ""))
+
+
+def fine(value: Fraction) -> Decimal:
+    """A small exact figure (contribution, gain) rounded half-up to four places."""
+    return round_half_up(value, FINE_PLACES)
+
+
+def band_value(framework: Framework, band: Band, lang: Lang, *, full: bool = False) -> BandValue:
+    """A rating cell for ``band`` (``full``: with its alias, ``Kurang (Merintis)``)."""
+    label = band.full_label(lang) if full else band.label(lang)
+    return BandValue(label, framework.bands.index(band), len(framework.bands))
+
+
+def band_colour(band: BandValue) -> str:
+    """The fill colour (``RRGGBB``) of a rating: red for the lowest to purple for the top."""
+    top = band.bands - 1
+    scaled = round(band.position * (len(BAND_COLOURS) - 1) / top) if top > 0 else 0
+    return BAND_COLOURS[scaled]
+
+
+def band_range(framework: Framework, band: Band, lang: Lang) -> str:
+    """``1,80 sampai di bawah 2,60``; the top band includes its upper edge."""
+    places = framework.rounding.places
+    low, high = fixed(band.min, places, lang), fixed(band.max, places, lang)
+    key = "range_top" if band is framework.bands[-1] else "range_text"
+    return L[key].format(low=low, high=high).get(lang)
+
+
+def level_cell(value: int | Fraction) -> int | Decimal:
+    """An indicator value as a cell: a whole level, or a decimal (rounded to 4 places)."""
+    if isinstance(value, int):
+        return value
+    if value.denominator == 1:
+        return value.numerator
+    return round_half_up(value, FINE_PLACES).normalize()
+
+
+def level_text(value: int | Fraction, lang: Lang) -> str:
+    """A level as text: ``2``, ``1,26``."""
+    cell = level_cell(value)
+    return str(cell) if isinstance(cell, int) else decimal_text(cell, lang)
+
+
+def ident(value: str | None) -> int | str | None:
+    """An id as a number when it is one (``"11"`` -> 11, ``"35-1"`` stays text)."""
+    return int(value) if value is not None and value.isdigit() else value
+
+
+def yes_no(flag: bool, lang: Lang) -> str:
+    """``Ya``/``Tidak`` (``Yes``/``No``)."""
+    return (L["yes"] if flag else L["no_"]).get(lang)
+
+
+def places_of(value: Decimal) -> int:
+    """The decimal places a figure is shown with (``1.53`` -> 2, ``7`` -> 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def decimal_text(value: Decimal, lang: Lang) -> str:
+    """A figure with its decimals, a decimal comma in Indonesian (``1,53``)."""
+    return fixed(value, places_of(value), lang)
+
+
+def signed_text(value: Decimal, lang: Lang) -> str:
+    """``+0,82``, ``-0,10``, ``0,00``."""
+    text = decimal_text(abs(value), lang)
+    return text if not value else ("+" if value > 0 else "-") + text
+
+
+def cell_text(value: Value, lang: Lang = "en") -> str:
+    """A cell's text: figures with their decimals (a decimal comma in Indonesian), changes
+    with their sign, text neutralised, ``None`` empty."""
+    if value is None:
+        return ""
+    if isinstance(value, BandValue):
+        return str(neutralise(value.label))
+    if isinstance(value, Delta):
+        return signed_text(value.value, lang)
+    if isinstance(value, Decimal):
+        return decimal_text(value, lang)
+    return str(neutralise(value)) if isinstance(value, str) else str(value)
+
+
+def date_text(day: datetime.date, lang: Lang) -> str:
+    """``12 Mei 2025`` (``12 May 2025``)."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def chart(
+    kind: str,
+    title: str,
+    table: str,
+    columns: tuple[int, int, int],
+    count: int,
+    high: int,
+    lang: Lang,
+) -> ReportChart:
+    """A chart of ``table``; ``columns`` are its label, value and target columns."""
+    label, value, target = columns
+    series = (t("index", lang), t("target", lang))
+    return ReportChart(kind, title, table, label, value, target, count, high, series)
+
+
+def bands_table(framework: Framework, lang: Lang) -> ReportTable:
+    """Every rating with its index range, lowest first."""
+    rows: tuple[tuple[Value, ...], ...] = tuple(
+        (band_value(framework, band, lang, full=True), band_range(framework, band, lang))
+        for band in framework.bands
+    )
+    header = (t("rating", lang), t("range", lang))
+    return ReportTable("bands", t("bands_title", lang), t("bands", lang), header, rows)

@@ -1,0 +1,200 @@
+"""The trend report: one agency over several years, showing what ``spbe compare`` shows.
+
+The first page lists the years (index, rating, the signed change from the year before,
+the target, years without data marked) and, per pair of consecutive years, the change and
+how many indicators rose and fell. The details hold every group across the years with its
+changes, and each indicator that rose or fell with its OPD. Figures come from
+:func:`spbe_cli.compare.compare`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from spbe_cli.compare import Change, Point, Series, compare
+from spbe_cli.engine import Result
+from spbe_cli.i18n import Lang, pick
+from spbe_cli.writers.report_model import (
+    CHART_LIMIT,
+    Delta,
+    L,
+    Report,
+    ReportTable,
+    Value,
+    band_value,
+    bands_table,
+    chart,
+    level_text,
+    safe,
+    t,
+)
+from spbe_cli.writers.report_summary import basis_notes, opd_text
+
+NOT_COMPARABLE = "≠"
+ABSENT = "—"
+
+
+def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]) -> Report:
+    """The trend of one agency over the years of ``results``."""
+    series = compare([Point(r) for r in results]).series[0]
+    first, last = series.points[0].result, series.points[-1].result
+    fw = last.framework
+    missing = missing_years(series)
+    years_table = _years_table(series, missing, lang)
+    count = min(len(years_table.rows), CHART_LIMIT)
+    trend_chart = chart(
+        "bar", t("trend_chart", lang), "trend", (0, 1, 4), count, fw.scale.max, lang
+    )
+    agency = safe(first.assessment.agency)
+    span = " → ".join(str(p.year) for p in series.points)
+    subtitle = " · ".join(p for p in (agency, span, fw.label(lang)) if p)
+    notes = list(dict.fromkeys(basis_notes(p.result, None, lang)[0] for p in series.points))
+    if missing:
+        years = ", ".join(str(y) for y in missing)
+        notes.append(L["missing_note"].format(years=years).get(lang))
+    title = L["trend_title"].format(index=fw.index_label(lang)).get(lang)
+    return Report(
+        lang,
+        title,
+        subtitle,
+        (_groups_table(series, lang), _moves_table(series, lang), bands_table(fw, lang)),
+        (trend_chart,),
+        t("made_by", lang),
+        front=(years_table, _steps_table(series, lang)),
+        notes=tuple(notes),
+        **frame,  # type: ignore[arg-type]
+    )
+
+
+def missing_years(series: Series) -> tuple[int, ...]:
+    """Evaluation years between the first and the last that have no data."""
+    years = [p.year for p in series.points if p.year is not None]
+    if not years:
+        return series.missing_years
+    spacing = series.points[0].framework.planning.round_years
+    present = set(years)
+    gaps = {y for y in range(min(years), max(years) + 1, spacing) if y not in present}
+    return tuple(sorted(gaps | set(series.missing_years)))
+
+
+def _delta(change: Change) -> Value:
+    if change.status == "compared" and change.delta is not None:
+        return Delta(change.delta)
+    return NOT_COMPARABLE if change.status == "not-comparable" else ABSENT
+
+
+def _years_table(series: Series, missing: tuple[int, ...], lang: Lang) -> ReportTable:
+    """Year, index, rating, change, target and a remark; years without data marked."""
+    header = (t("year", lang), t("index", lang), t("rating", lang), t("change", lang),
+              t("target", lang), t("remark", lang))
+    index_row = series.rows[0]
+    by_year: dict[int, tuple[Value, ...]] = {}
+    ordered: list[tuple[Value, ...]] = []
+    for position, point in enumerate(series.points):
+        result, fw = point.result, point.framework
+        change: Value = _delta(index_row.changes[position - 1]) if position else None
+        remark = ""
+        if position and change == NOT_COMPARABLE:
+            remark = t("framework", lang) + " " + fw.id
+        row: tuple[Value, ...] = (
+            point.year, result.published, band_value(fw, result.band, lang), change,
+            fw.publish(result.target), remark,
+        )
+        ordered.append(row)
+        if point.year is not None:
+            by_year[point.year] = row
+    if missing and len(by_year) == len(ordered):
+        rows: list[tuple[Value, ...]] = []
+        target: Value = None
+        for year in sorted({*by_year, *missing}):
+            found = by_year.get(year)
+            if found is None:
+                rows.append((year, None, None, None, target, t("missing_year", lang)))
+            else:
+                rows.append(found)
+                target = found[4]
+        ordered = rows
+    return ReportTable("trend", t("trend", lang), t("trend", lang), header, tuple(ordered))
+
+
+def _steps_table(series: Series, lang: Lang) -> ReportTable:
+    """Per pair of consecutive years: the change, the ratings, indicators up and down."""
+    header = (t("period", lang), t("change", lang), t("rating", lang), t("rose_count", lang),
+              t("fell_count", lang))
+    rows: list[tuple[Value, ...]] = []
+    for position, step in enumerate(series.steps):
+        before, after = step.before.result, step.after.result
+        ratings = f"{before.band.label(lang)} → {after.band.label(lang)}"
+        rows.append((
+            f"{step.before.year} → {step.after.year}",
+            _delta(series.rows[0].changes[position]),
+            ratings,
+            len(step.rose),
+            len(step.fell),
+        ))
+    return ReportTable("moves_summary", t("moves_summary", lang), t("moves_summary", lang),
+                       header, tuple(rows))
+
+
+def _groups_table(series: Series, lang: Lang) -> ReportTable:
+    """The index and every group across the years, with the signed change between them."""
+    header: list[str] = [t("code", lang), t("name", lang)]
+    for position, point in enumerate(series.points):
+        if position:
+            header.append("Δ")
+        header.append(str(point.year))
+    rows: list[tuple[Value, ...]] = []
+    for row in series.rows:
+        name = pick(lang, row.name, row.name_en)
+        cells: list[Value] = [row.label, name]
+        for position, value in enumerate(row.values):
+            if position:
+                cells.append(_delta(row.changes[position - 1]))
+            cells.append(None if value is None else value.published)
+        rows.append(tuple(cells))
+    note = (f"Δ: {t('change', lang).lower()}; {NOT_COMPARABLE}: "
+            f"{_not_comparable(lang)}; {ABSENT}: {_absent(lang)}")
+    return ReportTable("trend_nodes", t("trend_nodes", lang), t("trend_nodes", lang),
+                       tuple(header), tuple(rows), freeze_columns=2, note=note)
+
+
+def _not_comparable(lang: Lang) -> str:
+    return "tidak sebanding (didefinisikan berbeda)" if lang == "id" else (
+        "not comparable (defined differently)")
+
+
+def _absent(lang: Lang) -> str:
+    return "tidak ada pada tahun itu" if lang == "id" else "absent that year"
+
+
+def _moves_table(series: Series, lang: Lang) -> ReportTable:
+    """Every indicator that rose or fell between consecutive years, with its OPD."""
+    header = (t("period", lang), t("direction", lang), t("no", lang), t("indicators", lang),
+              t("opd", lang), t("level", lang), t("change", lang))
+    rows: list[tuple[Value, ...]] = []
+    for step in series.steps:
+        period = f"{step.before.year} → {step.after.year}"
+        for key, moves in (("rose", step.rose), ("fell", step.fell)):
+            for move in moves:
+                change = Fraction(move.after) - Fraction(move.before)
+                rows.append((
+                    period,
+                    t(key, lang),
+                    int(move.indicator.id) if move.indicator.id.isdigit() else move.indicator.id,
+                    move.indicator.label(lang),
+                    opd_text(move.opd, lang),
+                    f"{level_text(move.before, lang)} → {level_text(move.after, lang)}",
+                    Delta(_level_delta(change)),
+                ))
+    return ReportTable("moves", t("moves", lang), t("moves", lang), header, tuple(rows),
+                       freeze_columns=3)
+
+
+def _level_delta(change: Fraction) -> Decimal:
+    if change.denominator == 1:
+        return Decimal(change.numerator)
+    from spbe_cli.exact import round_half_up
+
+    return round_half_up(change, 2)
