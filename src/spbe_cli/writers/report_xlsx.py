@@ -156,19 +156,33 @@ def _lines(text: str, width: float) -> int:
     return max(lines, 1)
 
 
+def _cell_style(book: Any, number: str | None, key_value: bool, bold: bool) -> str:
+    """The name of a registered cell style (font, alignment, number format): one per kind,
+    so writing a cell costs a name, not a new Font and Alignment (10k-row rankings)."""
+    from openpyxl.styles import Alignment, NamedStyle
+
+    name = f"spbe{'-b' if bold else ''}{'-k' if key_value else ''}-{number or 'text'}"
+    known: set[str] = book.__dict__.setdefault("_spbe_styles", set())
+    if name not in known:
+        style = NamedStyle(name=name, font=_font(bold=bold))
+        if number is not None:
+            style.number_format = number
+            horizontal = "left" if key_value else "right"
+            style.alignment = Alignment(horizontal=horizontal, vertical="top", indent=1)
+        else:
+            style.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True,
+                                        indent=1)
+        book.add_named_style(style)
+        known.add(name)
+    return name
+
+
 def _write_cell(sheet: Any, row: int, column: int, value: Value, *, key_value: bool = False,
                 bold: bool = False) -> Any:
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import PatternFill
 
     cell = sheet.cell(row, column, cell_value(value))
-    cell.font = _font(bold=bold)
-    number = number_format(value)
-    if number is not None:
-        cell.number_format = number
-        horizontal = "left" if key_value else "right"
-        cell.alignment = Alignment(horizontal=horizontal, vertical="top", indent=1)
-    else:
-        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1)
+    cell.style = _cell_style(sheet.parent, number_format(value), key_value, bold)
     if isinstance(value, BandValue) and key_value:
         colour = band_colour(value)
         cell.fill = PatternFill("solid", fgColor=colour, bgColor=colour)
