@@ -14,6 +14,7 @@ from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
+    EffortOpt,
     FormatOpt,
     FrameworkOpt,
     InputFile,
@@ -21,10 +22,14 @@ from spbe_cli.cli.options import (
     Language,
     Layout,
     LayoutOpt,
+    LockOpt,
+    MaxLevelOpt,
+    MaxStepOpt,
     OutputFormat,
     SheetOpt,
     TargetOpt,
     TrackOpt,
+    UntilOpt,
     YearOpt,
     lang_of,
 )
@@ -53,66 +58,10 @@ class GroupBy(StrEnum):
 def plan(
     file: InputFile,
     target: TargetOpt = None,
-    effort: Annotated[
-        Path | None,
-        typer.Option(
-            "--effort",
-            "-e",
-            metavar="FILE.yaml",
-            help=h(
-                "Berkas YAML yang memetakan nomor indikator ke upaya satu kenaikan tingkat "
-                "(mis. '13: 2', '21: 0.5'); menggantikan kolom upaya di buku kerja. Bawaan: 1 "
-                "per kenaikan.",
-                "YAML file mapping indicator id to the effort of one level step (e.g. "
-                "'13: 2', '21: 0.5'); overrides the workbook's effort column. Default: 1 per "
-                "step.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    max_step: Annotated[
-        int | None,
-        typer.Option(
-            "--max-step",
-            min=0,
-            metavar="N",
-            help=h(
-                "Kenaikan tingkat terbanyak satu indikator per putaran evaluasi. Bawaan: "
-                "planning.max_step kerangka (1). Nilai besar (--max-step 4) memberi optimum "
-                "satu putaran tanpa batasan.",
-                "Most levels one indicator may rise per evaluation round. Default: the "
-                "framework's planning.max_step (1). A large value (--max-step 4) gives the "
-                "unconstrained one-round optimum.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    max_level: Annotated[
-        int | None,
-        typer.Option(
-            "--max-level",
-            min=0,
-            metavar="LEVEL",
-            help=h(
-                "Tidak ada indikator yang dinaikkan melebihi tingkat ini (bawaan: tingkat "
-                "tertinggi skala).",
-                "No indicator is raised above this level (default: the scale's top).",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    lock: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--lock",
-            metavar="IDS",
-            help=h(
-                "Indikator yang tidak diubah: nomor dan rentang, mis. 13,21-31 (boleh diulang).",
-                "Indicators that will not move: ids and ranges, e.g. 13,21-31 (repeatable).",
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    effort: EffortOpt = None,
+    max_step: MaxStepOpt = None,
+    max_level: MaxLevelOpt = None,
+    lock: LockOpt = None,
     by: Annotated[
         GroupBy,
         typer.Option(
@@ -125,22 +74,7 @@ def plan(
             ),
         ),
     ] = GroupBy.step,
-    until: Annotated[
-        int | None,
-        typer.Option(
-            "--until",
-            metavar="YEAR",
-            help=h(
-                "Tahun paling lambat target harus tercapai: membatasi jumlah putaran (berjarak "
-                "sesuai kerangka, tahunan untuk SPBE). Terlalu dekat: rencana menyebutkannya "
-                "dan menampilkan jalur terbaik yang dapat dicapai.",
-                "The year by which the target must be met: bounds the rounds (spaced as "
-                "the framework says, yearly for SPBE). Too soon: the plan says so and shows the "
-                "best reachable path.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    until: UntilOpt = None,
     years: Annotated[
         int | None,
         typer.Option(

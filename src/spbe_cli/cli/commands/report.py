@@ -20,14 +20,19 @@ from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
+    EffortOpt,
     FrameworkOpt,
     LangOpt,
     Language,
     Layout,
     LayoutOpt,
+    LockOpt,
+    MaxLevelOpt,
+    MaxStepOpt,
     SheetOpt,
     TargetOpt,
     TrackOpt,
+    UntilOpt,
     YearOpt,
     lang_of,
 )
@@ -99,74 +104,11 @@ def report(
             "holds the plan to the target, unless the target is already reached.",
         )),
     ] = False,
-    max_step: Annotated[
-        int | None,
-        typer.Option(
-            "--max-step",
-            min=0,
-            metavar="N",
-            help=h(
-                "Rencana: kenaikan tingkat terbanyak satu indikator per putaran evaluasi. "
-                "Bawaan: planning.max_step kerangka (1), seperti spbe plan.",
-                "Plan: most levels one indicator may rise per evaluation round. Default: "
-                "the framework's planning.max_step (1), as in spbe plan.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    max_level: Annotated[
-        int | None,
-        typer.Option(
-            "--max-level",
-            min=0,
-            metavar="LEVEL",
-            help=h(
-                "Rencana: tidak ada indikator yang dinaikkan melebihi tingkat ini.",
-                "Plan: no indicator is raised above this level.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    until: Annotated[
-        int | None,
-        typer.Option(
-            "--until",
-            metavar="YEAR",
-            help=h(
-                "Rencana: tahun paling lambat target harus tercapai (membatasi jumlah "
-                "putaran). Terlalu dekat: laporan menyebutkannya dan menampilkan yang terbaik "
-                "yang dapat dicapai.",
-                "Plan: the year by which the target must be met (bounds the rounds). Too "
-                "soon: the report says so and shows the best reachable.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    lock: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--lock",
-            metavar="IDS",
-            help=h(
-                "Rencana: indikator yang tidak diubah, mis. 13,21-31 (boleh diulang).",
-                "Plan: indicators that will not move, e.g. 13,21-31 (repeatable).",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    effort: Annotated[
-        Path | None,
-        typer.Option(
-            "--effort",
-            "-e",
-            metavar="FILE.yaml",
-            help=h(
-                "Rencana: berkas YAML 'nomor: upaya' per kenaikan tingkat (seperti spbe plan).",
-                "Plan: YAML file 'id: effort' per level step (as in spbe plan).",
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    max_step: MaxStepOpt = None,
+    max_level: MaxLevelOpt = None,
+    until: UntilOpt = None,
+    lock: LockOpt = None,
+    effort: EffortOpt = None,
     by: Annotated[
         GroupBy,
         typer.Option(
