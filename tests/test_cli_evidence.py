@@ -69,3 +69,23 @@ def test_usage_errors() -> None:
     assert missing.exit_code == 2 and "tidak-ada-folder" in missing.stderr
     plan = runner.invoke(app, ["plan", str(WORKBOOK), "--from", "evidence"])
     assert plan.exit_code == 2 and "--dir" in plan.stderr
+
+
+def test_report_carries_the_evidence_section(tmp_path: Path) -> None:
+    import openpyxl
+
+    html = tmp_path / "laporan.html"
+    result = runner.invoke(app, ["report", str(WORKBOOK), "-o", str(html), "--dir", str(FOLDER)])
+    assert result.exit_code == 0, result.output + result.stderr
+    text = html.read_text(encoding="utf-8")
+    section = text.split('id="evidence"', 1)[1].split("</section>", 1)[0]
+    assert "menurut klaim 1,53, menurut bukti 1,45" in section
+    for name in ("Layanan Penganggaran", "BPKPD", "Bappeda"):
+        assert name in section
+    xlsx = tmp_path / "laporan.xlsx"
+    assert runner.invoke(app, ["report", str(WORKBOOK), "-o", str(xlsx), "--dir",
+                               str(FOLDER)]).exit_code == 0
+    book = openpyxl.load_workbook(xlsx)
+    sheet = book["Kesiapan bukti dukung"]
+    ids = [row[0] for row in sheet.iter_rows(values_only=True) if isinstance(row[0], int)]
+    assert sorted(ids) == [1, 2, 33, 40]

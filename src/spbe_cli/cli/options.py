@@ -187,6 +187,22 @@ AllOpt = Annotated[
         "row).",
     )),
 ]
+# Where the evidence is, for plan --from evidence and report (spbe evidence has its own help).
+EvidenceDirOpt = Annotated[
+    Path | None,
+    typer.Option("--dir", metavar="FOLDER", show_default=False,
+                 help=h("Folder bukti dukung (lihat spbe evidence): rencana --from evidence "
+                        "dan bagian bukti dukung di laporan.",
+                        "The evidence folder (see spbe evidence): plan --from evidence and "
+                        "the report's evidence section.")),
+]
+EvidenceItemsOpt = Annotated[
+    Path | None,
+    typer.Option("--items", metavar="FILE", show_default=False,
+                 help=h("Daftar butir bukti dukung (lihat spbe evidence).",
+                        "The evidence item list (see spbe evidence).")),
+]
+
 # The plan's options, shared by spbe plan and spbe report.
 EffortOpt = Annotated[
     Path | None,

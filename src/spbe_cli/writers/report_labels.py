@@ -57,6 +57,7 @@ from spbe_cli.writers.report_summary import (
 )
 
 if TYPE_CHECKING:
+    from spbe_cli.evidence.model import EvidenceReport
     from spbe_cli.planner import Plan, Step
     from spbe_cli.ranking import YearRanking
 
@@ -119,9 +120,11 @@ def single_report(
     plan: Plan | None = None,
     by_opd: bool = False,
     extras: Extras | None = None,
+    evidence: EvidenceReport | None = None,
 ) -> Report:
     """The report of one agency-year: the first page, then a table per tier, indicators,
-    the plan (when given and it has raises) and the ratings explained.
+    the evidence readiness (when checked), the plan (when given and it has raises) and the
+    ratings explained.
 
     Charts: a bar chart of the top tier; a radar of the lowest group tier when the
     framework has more than one (SPBE aspects), never the same figures twice.
@@ -137,6 +140,10 @@ def single_report(
         parent = fw.group_tiers[depth - 1] if depth else None
         tables.append(_node_table(result, tier, parent, nodes, lang))
     tables.append(_indicator_table(result, lang))
+    if evidence is not None:
+        from spbe_cli.writers.report_evidence import evidence_table
+
+        tables.append(evidence_table(evidence, lang))
     if shown_plan is not None:
         tables.append(_plan_table(shown_plan, lang, by_opd=by_opd))
         tables.append(_plan_opd_table(shown_plan, lang))

@@ -15,6 +15,8 @@ from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
     EffortOpt,
+    EvidenceDirOpt,
+    EvidenceItemsOpt,
     FormatOpt,
     FrameworkOpt,
     InputFile,
@@ -110,18 +112,8 @@ def plan(
                    "never counts on a claim that will fall."),
         ),
     ] = Start.scored,
-    evidence_dir: Annotated[
-        Path | None,
-        typer.Option("--dir", metavar="FOLDER", show_default=False,
-                     help=h("Folder bukti dukung untuk --from evidence (lihat spbe evidence).",
-                            "The evidence folder for --from evidence (see spbe evidence).")),
-    ] = None,
-    evidence_items: Annotated[
-        Path | None,
-        typer.Option("--items", metavar="FILE", show_default=False,
-                     help=h("Daftar butir bukti untuk --from evidence (lihat spbe evidence).",
-                            "The evidence item list for --from evidence (see spbe evidence).")),
-    ] = None,
+    evidence_dir: EvidenceDirOpt = None,
+    evidence_items: EvidenceItemsOpt = None,
     language: LangOpt = Language.id,
 ) -> None:
     """Plan the raises: the least total effort that lifts the published index to the target.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +21,8 @@ from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
     EffortOpt,
+    EvidenceDirOpt,
+    EvidenceItemsOpt,
     FrameworkOpt,
     LangOpt,
     Language,
@@ -174,6 +176,8 @@ def report(
     year: YearOpt = None,
     allow_missing: AllowMissingOpt = False,
     track: TrackOpt = None,
+    evidence_dir: EvidenceDirOpt = None,
+    evidence_items: EvidenceItemsOpt = None,
     language: LangOpt = Language.id,
 ) -> None:
     """Write a report for leaders: Excel workbook, one-file HTML page or Markdown.
@@ -246,12 +250,29 @@ def report(
             max_level,
             _locked(lock or [], fw, lang),
         )
-        content = _single(one, limits, rounds_until(one, until, lang), by, extras, lang)
+        evidence = (_evidence(one, evidence_dir, evidence_items, lang)
+                    if evidence_dir is not None or evidence_items is not None else None)
+        content = _single(one, limits, rounds_until(one, until, lang), by, extras, lang,
+                          evidence)
     _write(content, output, chosen, force, lang)
 
 
+def _evidence(scored: Scored, folder: Path | None, items: Path | None, lang: Lang) -> Any:
+    """The evidence report of the one agency (exit 2 on a bad folder or item list)."""
+    from spbe_cli.cli.output import fail_input
+    from spbe_cli.evidence import check_assessment
+    from spbe_cli.problems import InputError
+
+    result = scored.result
+    try:
+        return check_assessment(result.assessment, result.framework, scan=folder, items=items)
+    except InputError as error:
+        fail_input(error, lang)
+
+
 def _single(
-    scored: Scored, limits: Limits, rounds: int | None, by: GroupBy, extras: Extras, lang: Lang
+    scored: Scored, limits: Limits, rounds: int | None, by: GroupBy, extras: Extras, lang: Lang,
+    evidence: Any = None,
 ) -> Report:
     """The one-agency report with the plan ``spbe plan`` gives for the same options."""
     from spbe_cli.writers.report_labels import single_report
@@ -265,6 +286,7 @@ def _single(
         plan=the_plan,
         by_opd=by is GroupBy.opd,
         extras=extras,
+        evidence=evidence,
     )
 
 
