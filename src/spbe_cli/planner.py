@@ -28,7 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from spbe_cli.engine import IndicatorResult, NodeResult, Result, whatif
+from spbe_cli.engine import IndicatorResult, NodeResult, Result, rating_threshold, whatif
 from spbe_cli.exact import as_value, format_exact, parse_exact, parse_number
 from spbe_cli.framework import Framework, Indicator, LevelInfo, Value
 from spbe_cli.i18n import Text
@@ -216,17 +216,9 @@ class WhatIf:
 # -- public entry points ------------------------------------------------------------------
 
 
-def threshold(framework: Framework, target: Fraction) -> Fraction:
-    """The smallest exact index whose rated figure reaches ``target``.
-
-    With ratings read from the published figure (half-up to p places) that is the first
-    published value at or above the target, less half a unit of the last place.
-    """
-    if framework.rounding.rating_basis == "exact":
-        return target
-    scale = 10**framework.rounding.places
-    first: int = math.ceil(target * scale)
-    return Fraction(2 * first - 1, 2 * scale)
+threshold = rating_threshold
+"""The smallest exact index whose rated figure reaches a target (see
+:func:`spbe_cli.engine.rating_threshold`)."""
 
 
 def plan(

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 import typer
 
@@ -23,6 +23,9 @@ from spbe_cli.i18n import Lang, Text
 from spbe_cli.loading import Scored, ScoreOptions, score_files, target_value
 from spbe_cli.problems import InputError
 from spbe_cli.readers import ReadResult
+
+if TYPE_CHECKING:
+    from spbe_cli.evidence.model import EvidenceReport
 
 
 def load_and_score(
@@ -157,3 +160,22 @@ def run_score(
                 .get(lang) + "\n"
             )
             raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+def evidence_report(
+    scored: Scored, folder: Path | None, items: Path | None, lang: Lang
+) -> EvidenceReport:
+    """The evidence check of one scored agency, its claims being the values scored (or its
+    self-assessment); a missing folder and item list, or a bad one, end the command."""
+    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.evidence import check_assessment
+
+    if folder is None and items is None:
+        fail_usage(Text("bukti dukung memerlukan --dir FOLDER dan/atau --items BERKAS",
+                        "the evidence check needs --dir FOLDER and/or --items FILE"), lang)
+    result = scored.result
+    try:
+        return check_assessment(result.assessment, result.framework, scan=folder, items=items,
+                                track=result.assessment.track or "mandiri")
+    except InputError as error:
+        fail_input(error, lang)

@@ -22,6 +22,7 @@ from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.ranking import Statistics, YearRanking
 from spbe_cli.render.data import SCHEMA_VERSION, number
 from spbe_cli.render.table import BAND_STYLES, fmt, indicator_name
+from spbe_cli.render.table import signed as signed_figure
 
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
@@ -83,10 +84,7 @@ def style_of(framework: Framework, band: Band) -> str:
 
 def signed(value: Decimal | None, lang: Lang = "en") -> str:
     """``+0.82``, ``-0.10``, ``0.00`` (``+0,82`` in Indonesian); ``None`` as ``""``."""
-    if value is None:
-        return ""
-    text = fmt(abs(value), 2, lang)
-    return text if not value else ("+" if value > 0 else "-") + text
+    return "" if value is None else signed_figure(value, 2, lang)
 
 
 def change_text(change: Change, lang: Lang = "en") -> str:

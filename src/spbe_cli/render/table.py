@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli.engine import NodeResult, Result
-from spbe_cli.exact import fixed, value_text
+from spbe_cli.exact import fixed, round_half_up, value_text
 from spbe_cli.framework import Band, Indicator, Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 
@@ -100,9 +100,12 @@ def fmt(value: Decimal | Fraction | int, places: int = 2, lang: Lang = "en") -> 
 
 
 def signed(value: Decimal | Fraction, places: int = 2, lang: Lang = "en") -> str:
-    """``+0,12`` / ``-0,18`` / ``0,00``."""
-    text = fmt(value, places, lang)
-    return text if text.startswith("-") or set(text) <= set("0.,") else "+" + text
+    """``+0,12`` / ``-0,18`` / ``0,00`` (what rounds to zero has no sign)."""
+    rounded = value if isinstance(value, Decimal) else round_half_up(value, places)
+    text = fmt(abs(rounded), places, lang)
+    if not rounded.quantize(Decimal(1).scaleb(-places)):
+        return text
+    return ("+" if rounded > 0 else "-") + text
 
 
 def weight_text(weight: Fraction, lang: Lang = "en") -> str:

@@ -179,26 +179,17 @@ Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ..
 
 
 def _evidenced(scored: Scored, folder: Path | None, items: Path | None, lang: Lang) -> Scored:
-    """The agency re-scored with only the values its evidence supports (exit 2 without a
-    folder or an item list, or on a bad one)."""
+    """The agency re-scored with only the values its evidence supports."""
     from dataclasses import replace
 
-    from spbe_cli.cli.output import fail_input, fail_usage, say
+    from spbe_cli.cli.output import say
+    from spbe_cli.cli.scoring import evidence_report
     from spbe_cli.engine import score
-    from spbe_cli.evidence import check_assessment
     from spbe_cli.exact import fixed
     from spbe_cli.i18n import Text
-    from spbe_cli.problems import InputError
 
-    if folder is None and items is None:
-        fail_usage(Text("--from evidence memerlukan --dir FOLDER dan/atau --items BERKAS",
-                        "--from evidence needs --dir FOLDER and/or --items FILE"), lang)
     result = scored.result
-    try:
-        report = check_assessment(result.assessment, result.framework, scan=folder, items=items,
-                                  track=result.assessment.track or "mandiri")
-    except InputError as error:
-        fail_input(error, lang)
+    report = evidence_report(scored, folder, items, lang)
     evidenced = score(report.evidenced_assessment(), result.framework, result.target)
     places = result.framework.rounding.places
     say(Text(f"Rencana dimulai dari nilai yang didukung bukti: "

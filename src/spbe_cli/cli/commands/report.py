@@ -207,7 +207,7 @@ def report(
     chosen = _format_of(output, report_format, lang)
     _refuse_existing(output, force, lang)
     picture = _logo(logo, lang) if logo is not None else None
-    from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.cli.scoring import evidence_report, load_and_score
 
     scored = load_and_score(
         files,
@@ -250,24 +250,11 @@ def report(
             max_level,
             _locked(lock or [], fw, lang),
         )
-        evidence = (_evidence(one, evidence_dir, evidence_items, lang)
+        evidence = (evidence_report(one, evidence_dir, evidence_items, lang)
                     if evidence_dir is not None or evidence_items is not None else None)
         content = _single(one, limits, rounds_until(one, until, lang), by, extras, lang,
                           evidence)
     _write(content, output, chosen, force, lang)
-
-
-def _evidence(scored: Scored, folder: Path | None, items: Path | None, lang: Lang) -> Any:
-    """The evidence report of the one agency (exit 2 on a bad folder or item list)."""
-    from spbe_cli.cli.output import fail_input
-    from spbe_cli.evidence import check_assessment
-    from spbe_cli.problems import InputError
-
-    result = scored.result
-    try:
-        return check_assessment(result.assessment, result.framework, scan=folder, items=items)
-    except InputError as error:
-        fail_input(error, lang)
 
 
 def _single(
