@@ -60,7 +60,7 @@ def test_help_is_indonesian_by_default() -> None:
 def test_help_in_english_with_lang_en(args: list[str]) -> None:
     result = spbe(*args)
     assert result.exit_code == 0
-    for text in ("Usage: spbe [OPTIONS] COMMAND", "Exact SPBE index calculator", "Options:",
+    for text in ("Usage: spbe [OPTIONS] COMMAND", "Exact calculator of the SPBE index", "Options:",
                  "Commands:", "Show this message and exit.", "Score agencies"):
         assert text in result.output
     assert "Penggunaan" not in result.output

@@ -52,16 +52,19 @@ def build_app() -> "typer.Typer":
         name="spbe",
         cls=SpbeGroup,
         help=h(
-            "Kalkulator Indeks SPBE yang eksak.\n\n"
-            "Menghitung tingkat kematangan instansi (47 indikator menurut PermenPANRB 59/2020) "
-            "menjadi indeks aspek, domain dan keseluruhan beserta predikatnya, selisih "
-            "terhadap target dan apa yang perlu dinaikkan untuk menutupnya.\n\n"
+            "Kalkulator Indeks SPBE dan Indeks Pemerintah Digital yang eksak.\n\n"
+            "Menghitung nilai indikator instansi menjadi indeks aspek (dan domain) dan "
+            "keseluruhan beserta predikatnya, selisih terhadap target dan apa yang perlu "
+            "dinaikkan, oleh OPD mana, untuk menutupnya. Kerangka bawaan: PermenPANRB 8/2026 "
+            "(Pemdi, 2026-), 59/2020 (SPBE, 2021-2025), 5/2018 (SPBE, 2018-2020); lihat spbe "
+            "framework list.\n\n"
             "Mulai dengan: spbe template isian.xlsx, isi tingkatnya, lalu spbe score "
             "isian.xlsx. Bantuan dalam bahasa Inggris: spbe --help --lang en",
-            "Exact SPBE index calculator (Kalkulator Indeks SPBE yang eksak).\n\n"
-            "Scores an agency's maturity levels (47 indicators under PermenPANRB 59/2020) into "
-            "aspect, domain and overall indices with their rating (predikat), the gap to the "
-            "target and what to raise to close it.\n\n"
+            "Exact calculator of the SPBE index and the Digital Government (Pemdi) index.\n\n"
+            "Scores an agency's indicator values into aspect (and domain) and overall indices "
+            "with their rating (predikat), the gap to the target and what to raise, by which "
+            "OPD, to close it. Bundled frameworks: PermenPANRB 8/2026 (Pemdi, 2026-), 59/2020 "
+            "(SPBE, 2021-2025), 5/2018 (SPBE, 2018-2020); see spbe framework list.\n\n"
             "Start with: spbe template isian.xlsx, fill in the levels, then spbe score "
             "isian.xlsx. Help in Indonesian: spbe --help --lang id",
         ),
