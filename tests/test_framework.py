@@ -7,6 +7,7 @@ from the YAML files, so a slip in either shows up here."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from itertools import pairwise
@@ -366,7 +367,7 @@ def test_bundled_frameworks_score_disjoint_years() -> None:
                      "permenpanrb-8-2026": "2026-"}
     spbe, pemdi = (next(f for f in bundled if f.id == i)
                    for i in ("permenpanrb-59-2020", "permenpanrb-8-2026"))
-    overlapping = pemdi.model_copy(update={"applies_from": 2025})
+    overlapping = dataclasses.replace(pemdi, applies_from=2025)
     problems = check_bundled([spbe, overlapping])
     assert [p.code for p in problems] == ["years-overlap"]
     assert "2025-" in problems[0].text.en and "permenpanrb-59-2020" in problems[0].text.en

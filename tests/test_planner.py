@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time
 from dataclasses import dataclass, replace
@@ -240,8 +241,8 @@ def test_threshold_on_the_published_figure() -> None:
     assert threshold(FW, BAIK) == Fraction("2.595")
     assert FW.rating_value(Fraction("2.595")) >= BAIK
     assert FW.rating_value(Fraction("2.595") - Fraction(1, 10**9)) < BAIK
-    exact = FW.model_copy(
-        update={"rounding": FW.rounding.model_copy(update={"rating_basis": "exact"})}
+    exact = dataclasses.replace(
+        FW, rounding=dataclasses.replace(FW.rounding, rating_basis="exact")
     )
     assert threshold(exact, BAIK) == BAIK
     assert threshold(FW, Fraction("2.601")) == Fraction("2.605")

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 HEAVY = ("pydantic", "rich", "openpyxl", "python_calamine", "yaml", "orjson")
 
 
-def imported(code: str) -> set[str]:
+def imported(code: str, extra_env: dict[str, str] | None = None) -> set[str]:
     """The top-level packages a fresh interpreter imports running ``code`` (-X importtime)."""
     env = {k: v for k, v in os.environ.items() if k not in ("SPBE_LANG", "SPBE_DEBUG")}
+    env.update(extra_env or {})
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],
         capture_output=True, text=True, env=env, timeout=60, check=False,
@@ -59,3 +61,15 @@ def test_help_does_not_import_the_library(args: tuple[str, ...]) -> None:
 def test_building_the_app_does_not_import_the_library() -> None:
     names = imported("from spbe_cli.cli.app import app")
     assert not names & set(HEAVY)
+
+
+def test_a_warm_score_imports_neither_yaml_nor_pydantic(tmp_path: Path) -> None:
+    """Once the store holds the bundled frameworks and the header vocabulary, scoring the
+    example reads neither YAML nor pydantic (the first run fills the store)."""
+    env = {"SPBE_CACHE_DIR": str(tmp_path)}
+    example = str(Path(__file__).parents[1] / "examples" / "pematangsiantar-2021.xlsx")
+    first = imported(run_main("score", example), env)
+    assert {"yaml", "pydantic"} <= first
+    warm = imported(run_main("score", example), env)
+    assert "python_calamine" in warm and "rich" in warm
+    assert not warm & {"yaml", "pydantic", "openpyxl"}

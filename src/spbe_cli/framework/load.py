@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import ValidationError
-
+from spbe_cli import store
 from spbe_cli.framework.model import Framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
 DEFAULT_FRAMEWORK = "permenpanrb-59-2020"
 """The framework used where no file, year or indicator set decides (SPBE 2021-2025)."""
@@ -34,25 +35,30 @@ _ROOT_FILE = "indicators.yaml"
 """In a source checkout the current SPBE framework lives at the repository root."""
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe YAML loader that records duplicate mapping keys instead of keeping the last."""
+@cache
+def _loader_class() -> Any:
+    """A safe YAML loader (libyaml's where installed) that records duplicate mapping keys
+    instead of keeping the last; built on first use, so scoring from the cache never
+    imports yaml."""
+    import yaml
 
-    duplicates: list[tuple[int, str]]
+    class UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        duplicates: list[tuple[int, str]]
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
-            seen.add(key)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return mapping
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+                seen.add(key)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
 
-
-_UniqueKeyLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _UniqueKeyLoader.construct_mapping
-)
+    UniqueKeyLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, UniqueKeyLoader.construct_mapping
+    )
+    return UniqueKeyLoader
 
 
 def read_text(path: Path) -> str:
@@ -69,7 +75,9 @@ def read_yaml(text: str, source: str) -> tuple[Any, Any, list[Problem]]:
 
     Raises :class:`InputError` for a syntax error (with its line).
     """
-    loader = _UniqueKeyLoader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.duplicates = []
     try:
         root = loader.get_single_node()
@@ -159,7 +167,7 @@ def pydantic_problems(
     locs = [tuple(p for p in item["loc"] if not str(p).startswith("function-")) for item in items]
     for item, loc in zip(items, locs, strict=True):
         message = item["msg"].removeprefix("Value error, ")
-        kind = item["type"]
+        kind = _KINDS.get(item["type"], item["type"])
         if kind == "too_short" and any(
             len(other) > len(loc) and other[: len(loc)] == loc for other in locs
         ):
@@ -212,6 +220,8 @@ def framework_from_data(
 ) -> Framework:
     """A framework from already-parsed data (what a YAML file holds), checked completely;
     raises :class:`InputError` with every problem (``problems``: ones found before)."""
+    from pydantic import ValidationError
+
     from spbe_cli.framework.check import check_framework
 
     problems = list(problems or [])
@@ -219,7 +229,7 @@ def framework_from_data(
     keys = tier_keys(data)
     tree = to_tree(data, keys) if keys else data
     try:
-        framework = Framework.model_validate(tree)
+        framework = _validator().validate_python(tree)
     except ValidationError as error:
         problems.extend(pydantic_problems(error, source, keys))
         if keys is None:
@@ -229,6 +239,18 @@ def framework_from_data(
     if problems:
         raise InputError(source, problems)
     return framework
+
+
+@cache
+def _validator() -> TypeAdapter[Framework]:
+    """Pydantic's validator of the framework dataclasses (built once, on first use)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Framework)
+
+
+_KINDS = {"unexpected_keyword_argument": "extra_forbidden", "missing_argument": "missing"}
+"""Pydantic's error kinds for dataclass fields, by the names they have on models."""
 
 
 def _tiers_problem(source: str) -> Problem:
@@ -262,9 +284,17 @@ _TOP_LINE = re.compile(r"^(id|aliases|applies_from|applies_until):[ \t]*(.*?)[ \
 
 
 def _scan(path: Path) -> BundledInfo | None:
-    """The id, aliases and years written on a framework file's top-level lines."""
+    """The id, aliases and years of a bundled framework file: from the store when the
+    file was loaded before, else from its top-level lines (without loading it)."""
+    text = read_text(path)
+    known = store.get("framework", text, Framework)
+    if known is not None:
+        return BundledInfo(known.id, path, known.aliases, known.applies_from,
+                           known.applies_until)
+    import yaml
+
     fields: dict[str, Any] = {}
-    for line in read_text(path).splitlines():
+    for line in text.splitlines():
         match = _TOP_LINE.match(line)
         if match and match[1] not in fields:
             try:
@@ -343,14 +373,21 @@ _CACHE: dict[Path, Framework] = {}
 
 
 def load_framework(name_or_path: str | Path | Framework | None = None) -> Framework:
-    """Load and validate a framework; raise :class:`InputError` listing every problem."""
+    """Load and validate a framework; raise :class:`InputError` listing every problem.
+
+    A file validated before is taken from :mod:`spbe_cli.store` (keyed by its
+    exact text), then kept in memory for the rest of the run."""
     if isinstance(name_or_path, Framework):
         return name_or_path
     path = resolve_framework(name_or_path).resolve()
     cached = _CACHE.get(path)
     if cached is not None:
         return cached
-    framework = parse_framework(read_text(path), str(path))
+    text = read_text(path)
+    framework = store.get("framework", text, Framework)
+    if framework is None:
+        framework = parse_framework(text, str(path))
+        store.put("framework", text, framework)
     _CACHE[path] = framework
     return framework
 

@@ -1,4 +1,4 @@
-"""The framework as a validated, immutable tree: pydantic models and lookups over them.
+"""The framework as a validated, immutable tree: frozen dataclasses and lookups over them.
 
 A framework file names its own shape. ``tiers`` lists the tiers top-down, the last one
 being the indicators (SPBE: domain, aspect, indicator; Pemdi: aspect, indicator); each tier
@@ -6,6 +6,11 @@ names the YAML key that lists its nodes (``domains``, ``aspects``, ``indicators`
 loading (:mod:`spbe_cli.framework.load`) every group node holds its child groups in
 ``nodes`` or, on the tier just above the indicators, its indicators in ``leaves``. Code
 walks this tree; nothing outside the framework file knows how many tiers or nodes there are.
+
+The classes are plain frozen dataclasses, so scoring never imports pydantic: pydantic
+validates a file's data into them (:func:`spbe_cli.framework.load.framework_from_data`)
+by the field types and the :class:`~spbe_cli.framework.constraints.Limits` written beside
+them, and a validated framework is kept in a cache (:mod:`spbe_cli.store`).
 """
 
 from __future__ import annotations
@@ -14,27 +19,32 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-
-from spbe_cli.exact import parse_exact, parse_number, publish_units, round_half_up
+from spbe_cli.exact import parse_number, publish_units, round_half_up
+from spbe_cli.framework.constraints import Exact as Exact
+from spbe_cli.framework.constraints import Limits
 from spbe_cli.i18n import Lang, pick
 
-Exact = Annotated[Fraction, BeforeValidator(parse_exact)]
 Value = int | Fraction
 """An indicator value: a whole level (``int``) or an exact decimal (``Fraction``)."""
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, coerce_numbers_to_str=True, arbitrary_types_allowed=True
-    )
+_model = dataclass(frozen=True, kw_only=True)
+"""Every class below: immutable, built by keyword (pydantic validates into it)."""
 
 
+@_model
+class _Model:
+    __pydantic_config__: ClassVar[dict[str, bool | str]] = {  # read by pydantic
+        "extra": "forbid", "coerce_numbers_to_str": True, "arbitrary_types_allowed": True,
+    }
+
+
+@_model
 class _Named(_Model):
     """Something with an official (Indonesian) name and an optional English one."""
 
@@ -46,13 +56,14 @@ class _Named(_Model):
         return pick(lang, self.name, self.name_en)
 
 
+@_model
 class Tier(_Named):
     """One tier of the tree: ``id`` (``aspect``), the YAML key of its list (``aspects``),
     its names, the plural for headings and a short ``code`` for column labels (``A1``)."""
 
-    id: str = Field(pattern=r"^[a-z][a-z_]*$")
-    key: str = Field(pattern=r"^[a-z][a-z_]*$")
-    code: str = Field(min_length=1, max_length=3)
+    id: Annotated[str, Limits(pattern=r"^[a-z][a-z_]*$")]
+    key: Annotated[str, Limits(pattern=r"^[a-z][a-z_]*$")]
+    code: Annotated[str, Limits(min_length=1, max_length=3)]
     plural: str | None = None
     plural_en: str | None = None
 
@@ -63,6 +74,7 @@ class Tier(_Named):
         return self.plural or self.name
 
 
+@_model
 class LevelInfo(_Named):
     """A level's name and, in a short phrase, what reaching it requires."""
 
@@ -70,19 +82,21 @@ class LevelInfo(_Named):
     requires_en: str | None = None
 
 
+@_model
 class CapabilityType(_Named):
     """A family of level names (process capability, service capability, ...)."""
 
     levels: dict[int, LevelInfo]
 
 
+@_model
 class Scale(_Model):
     """The range of values, whether they are whole levels or decimals, and level names."""
 
     min: int
     max: int
     values: Literal["whole", "decimal"] = "whole"
-    types: dict[str, CapabilityType] = Field(min_length=1)
+    types: Annotated[dict[str, CapabilityType], Limits(min_length=1)]
 
     @property
     def levels(self) -> range:
@@ -102,13 +116,15 @@ class Scale(_Model):
         return self.decimal or number.denominator == 1
 
 
+@_model
 class _Node(_Named):
     """A group or indicator: an id, names and a weight (percent of the index)."""
 
-    id: str = Field(min_length=1)
+    id: Annotated[str, Limits(min_length=1)]
     weight: Exact
 
 
+@_model
 class Band(_Named):
     """A rating (predikat): ``min`` inclusive, ``max`` exclusive except on the top band.
 
@@ -126,22 +142,25 @@ class Band(_Named):
         return f"{self.label(lang)} ({alias})" if alias else self.label(lang)
 
 
+@_model
 class Rounding(_Model):
     """How published figures are rounded and which figure the rating is read from."""
 
-    places: int = Field(default=2, ge=0, le=6)
+    places: Annotated[int, Limits(ge=0, le=6)] = 2
     mode: Literal["half_up"] = "half_up"
     rating_basis: Literal["rounded", "exact"] = "rounded"
 
 
+@_model
 class Planning(_Model):
     """Defaults of the planner: levels one indicator may rise per evaluation round, and the
     years between rounds."""
 
-    max_step: int | None = Field(default=1, ge=1)
-    round_years: int = Field(default=1, ge=1)
+    max_step: Annotated[int | None, Limits(ge=1)] = 1
+    round_years: Annotated[int, Limits(ge=1)] = 1
 
 
+@_model
 class External(_Model):
     """An indicator fed by another agency's index, with the value assumed while it is absent."""
 
@@ -154,6 +173,7 @@ class External(_Model):
         return pick(lang, self.source, self.source_en)
 
 
+@_model
 class Indicator(_Node):
     """A scored item: id, official name, capability type, weight, aliases, external feed."""
 
@@ -169,6 +189,7 @@ class Indicator(_Node):
         return short or self.label(lang)
 
 
+@_model
 class Group(_Node):
     """A node above the indicators: its child groups (``nodes``) or its indicators
     (``leaves``), whichever its tier holds."""
@@ -229,10 +250,11 @@ def compress_ids(ids: Sequence[str]) -> str:
 
 
 
+@_model
 class Framework(_Model):
     """A whole evaluation framework. Build it with :func:`spbe_cli.framework.load_framework`."""
 
-    id: str = Field(min_length=1)
+    id: Annotated[str, Limits(min_length=1)]
     title: str
     title_en: str | None = None
     index_name: str
@@ -246,9 +268,9 @@ class Framework(_Model):
     applies_from: int | None = None
     applies_until: int | None = None
     comparable_with: tuple[str, ...] = ()
-    tiers: tuple[Tier, ...] = Field(min_length=1)
+    tiers: Annotated[tuple[Tier, ...], Limits(min_length=1)]
     scale: Scale
-    bands: tuple[Band, ...] = Field(min_length=1)
+    bands: Annotated[tuple[Band, ...], Limits(min_length=1)]
     rounding: Rounding = Rounding()
     target: Exact
     planning: Planning = Planning()
@@ -465,5 +487,3 @@ class Framework(_Model):
 def _words(text: str) -> str:
     return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
 
-
-Group.model_rebuild()

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from spbe_cli import store
 
 GENERIC_TRACK = "nilai"
 """The track of a value column whose header names no track (``Nilai``, ``Level``)."""
@@ -58,8 +58,18 @@ def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The vocabulary shipped beside this module."""
+    """The vocabulary shipped beside this module (from :mod:`spbe_cli.store` once read)."""
     text = (resources.files("spbe_cli.readers") / "vocabulary.yaml").read_text("utf-8")
+    found = store.get("vocabulary", text, Vocabulary)
+    if found is None:
+        found = _parse(text)
+        store.put("vocabulary", text, found)
+    return found
+
+
+def _parse(text: str) -> Vocabulary:
+    import yaml
+
     data = yaml.safe_load(text)
     return Vocabulary(
         roles={role: _phrases(items) for role, items in data["roles"].items()},

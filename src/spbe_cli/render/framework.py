@@ -7,6 +7,7 @@ carries numbers with the exact text beside them (``weight`` and ``weight_exact``
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -260,6 +261,17 @@ def facts(fw: Framework, lang: Lang) -> list[tuple[str, str]]:
     return lines
 
 
+def _plain(part: Any) -> Any:
+    """A framework part as JSON data: its fields in order, mapping keys as text."""
+    if dataclasses.is_dataclass(part) and not isinstance(part, type):
+        return {f.name: _plain(getattr(part, f.name)) for f in dataclasses.fields(part)}
+    if isinstance(part, dict):
+        return {str(k): _plain(v) for k, v in part.items()}
+    if isinstance(part, tuple | list):
+        return [_plain(v) for v in part]
+    return part
+
+
 def framework_dict(fw: Framework) -> dict[str, Any]:
     """The whole framework as JSON-ready data; weights as numbers and exact text."""
 
@@ -294,8 +306,8 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
         "sources": list(fw.sources),
         "applies_from": fw.applies_from,
         "applies_until": fw.applies_until,
-        "tiers": [t.model_dump(mode="json") for t in fw.tiers],
-        "scale": fw.scale.model_dump(mode="json"),
+        "tiers": [_plain(t) for t in fw.tiers],
+        "scale": _plain(fw.scale),
         "bands": [
             {
                 "name": b.name,
@@ -306,9 +318,9 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
             }
             for b in fw.bands
         ],
-        "rounding": fw.rounding.model_dump(mode="json"),
+        "rounding": _plain(fw.rounding),
         "target": format_exact(fw.target),
-        "planning": fw.planning.model_dump(mode="json"),
+        "planning": _plain(fw.planning),
         "domains": [],
         fw.tiers[0].key: [node_dict(n, 0) for n in fw.top_level],
     }

@@ -1,0 +1,86 @@
+"""Data validated from a file, kept on disk, so a command starts without YAML and pydantic.
+
+Loading a framework file means parsing YAML, validating it with pydantic and checking it
+completely: about a tenth of a second, most of a one-agency ``spbe score`` (the readers'
+header vocabulary likewise needs YAML). What passed is pickled under a name made of the
+SHA-256 of its kind, its text and this package's and Python's versions, so any edit to
+the file (or an upgrade) misses the store and the file is loaded and checked again;
+nothing is ever served for a text it was not made from. The store is a cache, never a
+source of truth: an entry that cannot be read or is not of the kind asked for is ignored,
+and a store that cannot be written is skipped silently. Entries are pickles: the folder is
+the user's own (created private), trusted as their other files are.
+
+Where: ``$SPBE_CACHE_DIR``, else ``$XDG_CACHE_HOME/spbe-cli``, else ``~/.cache/spbe-cli``
+(created private to the user). ``SPBE_NO_CACHE=1`` turns the store off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import TypeVar
+
+from spbe_cli import __version__
+
+T = TypeVar("T")
+
+_FORMAT = 1
+"""Bumped when what is stored changes shape."""
+
+
+def folder() -> Path | None:
+    """Where the store lives, or ``None`` when it is turned off."""
+    if os.environ.get("SPBE_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    given = os.environ.get("SPBE_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "spbe-cli"
+
+
+def _entry(kind: str, text: str) -> Path | None:
+    where = folder()
+    if where is None:
+        return None
+    digest = hashlib.sha256()
+    for part in (str(_FORMAT), __version__, sys.version, kind, text):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return where / f"{kind}-{digest.hexdigest()[:40]}.pickle"
+
+
+def get(kind: str, text: str, expected: type[T]) -> T | None:
+    """What was kept for ``kind`` (``framework``) made from exactly ``text``, if it is
+    an ``expected``."""
+    entry = _entry(kind, text)
+    if entry is None:
+        return None
+    try:
+        with entry.open("rb") as handle:
+            found = pickle.load(handle)
+    except Exception:  # a missing, partial or foreign entry is simply a miss
+        return None
+    return found if isinstance(found, expected) else None
+
+
+def put(kind: str, text: str, value: object) -> None:
+    """Keep ``value``, made from ``text`` (atomically; errors are ignored)."""
+    entry = _entry(kind, text)
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=f".{kind}-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, entry)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError, RecursionError):
+        return
