@@ -73,3 +73,37 @@ def test_a_warm_score_imports_neither_yaml_nor_pydantic(tmp_path: Path) -> None:
     warm = imported(run_main("score", example), env)
     assert "python_calamine" in warm and "rich" in warm
     assert not warm & {"yaml", "pydantic", "openpyxl"}
+
+
+def test_one_command_app_knows_every_command_and_helps_the_same() -> None:
+    """``spbe score ...`` builds only ``score``: the list of commands it looks for stays in
+    step with the full app, and a command's help reads the same either way."""
+    import click
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from spbe_cli.cli.app import _COMMANDS, build_app
+
+    full = get_command(build_app())
+    assert isinstance(full, click.Group)
+    assert set(_COMMANDS) == set(full.commands)
+    runner = CliRunner()
+    for name in _COMMANDS:
+        alone = build_app(name)
+        assert set(get_command(alone).commands) == {name}  # type: ignore[attr-defined]
+        args = [name, "--help", "--lang", "en"]
+        assert runner.invoke(alone, args).output == runner.invoke(build_app(), args).output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [(["score", "x.xlsx"], "score"), (["--lang", "en", "plan", "x"], "plan"),
+     (["--lang=en", "--debug", "rank"], "rank"), (["--help"], None), ([], None),
+     (["scor"], None), (["--lang", "score"], None)],
+)
+def test_the_command_is_found_past_global_options(
+    args: list[str], expected: str | None
+) -> None:
+    from spbe_cli.cli.app import command_named
+
+    assert command_named(args) == expected

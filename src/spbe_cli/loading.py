@@ -20,16 +20,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Literal, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Literal, TypedDict, TypeVar, Unpack
 
 from spbe_cli.choosing import Choice
-from spbe_cli.compare import CompareError, Point, split_framework_options
 from spbe_cli.engine import Result, score, score_many
 from spbe_cli.framework import Framework, load_framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
-from spbe_cli.ranking import Filter, YearRanking, rank_by_year
 from spbe_cli.readers import ReadResult, read_assessments, sheet_names
+
+if TYPE_CHECKING:  # imported where used: scoring one file needs neither
+    from spbe_cli.compare import Point
+    from spbe_cli.ranking import Filter, YearRanking
 
 Layout = Literal["auto", "long", "wide"]
 OnRead = Callable[[ReadResult], None]
@@ -197,6 +199,8 @@ def rank_files(
 ) -> list[YearRanking]:
     """:func:`score_files` (with ``options``), then the agencies ranked per year (see
     :func:`spbe_cli.ranking.rank_by_year`), with statistics against each year's target."""
+    from spbe_cli.ranking import rank_by_year
+
     scored = score_files(files, on_read=on_read, **options)
     results = [s.result for s in scored]
     return rank_by_year(results, [s.source for s in scored], where=where, top=top)
@@ -248,6 +252,8 @@ def load_points(
     called with each sheet read, ``progress`` with 1 after each file. Raises one
     :class:`InputError` with the problems of every file.
     """
+    from spbe_cli.compare import Point
+
     paths = [Path(f) for f in files]
     every, per_file = _framework_options(paths, frameworks)
     options = read_options(layout, agency, None, allow_missing, track)
@@ -271,6 +277,8 @@ def _framework_options(
     files: Sequence[Path], values: Sequence[str]
 ) -> tuple[Framework | None, dict[str, Framework]]:
     """The framework for every file, and per file, from ``--framework`` values."""
+    from spbe_cli.compare import CompareError, split_framework_options
+
     try:
         every, per_file = split_framework_options(values, [str(f) for f in files])
     except CompareError as error:

@@ -28,23 +28,39 @@ _state = {"debug": False}
 _VERSION_ARGS = (["--version"], ["-V"])
 
 
-def build_app() -> "typer.Typer":
-    """The ``spbe`` typer app (built once, then the same object)."""
-    built = globals().get("app")
+_COMMANDS = ("score", "plan", "whatif", "compare", "rank", "report", "evidence", "template",
+             "framework")
+_GLOBAL_FLAGS = ("--debug",)
+_GLOBAL_VALUED = ("--lang",)
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command ``args`` run (``spbe --lang en score x`` -> ``score``), or ``None`` when
+    they name none (``spbe``, ``spbe --help``, a typo): then the whole app is built."""
+    rest = iter(args)
+    for arg in rest:
+        if arg in _GLOBAL_FLAGS or arg.startswith("--lang="):
+            continue
+        if arg in _GLOBAL_VALUED:
+            next(rest, None)
+            continue
+        return arg if arg in _COMMANDS else None
+    return None
+
+
+def build_app(only: str | None = None) -> "typer.Typer":
+    """The ``spbe`` typer app (built once, then the same object).
+
+    ``only`` builds an app holding that one command (what ``spbe score ...`` runs): typer
+    converts every registered command into click's on each run, and a command's module
+    imports its options, so the others would only cost start-up.
+    """
+    built = globals().get("app") if only is None else None
     if built is not None:
         return built  # type: ignore[no-any-return]
 
     import typer
 
-    from spbe_cli.cli.commands import compare as compare_command
-    from spbe_cli.cli.commands import evidence as evidence_command
-    from spbe_cli.cli.commands import framework as framework_commands
-    from spbe_cli.cli.commands import plan as plan_command
-    from spbe_cli.cli.commands import rank as rank_command
-    from spbe_cli.cli.commands import report as report_command
-    from spbe_cli.cli.commands import score as score_command
-    from spbe_cli.cli.commands import template as template_command
-    from spbe_cli.cli.commands import whatif as whatif_command
     from spbe_cli.cli.help_text import SpbeGroup, h
     from spbe_cli.cli.options import TopLangOpt, language_defaults
 
@@ -103,15 +119,47 @@ def build_app() -> "typer.Typer":
         if language is not None:  # spbe --lang en score ...: the command's --lang default
             ctx.default_map = language_defaults(ctx.command, language.value)
 
-    new.command("score", help=score_command.HELP)(score_command.score)
-    new.command("plan", help=plan_command.HELP)(plan_command.plan)
-    new.command("whatif", help=whatif_command.HELP)(whatif_command.whatif)
-    new.command("compare", help=compare_command.HELP)(compare_command.compare)
-    new.command("rank", help=rank_command.HELP)(rank_command.rank)
-    new.command("report", help=report_command.HELP)(report_command.report)
-    new.command("evidence", help=evidence_command.HELP)(evidence_command.evidence)
-    new.command("template", help=template_command.HELP)(template_command.template)
-    new.add_typer(framework_commands.app, name="framework")
+    def wanted(name: str) -> bool:
+        return only is None or only == name
+
+    if wanted("score"):
+        from spbe_cli.cli.commands import score as score_command
+
+        new.command("score", help=score_command.HELP)(score_command.score)
+    if wanted("plan"):
+        from spbe_cli.cli.commands import plan as plan_command
+
+        new.command("plan", help=plan_command.HELP)(plan_command.plan)
+    if wanted("whatif"):
+        from spbe_cli.cli.commands import whatif as whatif_command
+
+        new.command("whatif", help=whatif_command.HELP)(whatif_command.whatif)
+    if wanted("compare"):
+        from spbe_cli.cli.commands import compare as compare_command
+
+        new.command("compare", help=compare_command.HELP)(compare_command.compare)
+    if wanted("rank"):
+        from spbe_cli.cli.commands import rank as rank_command
+
+        new.command("rank", help=rank_command.HELP)(rank_command.rank)
+    if wanted("report"):
+        from spbe_cli.cli.commands import report as report_command
+
+        new.command("report", help=report_command.HELP)(report_command.report)
+    if wanted("evidence"):
+        from spbe_cli.cli.commands import evidence as evidence_command
+
+        new.command("evidence", help=evidence_command.HELP)(evidence_command.evidence)
+    if wanted("template"):
+        from spbe_cli.cli.commands import template as template_command
+
+        new.command("template", help=template_command.HELP)(template_command.template)
+    if wanted("framework"):
+        from spbe_cli.cli.commands import framework as framework_commands
+
+        new.add_typer(framework_commands.app, name="framework")
+    if only is not None:
+        return new  # one command's app: not the module's ``app``
     globals()["app"] = new
     return new
 
@@ -132,7 +180,7 @@ def main() -> None:
     # cyclic collector's full passes cost 14% of a 100,000-row score and free nothing.
     gc.disable()
     try:
-        build_app()(prog_name="spbe")
+        build_app(command_named(sys.argv[1:]))(prog_name="spbe")
     except BrokenPipeError:
         _silence_broken_pipe()
     except KeyboardInterrupt:
