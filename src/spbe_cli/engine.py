@@ -201,6 +201,10 @@ class CompiledFramework:
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
     units_by_id: dict[str, int] = field(default_factory=dict)
     """Each indicator's weight in integer units (``weight x scale``)."""
+    own: tuple[tuple[str, int, Value], ...] = ()
+    """The indicators an office raises itself (not external): id, units, default value."""
+    thresholds: dict[Fraction, Fraction] = field(default_factory=dict)
+    """:func:`rating_threshold` by target, in weight units (times ``total_units``)."""
 
 
 _COMPILED: dict[int, CompiledFramework] = {}
@@ -243,9 +247,14 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         upper.append(tuple(groups))
     whole = NodeSpec("", framework.index_name, framework.index_name_en, total,
                      int(total * scale), total, -1, None, next(counter))
+    own = tuple(
+        (key, unit, default) for g in leaf_groups
+        for key, unit, default in zip(g.ids, g.units, g.defaults, strict=True)
+        if framework.indicator_by_id[key].external is None
+    )
     compiled = CompiledFramework(
         framework, scale, leaf_groups, tuple(upper), whole.units,
-        frozenset(i.id for i in framework.indicators), whole,
+        frozenset(i.id for i in framework.indicators), whole, own=own,
     )
     compiled.units_by_id.update(
         (k, u) for g in leaf_groups for k, u in zip(g.ids, g.units, strict=True)
@@ -489,27 +498,37 @@ def rating_threshold(framework: Framework, target: Fraction) -> Fraction:
 def fewest_steps(result: Result, target: Fraction) -> int | None:
     """The fewest level steps that bring ``result`` to ``target``; ``None`` if none do.
 
-    A step takes one indicator to its next whole level. Each indicator's step gains never
-    grow (a partial first step, then whole ones), so taking the largest gains first is
-    optimal when every step costs the same. Equal gains are taken together (a framework
-    has few distinct weights), so this costs a few operations per distinct gain.
+    A step takes one indicator the office raises itself (not an external one) to its next
+    whole level. Each indicator's step gains never grow (a partial first step, then whole
+    ones), so taking the largest gains first is optimal when every step costs the same.
+    Equal gains are taken together (a framework has few distinct weights), so this costs
+    a few operations per distinct gain. Gains are counted in integer weight units (gain x
+    scale x total weight) straight from the values, as :attr:`Result.indicators` has them.
     """
-    need = rating_threshold(result.framework, target) - result.index
+    compiled = compile_framework(result.framework)
+    threshold = compiled.thresholds.get(target)
+    if threshold is None:
+        threshold = compiled.thresholds[target] = (
+            rating_threshold(result.framework, target) * compiled.total_units
+        )
+    need = threshold - result.index * compiled.total_units
     if need <= 0:
         return 0
-    # In integer weight units (gain x scale x total weight): hashing ints is cheap.
-    compiled = compile_framework(result.framework)
-    need *= compiled.scale * result.framework.total_weight
-    units = compiled.units_by_id
+    top = result.framework.scale.max
+    get = result.assessment.levels.get
     counts: dict[int | Fraction, int] = {}
-    for item in result.indicators:
-        if item.raisable:
-            unit = units[item.id]
-            level = item.level
-            first = unit if level.__class__ is int else unit * (math.floor(level) + 1 - level)
-            counts[first] = counts.get(first, 0) + 1
-            if item.headroom > 1:
-                counts[unit] = counts.get(unit, 0) + item.headroom - 1
+    for key, unit, default in compiled.own:
+        level = get(key, default)
+        if level >= top:
+            continue
+        if level.__class__ is int:
+            counts[unit] = counts.get(unit, 0) + top - level
+            continue
+        whole = math.floor(level)
+        first = unit * (whole + 1 - level)
+        counts[first] = counts.get(first, 0) + 1
+        if top - whole > 1:
+            counts[unit] = counts.get(unit, 0) + top - whole - 1
     steps = 0
     for gain in sorted(counts, reverse=True):
         if gain <= 0:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any, BinaryIO
 
 from spbe_cli.engine import Assumption, IndicatorResult, NodeResult, Result
@@ -53,23 +54,21 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
     }
 
 
-Memo = dict[int, tuple[object, dict[str, Any]]]
-"""Dicts already built, by the id of the shared engine object they show (kept alive with
-it): agencies share node and indicator results, so they share their JSON too. The dicts
-are read-only."""
+Part = Callable[[str, Sequence[Any], Callable[[Any], Any]], list[Any]]
+"""How a result's shared parts are written: ``part(kind, objs, build)`` gives the values
+for ``objs`` (the framework, a tier's node results or the indicator results; ``kind``
+says which), usually ``build(obj)`` each; the JSON writers give already-serialised
+fragments, made once per object (agencies share node and indicator results, so they
+share their JSON too)."""
 
 
-def _memo(memo: Memo | None, obj: object, build: Any) -> dict[str, Any]:
-    if memo is None:
-        built: dict[str, Any] = build()
-        return built
-    found = memo.get(id(obj))
-    if found is None:
-        found = memo[id(obj)] = (obj, build())
-    return found[1]
+def _built(kind: str, objs: Sequence[Any], build: Callable[[Any], Any]) -> list[Any]:
+    return [build(obj) for obj in objs]
 
 
-def _node_dict(result: Result, node: NodeResult, tier: Tier, parent: Tier | None) -> dict[str, Any]:
+def _node_dict(
+    result: Result, node: NodeResult, *, tier: Tier, parent: Tier | None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": node.id,
         "name": node.name,
@@ -145,22 +144,53 @@ def tracks_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def result_to_dict(
-    result: Result, source: str | None = None, memo: Memo | None = None
-) -> dict[str, Any]:
-    """One scored agency-year as a JSON-ready dict (without ``schema_version``).
+def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
+    """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
+    return _result_dict(result, source, _built, {})
 
-    ``memo`` (an empty dict shared over many results) reuses the dicts of node and
-    indicator results that agencies share; the nested dicts must then not be modified.
-    """
+
+def _result_dict(
+    result: Result, source: str | None, part: Part, figures: dict[object, dict[str, Any]]
+) -> dict[str, Any]:
+    """:func:`result_to_dict` with shared parts made by ``part``; ``figures`` keeps the
+    fields that follow from the index and target alone, by both (many agencies share an
+    index, all share a target)."""
     fw = result.framework
-    upper = result.next_band
-    to_next = result.to_next_band
+    key = (id(fw), result.index, result.target)
+    summary = figures.get(key)
+    if summary is None:
+        summary = figures[key] = _summary(result)
     data: dict[str, Any] = {
         "agency": result.assessment.agency,
         "year": result.assessment.year,
         "source": source,
-        "framework": framework_dict(fw),
+        "framework": part("framework", (fw,), framework_dict)[0],
+        **summary,
+        "min_steps_to_target": result.min_steps_to_target,
+        "assumed_indicators": list(result.assumed),
+        "assumptions": [_assumption_dict(a) for a in result.assumptions],
+        "track": result.assessment.track,
+        "domains": [],
+        "aspects": [],
+    }
+    tiers = fw.group_tiers
+    for depth, (tier, nodes) in enumerate(result.tier_pairs()):
+        parent = tiers[depth - 1] if depth else None
+        data[tier.key] = part("node", nodes, partial(_node_dict, result, tier=tier, parent=parent))
+    data["indicators"] = part("indicator", result.indicators,
+                              lambda i: _indicator_dict(result, i))
+    if len(result.assessment.tracks) > 1:
+        data["tracks"] = tracks_dict(result)
+    return data
+
+
+def _summary(result: Result) -> dict[str, Any]:
+    """The fields from ``index`` to ``to_next_predikat``: they depend on the index and
+    the target only."""
+    fw = result.framework
+    upper = result.next_band
+    to_next = result.to_next_band
+    return {
         "index": number(result.published),
         "index_exact": format_exact(result.index),
         "predikat": result.band.name,
@@ -172,34 +202,15 @@ def result_to_dict(
         "gap": number(fw.publish(result.gap)),
         "next_predikat": upper.name if upper else None,
         "to_next_predikat": number(fw.publish(to_next)) if to_next is not None else None,
-        "min_steps_to_target": result.min_steps_to_target,
-        "assumed_indicators": list(result.assumed),
-        "assumptions": [_assumption_dict(a) for a in result.assumptions],
-        "track": result.assessment.track,
-        "domains": [],
-        "aspects": [],
     }
-    tiers = fw.group_tiers
-    for depth, (tier, nodes) in enumerate(result.tier_pairs()):
-        parent = tiers[depth - 1] if depth else None
-        data[tier.key] = [
-            _memo(memo, n, lambda n=n, t=tier, p=parent: _node_dict(result, n, t, p))
-            for n in nodes
-        ]
-    data["indicators"] = [
-        _memo(memo, i, lambda i=i: _indicator_dict(result, i)) for i in result.indicators
-    ]
-    if len(result.assessment.tracks) > 1:
-        data["tracks"] = tracks_dict(result)
-    return data
 
 
 def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> dict[str, Any]:
     """The ``spbe score --format json`` document: one result, or ``results`` for many.
 
     The CLI writes the same bytes one result at a time (:func:`write_score_json`)."""
-    memo: Memo = {}
-    items = [result_to_dict(r, s, memo) for r, s in zip(results, sources, strict=True)]
+    figures: dict[object, dict[str, Any]] = {}
+    items = [_result_dict(r, s, _built, figures) for r, s in zip(results, sources, strict=True)]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "results": items}
@@ -213,21 +224,61 @@ def dumps_json(document: Any) -> str:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
+class _Fragments:
+    """Shared parts serialised once each (:data:`Part`), for a result written at ``depth``
+    (0: the document itself; 2: an item of ``results``), with two-space indents, or on one
+    line (``indent=False``). Objects are kept alive beside their fragment, so their ids
+    stay theirs."""
+
+    def __init__(self, depth: int, indent: bool = True) -> None:
+        import orjson
+
+        self._dumps = orjson.dumps
+        self._fragment = orjson.Fragment
+        self._option = orjson.OPT_INDENT_2 if indent else 0
+        # A result's framework sits one level below it, its nodes and indicators two.
+        self._pads = {kind: b"\n" + b" " * (2 * (depth + extra)) if indent else b""
+                      for kind, extra in (("framework", 1), ("node", 2), ("indicator", 2))}
+        self._made: dict[int, tuple[object, Any]] = {}
+
+    def __call__(self, kind: str, objs: Sequence[Any], build: Callable[[Any], Any]) -> list[Any]:
+        made = self._made
+        found = [made.get(id(obj)) for obj in objs]
+        if None in found:
+            for position, obj in enumerate(objs):
+                if found[position] is None:
+                    found[position] = made[id(obj)] = (obj, self._make(kind, build(obj)))
+        return [pair[1] for pair in found]  # type: ignore[index]
+
+    def _make(self, kind: str, data: Any) -> Any:
+        text = self._dumps(data, option=self._option)
+        pad = self._pads[kind]
+        return self._fragment(text.replace(b"\n", pad) if pad else text)
+
+
+_OPEN, _CLOSE = b"[\n  [\n    ", b"\n  ]\n]"
+"""What orjson writes around ``[[item]]``: the item between them is indented as an item
+of the document's ``results`` list."""
+
+
 def write_score_json(
     results: Sequence[Result], sources: Sequence[str | None], out: BinaryIO
 ) -> None:
     """:func:`score_document` as :func:`dumps_json` writes it, one result at a time: the
-    whole document is never in memory."""
+    whole document is never in memory, and shared parts are serialised once."""
     import orjson
 
     if len(results) == 1:
         out.write(dumps_json(score_document(results, sources)).encode())
         return
-    memo: Memo = {}
+    part = _Fragments(depth=2)
+    figures: dict[object, dict[str, Any]] = {}
     out.write(b'{\n  "schema_version": ' + orjson.dumps(SCHEMA_VERSION) + b',\n  "results": [')
     for position, (result, source) in enumerate(zip(results, sources, strict=True)):
-        item = orjson.dumps(result_to_dict(result, source, memo), option=orjson.OPT_INDENT_2)
-        out.write((b"\n    " if position == 0 else b",\n    ") + item.replace(b"\n", b"\n    "))
+        nested = [[_result_dict(result, source, part, figures)]]
+        item = orjson.dumps(nested, option=orjson.OPT_INDENT_2)
+        out.write(b"\n    " if position == 0 else b",\n    ")
+        out.write(memoryview(item)[len(_OPEN) : len(item) - len(_CLOSE)])
     out.write(b"\n  ]\n}\n" if results else b"]\n}\n")
 
 
@@ -238,9 +289,10 @@ def write_jsonl(
     object with ``schema_version`` first."""
     import orjson
 
-    memo: Memo = {}
+    part = _Fragments(depth=0, indent=False)
+    figures: dict[object, dict[str, Any]] = {}
     for result, source in zip(results, sources, strict=True):
-        line = {"schema_version": SCHEMA_VERSION, **result_to_dict(result, source, memo)}
+        line = {"schema_version": SCHEMA_VERSION, **_result_dict(result, source, part, figures)}
         out.write(orjson.dumps(line) + b"\n")
 
 
@@ -256,8 +308,11 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
+    prefixes = FORMULA_PREFIXES
     for row in rows:
-        writer.writerow([neutralise(v) for v in row])
+        writer.writerow([
+            "'" + v if isinstance(v, str) and v.startswith(prefixes) else v for v in row
+        ])
     return buffer.getvalue()
 
 
@@ -307,12 +362,32 @@ def ranking_rows(results: Sequence[Result], lang: Lang) -> list[list[object]]:
     """One row per result, best first; equal published figures share a rank."""
     from spbe_cli.ranking import rank_results
 
+    texts = SharedText(str)
     rows: list[list[object]] = []
     for ranked in rank_results(results):
         rank, result = ranked.rank, ranked.result
         rows.append(
             [rank, result.assessment.agency or "", result.assessment.year or "",
-             result.framework.id, str(result.published), result.band.label(lang)]
-            + [str(n.published) for nodes in result.tiers for n in nodes]
+             result.framework.id, str(result.published), result.band.label(lang),
+             *texts.each(n for nodes in result.tiers for n in nodes)]
         )
     return rows
+
+
+class SharedText:
+    """Each node result's published figure as text, made once per node: agencies share
+    node results (:mod:`spbe_cli.engine`), so a ranking of many formats few figures."""
+
+    def __init__(self, show: Callable[[Decimal], str]) -> None:
+        self._show = show
+        self._made: dict[int, tuple[NodeResult, str]] = {}
+
+    def each(self, nodes: Iterable[NodeResult]) -> list[str]:
+        """The text of every node's published figure."""
+        made, found = self._made, []
+        for node in nodes:
+            pair = made.get(id(node))
+            if pair is None:
+                pair = made[id(node)] = (node, self._show(node.published))
+            found.append(pair[1])
+        return found

@@ -393,6 +393,7 @@ def ranking_summary(results: Sequence[Result], lang: Lang) -> RichText:
 def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
     """The ranking as plain aligned text, every row (for a pipe or a file: no rich)."""
     from spbe_cli.ranking import rank_results
+    from spbe_cli.render.data import SharedText
 
     ranked = rank_results(results)
     fw = ranked[0].result.framework
@@ -400,12 +401,13 @@ def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
     code = fw.group_tiers[0].code if fw.group_tiers else ""
     header = ["#", L["agency"].get(lang), L["year"].get(lang), fw.index_label(lang),
               L["rating"].get(lang), *[f"{code}{n.id}" for n in fw.top_level]]
+    texts = SharedText(lambda value: fmt(value, places, lang))
+    blank = ["" for _ in fw.top_level]
     rows = [
         [str(item.rank), item.result.assessment.agency or "",
          str(item.result.assessment.year or ""), fmt(item.result.published, places, lang),
          item.result.band.label(lang),
-         *([fmt(n.published, places, lang) for n in item.result.top]
-           if item.result.framework is fw else ["" for _ in fw.top_level])]
+         *(texts.each(item.result.top) if item.result.framework is fw else blank)]
         for item in ranked
     ]
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]

@@ -15,6 +15,7 @@ series point at the table's cells. openpyxl is imported only when a report is wr
 from __future__ import annotations
 
 import math
+from copy import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,8 @@ def _text(value: Value) -> str:
 def _lines(text: str, width: float) -> int:
     """Lines ``text`` takes in a column ``width`` characters wide (words kept whole)."""
     usable = max(width * 1.1 - 1.5, 4)
+    if len(text) <= usable and "\n" not in text:
+        return 1  # most cells of a long ranking: no need to walk the words
     lines = 0
     for paragraph in text.split("\n"):
         count, length = 1, 0
@@ -182,7 +185,16 @@ def _write_cell(sheet: Any, row: int, column: int, value: Value, *, key_value: b
     from openpyxl.styles import PatternFill
 
     cell = sheet.cell(row, column, cell_value(value))
-    cell.style = _cell_style(sheet.parent, number_format(value), key_value, bold)
+    name = _cell_style(sheet.parent, number_format(value), key_value, bold)
+    # Applying a named style by name looks it up each time; the style array it leaves on
+    # the cell is copied to later cells instead (openpyxl's own idiom for copying styles).
+    arrays: dict[str, Any] = sheet.parent.__dict__.setdefault("_spbe_arrays", {})
+    known = arrays.get(name)
+    if known is None:
+        cell.style = name
+        arrays[name] = copy(cell._style)
+    else:
+        cell._style = copy(known)
     if isinstance(value, BandValue) and key_value:
         colour = band_colour(value)
         cell.fill = PatternFill("solid", fgColor=colour, bgColor=colour)
