@@ -60,7 +60,11 @@ SMALL_ONLY = 10_000  # compare and report run on workbooks up to this many rows
 SPBE = ("--framework", "permenpanrb-59-2020")
 """The workbook spans 20 years with the 47 SPBE indicators: name the framework, since from
 2026 the year alone would choose Pemdi (and "today" had only SPBE)."""
-UNSET = ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "SPBE_LANG")
+UNSET = ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "SPBE_LANG", "SPBE_NO_CACHE",
+         "PYTHONDONTWRITEBYTECODE")
+"""Unset for every run: a user's terminal and language settings, and what would keep Python
+from caching bytecode or spbe from keeping validated frameworks (users have both: pip
+compiles bytecode, and the first run fills the store; the warm-up run does both here)."""
 
 
 @dataclass
@@ -160,6 +164,7 @@ def run_once(command: Sequence[str], folder: Path, limits: Limits, tty: bool) ->
     """One fresh process: wall time, peak RSS, stdout size; killed after the timeout."""
     (folder / "out.xlsx").unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in UNSET}
+    env["SPBE_CACHE_DIR"] = str(folder / "store")  # private to the run, filled by the warm-up
     out_path, err_path = folder / "stdout.out", folder / "stderr.txt"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         master = slave = -1

@@ -22,7 +22,8 @@ class OutputFormat(StrEnum):
 
 
 class ManyFormat(StrEnum):
-    """Output formats of ``spbe score``: also ``jsonl``, one result per line."""
+    """Output formats of ``spbe score``, ``rank`` and ``compare``: also ``jsonl``, one
+    result (ranked row, agency) per line."""
 
     table = "table"
     json = "json"

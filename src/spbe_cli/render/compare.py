@@ -17,10 +17,9 @@ from rich.text import Text as RichText
 
 from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
 from spbe_cli.exact import value_text
-from spbe_cli.framework import Band, Framework, format_exact
+from spbe_cli.framework import Band, Framework
 from spbe_cli.i18n import Lang, Text, pick
-from spbe_cli.ranking import Statistics, YearRanking
-from spbe_cli.render.data import SCHEMA_VERSION, number
+from spbe_cli.ranking import YearRanking
 from spbe_cli.render.table import BAND_STYLES, fmt, indicator_name
 from spbe_cli.render.table import signed as signed_figure
 
@@ -315,111 +314,6 @@ def summary_table(comparison: Comparison, lang: Lang) -> Table:
 # -- compare: data --------------------------------------------------------------------------
 
 
-def _value_number(value: Decimal | None) -> float | int | None:
-    return None if value is None else number(value)
-
-
-def _change_dict(change: Change) -> dict[str, Any]:
-    return {"status": change.status, "delta": _value_number(change.delta)}
-
-
-def _row_dict(row: Row) -> dict[str, Any]:
-    return {
-        "kind": row.kind,
-        "id": row.id or None,
-        "name": row.name,
-        "name_en": row.name_en,
-        "values": [None if v is None else number(v.published) for v in row.values],
-        "predikat": [None if v is None else v.band.name for v in row.values],
-        "changes": [_change_dict(c) for c in row.changes],
-    }
-
-
-_CHANGE_DICTS: dict[tuple[int, object, object, str | None], tuple[object, dict[str, Any]]] = {}
-"""Dicts of indicator changes by (indicator, from, to, OPD), kept with their indicator: many
-agencies share them (read-only)."""
-
-
-def _indicator_dict(item: IndicatorChange) -> dict[str, Any]:
-    key = (id(item.indicator), item.before, item.after, item.opd)
-    found = _CHANGE_DICTS.get(key)
-    if found is None or found[0] is not item.indicator:
-        if len(_CHANGE_DICTS) > 100_000:
-            _CHANGE_DICTS.clear()
-        found = _CHANGE_DICTS[key] = (item.indicator, _new_indicator_dict(item))
-    return found[1]
-
-
-def _new_indicator_dict(item: IndicatorChange) -> dict[str, Any]:
-    return {
-        "id": item.indicator.id,
-        "name": item.indicator.name,
-        "from": _level_number(item.before),
-        "to": _level_number(item.after),
-        "opd": item.opd,
-    }
-
-
-def _level_number(value: int | Fraction) -> int | float:
-    return value if isinstance(value, int) else number(value)
-
-
-def _step_dict(step: Step) -> dict[str, Any]:
-    return {
-        "from": step.before.year,
-        "to": step.after.year,
-        "same_framework": step.same_framework,
-        "comparable": step.comparable,
-        "index_change": _value_number(step.index.delta),
-        "predikat_from": step.before.result.band.name,
-        "predikat_to": step.after.result.band.name,
-        "rating_direction": step.rating_direction,
-        "indicators_compared": step.indicators_compared,
-        "not_comparable": [
-            {"kind": r.kind, "id": r.id, "name": r.name} for r in step.not_comparable
-        ],
-        "rose": [_indicator_dict(i) for i in step.rose],
-        "fell": [_indicator_dict(i) for i in step.fell],
-    }
-
-
-def _point_dict(point: Point) -> dict[str, Any]:
-    result = point.result
-    return {
-        "year": point.year,
-        "source": point.source,
-        "framework": point.framework.id,
-        "framework_from": point.origin,
-        "index": number(result.published),
-        "index_exact": format_exact(result.index),
-        "predikat": result.band.name,
-        "predikat_en": result.band.name_en,
-    }
-
-
-def compare_document(
-    comparison: Comparison, regressions: Sequence[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """The ``spbe compare --format json`` document."""
-    document: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "years": list(comparison.years),
-        "agencies": [
-            {
-                "agency": s.agency,
-                "missing_years": list(s.missing_years),
-                "years": [_point_dict(p) for p in s.points],
-                "rows": [_row_dict(r) for r in s.rows],
-                "steps": [_step_dict(step) for step in s.steps],
-            }
-            for s in comparison.series
-        ],
-    }
-    if regressions is not None:
-        document["regressions"] = list(regressions)
-    return document
-
-
 COMPARE_HEADER = [
     "agency",
     "kind",
@@ -595,65 +489,6 @@ def statistics_line(ranking: YearRanking, lang: Lang) -> RichText:
         f"{L['at_target'].get(lang)} ({fmt(target, 2, lang)}): {stats.at_target} "
         f"{L['of'].get(lang)} {stats.count} ({share})"
     )
-
-
-def _statistics_dict(stats: Statistics, fw: Framework) -> dict[str, Any]:
-    mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
-    target = stats.target if stats.target is not None else fw.target
-    return {
-        "count": stats.count,
-        "mean": _value_number(mean),
-        "mean_exact": None if stats.mean is None else format_exact(stats.mean),
-        "median": _value_number(middle),
-        "median_exact": None if stats.median is None else format_exact(stats.median),
-        "target": number(fw.publish(target)),
-        "at_target": stats.at_target,
-        "predikat": [
-            {
-                "name": b.band.name,
-                "name_en": b.band.name_en,
-                "count": b.count,
-                "share": number(b.share),
-                "share_exact": format_exact(b.share),
-            }
-            for b in stats.bands
-        ],
-    }
-
-
-def ranking_document(rankings: Sequence[YearRanking]) -> dict[str, Any]:
-    """The ``spbe rank --format json`` document: per year, statistics and ranked rows."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "years": [
-            {
-                "year": r.year,
-                "framework": r.framework.id,
-                "total": r.total,
-                "statistics": _statistics_dict(r.statistics, r.framework),
-                "rows": [
-                    {
-                        "rank": x.rank,
-                        "agency": x.result.assessment.agency,
-                        "year": x.result.assessment.year,
-                        "source": x.source,
-                        "framework": x.result.framework.id,
-                        "index": number(x.result.published),
-                        "index_exact": format_exact(x.result.index),
-                        "predikat": x.result.band.name,
-                        "target_reached": x.result.target_reached,
-                        "domains": [],
-                        **{
-                            tier.key: [{"id": d.id, "index": number(d.published)} for d in nodes]
-                            for tier, nodes in x.result.tier_pairs()[:1]
-                        },
-                    }
-                    for x in r.rows
-                ],
-            }
-            for r in rankings
-        ],
-    }
 
 
 def ranking_header(rankings: Sequence[YearRanking]) -> list[str]:

@@ -256,7 +256,7 @@ class _Fragments:
         return self._fragment(text.replace(b"\n", pad) if pad else text)
 
 
-_OPEN, _CLOSE = b"[\n  [\n    ", b"\n  ]\n]"
+ITEM_OPEN, ITEM_CLOSE = b"[\n  [\n    ", b"\n  ]\n]"
 """What orjson writes around ``[[item]]``: the item between them is indented as an item
 of the document's ``results`` list."""
 
@@ -278,8 +278,16 @@ def write_score_json(
         nested = [[_result_dict(result, source, part, figures)]]
         item = orjson.dumps(nested, option=orjson.OPT_INDENT_2)
         out.write(b"\n    " if position == 0 else b",\n    ")
-        out.write(memoryview(item)[len(_OPEN) : len(item) - len(_CLOSE)])
+        out.write(memoryview(item)[len(ITEM_OPEN) : len(item) - len(ITEM_CLOSE)])
     out.write(b"\n  ]\n}\n" if results else b"]\n}\n")
+
+
+def write_lines(items: Iterable[Any], out: BinaryIO) -> None:
+    """JSON Lines: each item on one line (``--format jsonl`` of rank and compare)."""
+    import orjson
+
+    for item in items:
+        out.write(orjson.dumps(item) + b"\n")
 
 
 def write_jsonl(

@@ -12,12 +12,12 @@ from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AgencyOpt,
     AllowMissingOpt,
-    FormatOpt,
     LangOpt,
     Language,
     Layout,
     LayoutOpt,
-    OutputFormat,
+    ManyFormat,
+    ManyFormatOpt,
     SheetOpt,
     lang_of,
 )
@@ -81,7 +81,7 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    output_format: FormatOpt = OutputFormat.table,
+    output_format: ManyFormatOpt = ManyFormat.table,
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
     agency: AgencyOpt = None,
@@ -187,9 +187,16 @@ def print_comparison(
     from spbe_cli.render import compare as view
     from spbe_cli.render import data
 
-    if output_format == "json":
+    if output_format in ("json", "jsonl"):
+        from spbe_cli.render import compare_data
+
         falls = None if check is None else [regression_dict(r) for r in check.regressions]
-        write_data(data.dumps_json(view.compare_document(comparison, falls)))
+        sys.stdout.flush()
+        if output_format == "json":
+            compare_data.write_compare_json(comparison, falls, sys.stdout.buffer)
+        else:
+            data.write_lines(compare_data.compare_lines(comparison, falls), sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     elif output_format == "csv":
         write_data(data.csv_text(view.COMPARE_HEADER, view.compare_rows(comparison, lang)))
     elif output_format == "markdown":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Unpack
 
@@ -10,13 +11,13 @@ import typer
 from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
     AllowMissingOpt,
-    FormatOpt,
     FrameworkOpt,
     LangOpt,
     Language,
     Layout,
     LayoutOpt,
-    OutputFormat,
+    ManyFormat,
+    ManyFormatOpt,
     SheetOpt,
     TargetOpt,
     TrackOpt,
@@ -72,7 +73,7 @@ def rank(
     ] = None,
     framework: FrameworkOpt = None,
     target: TargetOpt = None,
-    output_format: FormatOpt = OutputFormat.table,
+    output_format: ManyFormatOpt = ManyFormat.table,
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
     allow_missing: AllowMissingOpt = False,
@@ -153,7 +154,15 @@ def print_rankings(rankings: list[YearRanking], output_format: str, lang: Lang) 
     from spbe_cli.render import data
 
     if output_format == "json":
-        write_data(data.dumps_json(view.ranking_document(rankings)))
+        from spbe_cli.render.compare_data import ranking_document
+
+        write_data(data.dumps_json(ranking_document(rankings)))
+    elif output_format == "jsonl":
+        from spbe_cli.render.compare_data import ranking_lines_json
+
+        sys.stdout.flush()
+        data.write_lines(ranking_lines_json(rankings), sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     elif output_format == "csv":
         write_data(data.csv_text(view.ranking_header(rankings), view.ranking_rows(rankings, lang)))
     elif output_format == "markdown":
