@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import repeat
 from operator import mul
 from typing import Literal
 
@@ -30,6 +31,8 @@ from spbe_cli.assessment import Assessment
 from spbe_cli.framework import Band, Framework, Group, Indicator, Tier, Value
 
 AssumedReason = Literal["external", "missing"]
+IndicatorKey = tuple[str, Value, bool, str | None]
+"""(indicator id, value scored, assumed, OPD): what an indicator's result depends on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,12 +198,12 @@ class CompiledFramework:
     )
     """Node results by target, then (node position, weighted sum): they are immutable,
     and agencies share them (a group has only a few dozen possible sums)."""
-    items: dict[tuple[str, int | Fraction, bool, str | None], IndicatorResult] = field(
-        default_factory=dict
-    )
+    items: dict[IndicatorKey, IndicatorResult] = field(default_factory=dict)
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
     units_by_id: dict[str, int] = field(default_factory=dict)
     """Each indicator's weight in integer units (``weight x scale``)."""
+    order: tuple[str, ...] = ()
+    """Every indicator id, in framework order."""
     own: tuple[tuple[str, int, Value], ...] = ()
     """The indicators an office raises itself (not external): id, units, default value."""
     thresholds: dict[Fraction, Fraction] = field(default_factory=dict)
@@ -254,7 +257,8 @@ def compile_framework(framework: Framework) -> CompiledFramework:
     )
     compiled = CompiledFramework(
         framework, scale, leaf_groups, tuple(upper), whole.units,
-        frozenset(i.id for i in framework.indicators), whole, own=own,
+        frozenset(i.id for i in framework.indicators), whole,
+        order=tuple(i.id for i in framework.indicators), own=own,
     )
     compiled.units_by_id.update(
         (k, u) for g in leaf_groups for k, u in zip(g.ids, g.units, strict=True)
@@ -319,23 +323,26 @@ class Result:
     @cached_property
     def indicators(self) -> tuple[IndicatorResult, ...]:
         """Every indicator's value, contribution and gains, in framework order."""
+        return tuple(map(partial(indicator_result, self.framework), self.indicator_keys()))
+
+    def indicator_keys(self) -> list[IndicatorKey]:
+        """What identifies each indicator's result, in framework order: (id, value scored,
+        assumed, OPD). Agencies with equal keys share the result (and its output)."""
         framework = self.framework
         levels = self.assessment.levels
         opd = self.assessment.opd
+        ids = compile_framework(framework).order
+        if not self.assumed and not opd:  # every value given (the usual wide row)
+            return list(zip(ids, map(levels.__getitem__, ids), repeat(False), repeat(None)))
         assumed = set(self.assumed)
-        cache = compile_framework(framework).items
-        items = []
+        keys: list[IndicatorKey] = []
         for indicator in framework.indicators:
             key = indicator.id
             level = levels.get(key)
             if level is None:
                 level = framework.default_value(indicator)
-            ident = (key, level, key in assumed, opd.get(key))
-            found = cache.get(ident)
-            if found is None:
-                found = cache[ident] = _indicator_result(framework, indicator, ident)
-            items.append(found)
-        return tuple(items)
+            keys.append((key, level, key in assumed, opd.get(key)))
+        return keys
 
     @cached_property
     def assumptions(self) -> tuple[Assumption, ...]:
@@ -383,12 +390,20 @@ class Result:
         return open_items[:count]
 
 
-def _indicator_result(
-    framework: Framework, indicator: Indicator,
-    ident: tuple[str, int | Fraction, bool, str | None],
-) -> IndicatorResult:
+def indicator_result(framework: Framework, key: IndicatorKey) -> IndicatorResult:
+    """The result of one indicator at a value (see :meth:`Result.indicator_keys`), made
+    once per framework and key."""
+    cache = compile_framework(framework).items
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _indicator_result(framework, key)
+    return found
+
+
+def _indicator_result(framework: Framework, key: IndicatorKey) -> IndicatorResult:
     """One indicator's result at a value (see :class:`IndicatorResult`)."""
-    _, level, assumed, opd = ident
+    indicator = framework.indicator_by_id[key[0]]
+    _, level, assumed, opd = key
     top = framework.scale.max
     whole = math.floor(level)
     per_level = indicator.weight / framework.total_weight

@@ -15,7 +15,14 @@ from fractions import Fraction
 from functools import partial
 from typing import Any, BinaryIO
 
-from spbe_cli.engine import Assumption, IndicatorResult, NodeResult, Result
+from spbe_cli.engine import (
+    Assumption,
+    IndicatorKey,
+    IndicatorResult,
+    NodeResult,
+    Result,
+    indicator_result,
+)
 from spbe_cli.framework import Framework, Tier, format_exact
 from spbe_cli.i18n import Lang, pick
 
@@ -54,16 +61,26 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
     }
 
 
-Part = Callable[[str, Sequence[Any], Callable[[Any], Any]], list[Any]]
-"""How a result's shared parts are written: ``part(kind, objs, build)`` gives the values
-for ``objs`` (the framework, a tier's node results or the indicator results; ``kind``
-says which), usually ``build(obj)`` each; the JSON writers give already-serialised
-fragments, made once per object (agencies share node and indicator results, so they
-share their JSON too)."""
+class Parts:
+    """How a result's shared parts are written: as plain data (this class), or already
+    serialised (:class:`_Fragments`, for the JSON writers). Agencies share node and
+    indicator results, so they can share their JSON too."""
+
+    def one(self, obj: Any, build: Callable[[Any], Any]) -> Any:
+        """The value for ``obj`` (the framework), one level below the result."""
+        return build(obj)
+
+    def many(self, objs: Sequence[Any], build: Callable[[Any], Any]) -> Any:
+        """The list of the values for ``objs`` (node results)."""
+        return [build(obj) for obj in objs]
+
+    def keyed(self, framework: Framework, keys: Sequence[Any], build: Callable[[Any], Any]) -> Any:
+        """The list of the values for hashable ``keys`` that identify their value within
+        ``framework`` (indicator keys, :meth:`~spbe_cli.engine.Result.indicator_keys`)."""
+        return [build(key) for key in keys]
 
 
-def _built(kind: str, objs: Sequence[Any], build: Callable[[Any], Any]) -> list[Any]:
-    return [build(obj) for obj in objs]
+_PLAIN = Parts()
 
 
 def _node_dict(
@@ -107,6 +124,10 @@ def _indicator_dict(result: Result, item: IndicatorResult) -> dict[str, Any]:
     return data
 
 
+def _indicator_json(result: Result, key: IndicatorKey) -> dict[str, Any]:
+    return _indicator_dict(result, indicator_result(result.framework, key))
+
+
 def _assumption_dict(item: Assumption) -> dict[str, Any]:
     external = item.indicator.external
     return {
@@ -146,13 +167,13 @@ def tracks_dict(result: Result) -> dict[str, Any]:
 
 def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
     """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
-    return _result_dict(result, source, _built, {})
+    return _result_dict(result, source, _PLAIN, {})
 
 
 def _result_dict(
-    result: Result, source: str | None, part: Part, figures: dict[object, dict[str, Any]]
+    result: Result, source: str | None, parts: Parts, figures: dict[object, dict[str, Any]]
 ) -> dict[str, Any]:
-    """:func:`result_to_dict` with shared parts made by ``part``; ``figures`` keeps the
+    """:func:`result_to_dict` with shared parts made by ``parts``; ``figures`` keeps the
     fields that follow from the index and target alone, by both (many agencies share an
     index, all share a target)."""
     fw = result.framework
@@ -164,7 +185,7 @@ def _result_dict(
         "agency": result.assessment.agency,
         "year": result.assessment.year,
         "source": source,
-        "framework": part("framework", (fw,), framework_dict)[0],
+        "framework": parts.one(fw, framework_dict),
         **summary,
         "min_steps_to_target": result.min_steps_to_target,
         "assumed_indicators": list(result.assumed),
@@ -176,9 +197,8 @@ def _result_dict(
     tiers = fw.group_tiers
     for depth, (tier, nodes) in enumerate(result.tier_pairs()):
         parent = tiers[depth - 1] if depth else None
-        data[tier.key] = part("node", nodes, partial(_node_dict, result, tier=tier, parent=parent))
-    data["indicators"] = part("indicator", result.indicators,
-                              lambda i: _indicator_dict(result, i))
+        data[tier.key] = parts.many(nodes, partial(_node_dict, result, tier=tier, parent=parent))
+    data["indicators"] = parts.keyed(fw, result.indicator_keys(), partial(_indicator_json, result))
     if len(result.assessment.tracks) > 1:
         data["tracks"] = tracks_dict(result)
     return data
@@ -210,7 +230,7 @@ def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> 
 
     The CLI writes the same bytes one result at a time (:func:`write_score_json`)."""
     figures: dict[object, dict[str, Any]] = {}
-    items = [_result_dict(r, s, _built, figures) for r, s in zip(results, sources, strict=True)]
+    items = [_result_dict(r, s, _PLAIN, figures) for r, s in zip(results, sources, strict=True)]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "results": items}
@@ -224,11 +244,11 @@ def dumps_json(document: Any) -> str:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-class _Fragments:
-    """Shared parts serialised once each (:data:`Part`), for a result written at ``depth``
-    (0: the document itself; 2: an item of ``results``), with two-space indents, or on one
-    line (``indent=False``). Objects are kept alive beside their fragment, so their ids
-    stay theirs."""
+class _Fragments(Parts):
+    """Shared parts serialised once each, for a result written at ``depth`` (0: the
+    document itself; 2: an item of ``results``), with two-space indents, or on one line
+    (``indent=False``); a list of them is one fragment, joined in C. Objects are kept
+    alive beside their text, so their ids stay theirs."""
 
     def __init__(self, depth: int, indent: bool = True) -> None:
         import orjson
@@ -236,24 +256,49 @@ class _Fragments:
         self._dumps = orjson.dumps
         self._fragment = orjson.Fragment
         self._option = orjson.OPT_INDENT_2 if indent else 0
-        # A result's framework sits one level below it, its nodes and indicators two.
-        self._pads = {kind: b"\n" + b" " * (2 * (depth + extra)) if indent else b""
-                      for kind, extra in (("framework", 1), ("node", 2), ("indicator", 2))}
-        self._made: dict[int, tuple[object, Any]] = {}
+        # The framework sits one level below a result; a list's items two levels below.
+        self._one_pad = b"\n" + b" " * (2 * (depth + 1)) if indent else b""
+        self._item_pad = b"\n" + b" " * (2 * (depth + 2)) if indent else b""
+        self._separator = b"," + self._item_pad
+        self._open, self._close = b"[" + self._item_pad, self._one_pad + b"]"
+        self._made: dict[int, tuple[object, bytes]] = {}
+        self._by_key: dict[int, tuple[Framework, dict[Any, bytes]]] = {}
 
-    def __call__(self, kind: str, objs: Sequence[Any], build: Callable[[Any], Any]) -> list[Any]:
-        made = self._made
-        found = [made.get(id(obj)) for obj in objs]
-        if None in found:
-            for position, obj in enumerate(objs):
-                if found[position] is None:
-                    found[position] = made[id(obj)] = (obj, self._make(kind, build(obj)))
-        return [pair[1] for pair in found]  # type: ignore[index]
+    def one(self, obj: Any, build: Callable[[Any], Any]) -> Any:
+        return self._fragment(self._text(obj, build, self._one_pad))
 
-    def _make(self, kind: str, data: Any) -> Any:
-        text = self._dumps(data, option=self._option)
-        pad = self._pads[kind]
-        return self._fragment(text.replace(b"\n", pad) if pad else text)
+    def many(self, objs: Sequence[Any], build: Callable[[Any], Any]) -> Any:
+        if not objs:
+            return []
+        made, pad = self._made, self._item_pad
+        texts = []
+        for obj in objs:
+            found = made.get(id(obj))
+            texts.append(found[1] if found is not None else self._text(obj, build, pad))
+        return self._fragment(self._open + self._separator.join(texts) + self._close)
+
+    def keyed(self, framework: Framework, keys: Sequence[Any], build: Callable[[Any], Any]) -> Any:
+        if not keys:
+            return []
+        pair = self._by_key.get(id(framework))
+        if pair is None:
+            pair = self._by_key[id(framework)] = (framework, {})
+        made = pair[1]
+        texts = list(map(made.get, keys))
+        if None in texts:
+            pad, option = self._item_pad, self._option
+            for position, key in enumerate(keys):
+                if texts[position] is None:
+                    text = self._dumps(build(key), option=option)
+                    texts[position] = made[key] = text.replace(b"\n", pad) if pad else text
+        return self._fragment(self._open + self._separator.join(texts) + self._close)  # type: ignore[arg-type]
+
+    def _text(self, obj: Any, build: Callable[[Any], Any], pad: bytes) -> bytes:
+        found = self._made.get(id(obj))
+        if found is None:
+            text = self._dumps(build(obj), option=self._option)
+            found = self._made[id(obj)] = (obj, text.replace(b"\n", pad) if pad else text)
+        return found[1]
 
 
 ITEM_OPEN, ITEM_CLOSE = b"[\n  [\n    ", b"\n  ]\n]"
