@@ -18,10 +18,13 @@ import math
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spbe_cli.render.data import neutralise
 from spbe_cli.writers.atomic import atomic_path
+
+if TYPE_CHECKING:
+    from spbe_cli.writers.xlsx_rows import LongRows
 from spbe_cli.writers.report_model import (
     BandValue,
     Delta,
@@ -50,18 +53,31 @@ CHART_ROWS = 22  # rows kept free under a table for its chart on the first sheet
 
 def write_report_xlsx(report: Report, path: str | Path, *, force: bool = False) -> None:
     """Write ``report`` as an .xlsx workbook at ``path`` (atomically)."""
+    from spbe_cli.writers.xlsx_rows import splice
+
     book = build_workbook(report)
     with atomic_path(path, force=force) as temp:
         book.save(temp)
+        splice(temp, long_tables(book))
 
 
-def build_workbook(report: Report) -> Any:
-    """The report as an openpyxl ``Workbook`` (not yet saved)."""
+def long_tables(book: Any) -> list[LongRows]:
+    """The rows :func:`build_workbook` left for :func:`~spbe_cli.writers.xlsx_rows.splice`
+    (tables longer than :data:`~spbe_cli.writers.xlsx_rows.LONG_TABLE` rows): save the
+    book, then splice them in."""
+    found: list[LongRows] = book.__dict__.get("_spbe_long", [])
+    return found
+
+
+def build_workbook(report: Report, *, long_rows: int | None = None) -> Any:
+    """The report as an openpyxl ``Workbook`` (not yet saved): the rows of tables longer
+    than ``long_rows`` (default :data:`~spbe_cli.writers.xlsx_rows.LONG_TABLE`) are left
+    for :func:`long_tables`."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     book = Workbook()
     book.remove(book.active)
-    book.properties.title = f"{report.title} - {report.subtitle}"
+    book.properties.title = _legal(f"{report.title} - {report.subtitle}")
     book.properties.creator = "spbe-cli"
     _normal_font(book)
     places: dict[str, tuple[Any, int]] = {}
@@ -70,7 +86,7 @@ def build_workbook(report: Report) -> Any:
         places.update(_write_front(sheet, report))
     for table in report.tables:
         sheet = book.create_sheet(table.sheet[:31])
-        first_row = _write_table(sheet, table, 1)
+        first_row = _write_table(sheet, table, 1, long_rows)
         _colour_ratings(sheet, table, first_row)
         _print_setup(sheet, report, table.key in WIDE_SHEETS)
         _freeze(sheet, table, first_row)
@@ -109,12 +125,21 @@ def _font(**kwargs: Any) -> Any:
 def cell_value(value: Value) -> Any:
     """What goes into a cell: text neutralised, a rating as its label, numbers as numbers."""
     if isinstance(value, BandValue):
-        return neutralise(value.label)
+        return neutralise(_legal(value.label))
     if isinstance(value, Delta):
         return value.value
     if isinstance(value, str):
-        return neutralise(value) if value else None
+        return neutralise(_legal(value)) if value else None
     return value
+
+
+def _legal(text: str) -> str:
+    """``text`` with the control characters a worksheet cannot hold (openpyxl refuses
+    them) shown as U+FFFD, so a stray one in an input name cannot stop the report."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+
+    legal: str = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    return legal
 
 
 def number_format(value: Value) -> str | None:
@@ -206,7 +231,7 @@ def _header_row(sheet: Any, row: int, header: tuple[str, ...], numeric: list[boo
 
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     for column, label in enumerate(header, start=1):
-        cell = sheet.cell(row, column, label)
+        cell = sheet.cell(row, column, _legal(label))
         cell.font = _font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(
@@ -234,27 +259,57 @@ def _widths(table: ReportTable) -> list[float]:
 
 
 def _row_height(sheet: Any, row: int, texts: list[tuple[str, float]]) -> None:
+    sheet.row_dimensions[row].height = _height(texts)
+
+
+def _height(texts: list[tuple[str, float]]) -> float:
     lines = max((_lines(text, width) for text, width in texts), default=1)
-    sheet.row_dimensions[row].height = max(1, lines) * LINE_POINTS + 3
+    return max(1, lines) * LINE_POINTS + 3
 
 
-def _write_table(sheet: Any, table: ReportTable, first_row: int) -> int:
-    """Write a detail table's header and rows from ``first_row``; return the header row."""
+def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float]) -> None:
+    """A long table's rows as values and style ids, written after saving (see
+    :mod:`spbe_cli.writers.xlsx_rows`): the same cells :func:`_write_cell` makes."""
+    from spbe_cli.writers.xlsx_rows import LongRows, style_id
+
+    book = sheet.parent
+    kept = LongRows(sheet, first)
+    ids: dict[str, int] = {}
+    for row in table.rows:
+        cells = [
+            (cell_value(value), style_id(sheet, _cell_style(book, number_format(value),
+                                                             False, False), ids))
+            for value in row
+        ]
+        kept.add(cells, _height([(_text(v), w) for v, w in zip(row, widths, strict=True)]))
+    book.__dict__.setdefault("_spbe_long", []).append(kept)
+
+
+def _write_table(sheet: Any, table: ReportTable, first_row: int,
+                 long_rows: int | None = None) -> int:
+    """Write a detail table's header and rows from ``first_row``; return the header row.
+
+    The rows of a long table are kept for :func:`~spbe_cli.writers.xlsx_rows.splice`."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    from spbe_cli.writers.xlsx_rows import LONG_TABLE
 
     widths = _widths(table)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     _header_row(sheet, first_row, table.header, _numeric(table))
     _row_height(sheet, first_row, list(zip(table.header, widths, strict=True)))
-    for offset, row in enumerate(table.rows, start=1):
-        for column, value in enumerate(row, start=1):
-            _write_cell(sheet, first_row + offset, column, value)
-        _row_height(sheet, first_row + offset,
-                    [(_text(v), w) for v, w in zip(row, widths, strict=True)])
+    if len(table.rows) > (LONG_TABLE if long_rows is None else long_rows):
+        _keep_long(sheet, table, first_row + 1, widths)
+    else:
+        for offset, row in enumerate(table.rows, start=1):
+            for column, value in enumerate(row, start=1):
+                _write_cell(sheet, first_row + offset, column, value)
+            _row_height(sheet, first_row + offset,
+                        [(_text(v), w) for v, w in zip(row, widths, strict=True)])
     if table.note:
         note_row = first_row + len(table.rows) + 2
-        cell = sheet.cell(note_row, 1, table.note)
+        cell = sheet.cell(note_row, 1, _legal(table.note))
         cell.font = _font(italic=True, color="444444")
     return first_row
 
@@ -276,7 +331,7 @@ def _write_front(sheet: Any, report: Report) -> dict[str, tuple[Any, int]]:
     total = sum(widths)
 
     def line(row: int, text: str, **font: Any) -> None:
-        cell = sheet.cell(row, 1, neutralise(text))
+        cell = sheet.cell(row, 1, neutralise(_legal(text)))
         cell.font = _font(**font)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(f"A{row}:{last}{row}")
@@ -366,10 +421,10 @@ def _signature(sheet: Any, report: Report, row: int, columns: int) -> int:
         start=1,
     ):
         here = row + offset
-        cell = sheet.cell(here, 1, left_text or None)
+        cell = sheet.cell(here, 1, _legal(left_text) or None)
         cell.font = _font(bold=bold)
         cell.alignment = centre
-        other = sheet.cell(here, start, right_text or None)
+        other = sheet.cell(here, start, _legal(right_text) or None)
         other.font = _font(bold=bold)
         other.alignment = centre
         sheet.merge_cells(f"{right}{here}:{last}{here}")
