@@ -64,3 +64,13 @@ def test_excel_report_cells_are_inert(tmp_path: Path) -> None:
     assert any(v == "'" + FORMULA for v in texts)
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert not any(c.data_type == "f" and "HYPERLINK" in str(c.value) for c in cells)
+
+
+def test_messages_name_the_file_as_written(tmp_path: Path) -> None:
+    """stderr is not a terminal here: messages are the text itself (no emoji codes, no
+    markup read in a file name)."""
+    path = write_wide(tmp_path / "[bold]x :smile: \tnama.xlsx")
+    result = runner.invoke(app, ["score", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert f"{path}, lembar 'Sheet': tata letak lebar, 3 instansi\n" in result.stderr
+

@@ -6,6 +6,7 @@ rich is imported only when a console is first needed, so ``spbe --version`` stay
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, NoReturn
@@ -29,7 +30,7 @@ def stdout_console() -> Console:
     """The console for data (tables) on stdout."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 @cache
@@ -37,7 +38,17 @@ def stderr_console() -> Console:
     """The console for messages on stderr."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+def message(line: str, style: str | None = None) -> None:
+    """One line for the person at the terminal, on stderr: through rich (in ``style``)
+    on a terminal, as written elsewhere (a file or pipe gets no colour from rich
+    either, and skipping rich saves its import)."""
+    if sys.stderr.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        stderr_console().print(line, style=style, markup=False)
+    else:
+        sys.stderr.write(line + "\n")
 
 
 def write_data(text: str) -> None:
@@ -48,36 +59,35 @@ def write_data(text: str) -> None:
 
 def say(text: Text, lang: Lang, style: str | None = None) -> None:
     """A message for the person at the terminal, on stderr."""
-    stderr_console().print(text.get(lang), style=style, markup=False)
+    message(text.get(lang), style)
 
 
 def warn_problems(problems: list[Problem], lang: Lang) -> None:
     """Non-fatal notes (``Catatan:``/``Note:``) on stderr."""
     label = Text("Catatan", "Note").get(lang)
     for problem in problems:
-        stderr_console().print(f"{label}: {problem.render(lang)}", style="yellow", markup=False)
+        message(f"{label}: {problem.render(lang)}", "yellow")
 
 
 def fail_input(error: InputError, lang: Lang) -> NoReturn:
     """Print every problem of ``error`` on stderr and exit with status 2."""
-    console = stderr_console()
     count = len(error.problems)
     heading = Text(
         f"{error.source}: {count} masalah ditemukan",
         f"{error.source}: {count} problem{'s' if count != 1 else ''} found",
     )
     if count > 1:
-        console.print(heading.get(lang), style="bold red", markup=False)
+        message(heading.get(lang), "bold red")
         for problem in error.problems:
-            console.print(f"  {problem.render(lang)}", markup=False)
+            message(f"  {problem.render(lang)}")
     else:
         prefix = Text("Kesalahan", "Error").get(lang)
-        console.print(f"{prefix}: {error.problems[0].render(lang)}", style="red", markup=False)
+        message(f"{prefix}: {error.problems[0].render(lang)}", "red")
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def fail_usage(text: Text, lang: Lang) -> NoReturn:
     """A usage problem the option parser could not catch: message and exit status 2."""
     prefix = Text("Kesalahan", "Error").get(lang)
-    stderr_console().print(f"{prefix}: {text.get(lang)}", style="red", markup=False)
+    message(f"{prefix}: {text.get(lang)}", "red")
     raise typer.Exit(EXIT_BAD_INPUT)

@@ -14,7 +14,7 @@ from spbe_cli.cli.options import Language, lang_of
 from spbe_cli.cli.output import (
     EXIT_BELOW_THRESHOLD,
     fail_input,
-    stderr_console,
+    message,
     stdout_console,
     warn_problems,
     write_data,
@@ -61,10 +61,9 @@ def describe_read(read: ReadResult, lang: Lang) -> None:
         f"{read.source}{sheet}: tata letak {layout.id}, {count} instansi",
         f"{read.source}{sheet_en}: {layout.en} layout, {count} agenc{'y' if count == 1 else 'ies'}",
     )
-    console = stderr_console()
-    console.print(text.get(lang), style="dim", markup=False, highlight=False)
+    message(text.get(lang), "dim")
     for line in read_details(read, lang):
-        console.print(line, style="dim", markup=False, highlight=False)
+        message(line, "dim")
 
 
 def read_details(read: ReadResult, lang: Lang) -> list[str]:
