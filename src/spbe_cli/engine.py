@@ -119,6 +119,8 @@ class NodeResult:
     published: Decimal
     band: Band
     target: Fraction
+    index: Fraction
+    """The exact index (``weighted / spec.units``)."""
 
     @property
     def id(self) -> str:
@@ -144,14 +146,6 @@ class NodeResult:
     def parent_id(self) -> str | None:
         """The group above; ``None`` on the top tier."""
         return self.spec.parent_id
-
-    @property
-    def index(self) -> Fraction:
-        """The exact index."""
-        weighted = self.weighted
-        if isinstance(weighted, int):
-            return Fraction(weighted, self.spec.units)
-        return weighted / self.spec.units
 
     @property
     def gap_points(self) -> Fraction:
@@ -193,10 +187,10 @@ class CompiledFramework:
     total_units: int
     ids: frozenset[str]
     index_spec: NodeSpec
-    nodes: dict[tuple[int, int], dict[tuple[int, int | Fraction], NodeResult]] = field(
+    nodes: dict[tuple[int, int], list[dict[int | Fraction, NodeResult]]] = field(
         default_factory=dict
     )
-    """Node results by target, then (node position, weighted sum): they are immutable,
+    """Node results by target, then node position, then weighted sum: they are immutable,
     and agencies share them (a group has only a few dozen possible sums)."""
     items: dict[IndicatorKey, IndicatorResult] = field(default_factory=dict)
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
@@ -204,6 +198,10 @@ class CompiledFramework:
     """Each indicator's weight in integer units (``weight x scale``)."""
     order: tuple[str, ...] = ()
     """Every indicator id, in framework order."""
+    leaf_specs: tuple[NodeSpec, ...] = ()
+    """The leaf groups' specs (none when indicators sit right under the index)."""
+    upper_specs: tuple[tuple[NodeSpec, ...], ...] = ()
+    """The specs of each tier in ``upper``."""
     own: tuple[tuple[str, int, Value], ...] = ()
     """The indicators an office raises itself (not external): id, units, default value."""
     thresholds: dict[Fraction, Fraction] = field(default_factory=dict)
@@ -259,6 +257,8 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         framework, scale, leaf_groups, tuple(upper), whole.units,
         frozenset(i.id for i in framework.indicators), whole,
         order=tuple(i.id for i in framework.indicators), own=own,
+        leaf_specs=tuple(g.spec for g in leaf_groups if g.spec is not None),
+        upper_specs=tuple(tuple(g.spec for g in groups) for groups in upper),
     )
     compiled.units_by_id.update(
         (k, u) for g in leaf_groups for k, u in zip(g.ids, g.units, strict=True)
@@ -434,29 +434,36 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     compiled = compile_framework(framework)
     get = assessment.levels.get
     # Keyed by the target's integer parts: hashing ints is far cheaper than a Fraction.
-    nodes = compiled.nodes.setdefault((target.numerator, target.denominator), {})
+    found_nodes = compiled.nodes.get((target.numerator, target.denominator))
+    if found_nodes is None:
+        found_nodes = compiled.nodes[(target.numerator, target.denominator)] = [
+            {} for _ in range(compiled.index_spec.position + 1)
+        ]
+    by_position = found_nodes
 
-    def node(spec: NodeSpec, weighted: int | Fraction) -> NodeResult:
-        key = (spec.position, weighted)
-        found = nodes.get(key)
-        if found is None:
-            published, band = _publish(framework, weighted, spec.units)
-            found = nodes[key] = NodeResult(spec, weighted, published, band, target)
-        return found
+    def tier(specs: tuple[NodeSpec, ...], sums: list[int | Fraction]) -> tuple[NodeResult, ...]:
+        results = []
+        for spec, weighted in zip(specs, sums, strict=True):
+            known = by_position[spec.position]
+            found = known.get(weighted)
+            if found is None:
+                found = known[weighted] = _node(framework, spec, weighted, target)
+            results.append(found)
+        return tuple(results)
 
     # sum(units x value) per group in C; absent indicators count at their default.
     sums: list[int | Fraction] = [
         sum(map(mul, g.units, map(get, g.ids, g.defaults))) for g in compiled.leaf_groups
     ]
     tiers: list[tuple[NodeResult, ...]] = []
-    if compiled.leaf_groups[0].spec is not None:
-        tiers.append(tuple(node(g.spec, s) for g, s in zip(compiled.leaf_groups, sums,
-                                                             strict=True) if g.spec))
-    for groups in reversed(compiled.upper):
+    if compiled.leaf_specs:
+        tiers.append(tier(compiled.leaf_specs, sums))
+    for groups, specs in zip(reversed(compiled.upper), reversed(compiled.upper_specs),
+                             strict=True):
         sums = [sum(sums[g.start : g.end]) for g in groups]
-        tiers.append(tuple(node(g.spec, s) for g, s in zip(groups, sums, strict=True)))
+        tiers.append(tier(specs, sums))
     tiers.reverse()
-    overall = node(compiled.index_spec, sum(sums))
+    (overall,) = tier((compiled.index_spec,), [sum(sums)])
     missing = compiled.ids - assessment.levels.keys()
     assumed = tuple(i.id for i in framework.indicators if i.id in missing) if missing else ()
     return Result(
@@ -486,6 +493,14 @@ def score_many(
     finally:
         if enabled:
             gc.enable()
+
+
+def _node(framework: Framework, spec: NodeSpec, weighted: int | Fraction,
+          target: Fraction) -> NodeResult:
+    published, band = _publish(framework, weighted, spec.units)
+    index = (Fraction(weighted, spec.units) if isinstance(weighted, int)
+             else weighted / spec.units)
+    return NodeResult(spec, weighted, published, band, target, index)
 
 
 def _publish(framework: Framework, weighted: int | Fraction, units: int) -> tuple[Decimal, Band]:
