@@ -240,19 +240,34 @@ def _header_row(sheet: Any, row: int, header: tuple[str, ...], numeric: list[boo
         )
 
 
-def _numeric(table: ReportTable) -> list[bool]:
+class _Facts:
+    """Each cell value's number format and text, once per value object: a long ranking
+    repeats the same figure objects (agencies share node results), and the values stay
+    alive in the table, so their ids stay theirs."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Value, str | None, str]] = {}
+
+    def of(self, value: Value) -> tuple[str | None, str]:
+        """(number format, text) of ``value``."""
+        found = self._known.get(id(value))
+        if found is None:
+            found = self._known[id(value)] = (value, number_format(value), _text(value))
+        return found[1], found[2]
+
+
+def _numeric(table: ReportTable, facts: _Facts) -> list[bool]:
     return [
-        bool(table.rows) and all(number_format(r[i]) is not None or r[i] is None
+        bool(table.rows) and all(facts.of(r[i])[0] is not None or r[i] is None
                                  for r in table.rows)
         for i in range(len(table.header))
     ]
 
 
-def _widths(table: ReportTable) -> list[float]:
+def _widths(table: ReportTable, facts: _Facts) -> list[float]:
     widths = []
     for column, label in enumerate(table.header):
-        texts = [_text(row[column]) for row in table.rows]
-        longest = max((len(text) for text in texts), default=0)
+        longest = max((len(facts.of(row[column])[1]) for row in table.rows), default=0)
         header_word = max((len(w) for w in label.split()), default=0)
         widths.append(max(8.0, min(MAX_WIDTH, max(longest, header_word) + 3)))
     return widths
@@ -267,7 +282,8 @@ def _height(texts: list[tuple[str, float]]) -> float:
     return max(1, lines) * LINE_POINTS + 3
 
 
-def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float]) -> None:
+def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float],
+               facts: _Facts) -> None:
     """A long table's rows as values and style ids, written after saving (see
     :mod:`spbe_cli.writers.xlsx_rows`): the same cells :func:`_write_cell` makes."""
     from spbe_cli.writers.xlsx_rows import LongRows, style_id
@@ -275,13 +291,23 @@ def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float]) 
     book = sheet.parent
     kept = LongRows(sheet, first)
     ids: dict[str, int] = {}
+    made: dict[int, tuple[Value, tuple[Any, int]]] = {}
+    lines: dict[tuple[int, int], int] = {}  # by value object and column
     for row in table.rows:
-        cells = [
-            (cell_value(value), style_id(sheet, _cell_style(book, number_format(value),
-                                                             False, False), ids))
-            for value in row
-        ]
-        kept.add(cells, _height([(_text(v), w) for v, w in zip(row, widths, strict=True)]))
+        cells = []
+        most = 1
+        for column, value in enumerate(row):
+            found = made.get(id(value))
+            if found is None:
+                style = _cell_style(book, facts.of(value)[0], False, False)
+                found = made[id(value)] = (value, (cell_value(value),
+                                                   style_id(sheet, style, ids)))
+            cells.append(found[1])
+            count = lines.get((id(value), column))
+            if count is None:
+                count = lines[(id(value), column)] = _lines(facts.of(value)[1], widths[column])
+            most = max(most, count)
+        kept.add(cells, most * LINE_POINTS + 3)
     book.__dict__.setdefault("_spbe_long", []).append(kept)
 
 
@@ -294,13 +320,14 @@ def _write_table(sheet: Any, table: ReportTable, first_row: int,
 
     from spbe_cli.writers.xlsx_rows import LONG_TABLE
 
-    widths = _widths(table)
+    facts = _Facts()
+    widths = _widths(table, facts)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    _header_row(sheet, first_row, table.header, _numeric(table))
+    _header_row(sheet, first_row, table.header, _numeric(table, facts))
     _row_height(sheet, first_row, list(zip(table.header, widths, strict=True)))
     if len(table.rows) > (LONG_TABLE if long_rows is None else long_rows):
-        _keep_long(sheet, table, first_row + 1, widths)
+        _keep_long(sheet, table, first_row + 1, widths, facts)
     else:
         for offset, row in enumerate(table.rows, start=1):
             for column, value in enumerate(row, start=1):
@@ -351,7 +378,7 @@ def _write_front(sheet: Any, report: Report) -> dict[str, tuple[Any, int]]:
         line(row, table.title, bold=True, size=11, color=HEADING_COLOUR)
         row += 1
         key_value = table.key in KEY_VALUE
-        numeric = [False] * len(table.header) if key_value else _numeric(table)
+        numeric = [False] * len(table.header) if key_value else _numeric(table, _Facts())
         _header_row(sheet, row, table.header, numeric)
         _row_height(sheet, row, list(zip(table.header, widths, strict=False)))
         places[table.key] = (sheet, row)

@@ -59,10 +59,10 @@ class LongRows:
 
         width = max((len(cells) for cells in self.rows), default=0)
         letters = [get_column_letter(c) for c in range(1, width + 1)]
+        tails: dict[tuple[int, int], tuple[Any, str | None]] = {}
         chunk: list[str] = []
         for offset, (cells, height) in enumerate(zip(self.rows, self.heights, strict=True)):
-            number = self.first_row + offset
-            chunk.append(_row_xml(number, letters, cells, height))
+            chunk.append(_row_xml(self.first_row + offset, letters, cells, height, tails))
             if len(chunk) >= 256:
                 yield "".join(chunk).encode()
                 chunk.clear()
@@ -84,28 +84,41 @@ def style_id(sheet: Any, name: str, known: dict[str, int]) -> int:
 
 
 def _row_xml(number: int, letters: Sequence[str], cells: Sequence[tuple[Any, int]],
-             height: float | None) -> str:
+             height: float | None, tails: dict[tuple[int, int], tuple[Any, str | None]]) -> str:
+    """One ``<row>``; ``tails`` keeps what follows ``<c r="B7"`` for each value object
+    and style (the values stay alive in the rows, so their ids stay theirs)."""
     from openpyxl.compat import safe_string  # type: ignore[import-untyped]
 
     head = f'<row r="{number}"'
     if height is not None:
         head += f' ht="{safe_string(height)}" customHeight="1"'
     parts = [head, ">"]
+    row = str(number)
     for letter, (value, style) in zip(letters, cells, strict=False):
-        ref = f'r="{letter}{number}"' + (f' s="{style}"' if style else "")
-        if value is None:
-            if style:
-                parts.append(f"<c {ref}/>")
-        elif isinstance(value, bool):
-            parts.append(f'<c {ref} t="b"><v>{int(value)}</v></c>')
-        elif isinstance(value, int | float | Decimal):
-            parts.append(f'<c {ref} t="n"><v>{safe_string(value)}</v></c>')
-        else:
-            text = str(value)
-            space = ' xml:space="preserve"' if text != text.strip() else ""
-            parts.append(f'<c {ref} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>')
+        key = (id(value), style)
+        found = tails.get(key)
+        if found is None:
+            found = tails[key] = (value, _cell_tail(value, style))
+        if found[1] is not None:
+            parts.append(f'<c r="{letter}{row}"{found[1]}')
     parts.append("</row>")
     return "".join(parts)
+
+
+def _cell_tail(value: Any, style: int) -> str | None:
+    """A cell's XML after its reference; ``None`` for an empty unstyled cell (not written)."""
+    from openpyxl.compat import safe_string
+
+    styled = f' s="{style}"' if style else ""
+    if value is None:
+        return f"{styled}/>" if style else None
+    if isinstance(value, bool):
+        return f'{styled} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float | Decimal):
+        return f'{styled} t="n"><v>{safe_string(value)}</v></c>'
+    text = str(value)
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 def splice(path: Path, tables: Sequence[LongRows]) -> None:
