@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from spbe_cli.engine import NodeResult, Result
 from spbe_cli.framework import Band, Framework, Group, Indicator
@@ -174,9 +174,10 @@ class Row:
         return f"{self.code}{self.id}" if self.kind != "index" else ""
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorChange:
-    """An indicator whose level changed, with the OPD responsible (latest year first)."""
+class IndicatorChange(NamedTuple):
+    """An indicator whose level changed, with the OPD responsible (latest year first).
+
+    A named tuple: comparisons of many agencies make hundreds of thousands of them."""
 
     indicator: Indicator
     before: Level
@@ -213,17 +214,19 @@ class Step:
         if old_levels == new_levels:
             return (), ()
         fa, fb = self.before.framework, self.after.framework
+        ids = [indicator.id for indicator in self.indicators]
         rose: list[IndicatorChange] = []
         fell: list[IndicatorChange] = []
-        for indicator in self.indicators:
-            key = indicator.id
-            old = old_levels.get(key)
-            new = new_levels.get(key)
+        for indicator, old, new in zip(self.indicators, map(old_levels.get, ids),
+                                       map(new_levels.get, ids), strict=True):
+            if old == new and old is not None:
+                continue
             if old is None:
                 old = fa.default_value(indicator)
             if new is None:
                 new = fb.default_value(indicator)
             if old != new:
+                key = indicator.id
                 opd = after.opd.get(key) or before.opd.get(key)
                 (rose if new > old else fell).append(IndicatorChange(indicator, old, new, opd))
         return tuple(rose), tuple(fell)
