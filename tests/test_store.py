@@ -83,3 +83,12 @@ def test_the_store_can_be_turned_off_or_unwritable(
     monkeypatch.setenv("SPBE_CACHE_DIR", str(blocker / "store"))  # under a file: unwritable
     load_module._CACHE.clear()
     assert load_framework(BUNDLED).id == "permenpanrb-59-2020"
+
+
+def test_old_entries_are_pruned(private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "KEEP", 3)
+    for n in range(5):
+        store.put("thing", f"text {n}", {"n": n})
+    kept = sorted(private.glob("thing-*.pickle"))
+    assert len(kept) == 3
+    assert store.get("thing", "text 4", dict) == {"n": 4}

@@ -31,6 +31,9 @@ T = TypeVar("T")
 _FORMAT = 1
 """Bumped when what is stored changes shape."""
 
+KEEP = 64
+"""Entries kept per kind: older ones (edited files, other versions) are removed."""
+
 
 def folder() -> Path | None:
     """Where the store lives, or ``None`` when it is turned off."""
@@ -82,5 +85,15 @@ def put(kind: str, text: str, value: object) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        _prune(entry, kind)
     except (OSError, pickle.PicklingError, RecursionError):
         return
+
+
+def _prune(written: Path, kind: str) -> None:
+    """Keep the :data:`KEEP` newest entries of ``kind``, the one just ``written`` among
+    them."""
+    others = [p for p in written.parent.glob(f"{kind}-*.pickle") if p != written]
+    others.sort(key=lambda p: p.stat().st_mtime_ns)
+    for old in others[: max(0, len(others) - (KEEP - 1))]:
+        old.unlink(missing_ok=True)
