@@ -14,6 +14,7 @@ No ``from __future__ import annotations`` here: the global options are declared 
 """
 
 import gc
+import importlib
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -30,6 +31,7 @@ _VERSION_ARGS = (["--version"], ["-V"])
 
 _COMMANDS = ("score", "plan", "whatif", "compare", "rank", "report", "evidence", "template",
              "framework")
+"""The commands, in ``spbe --help`` order: each a module under ``cli/commands``."""
 _GLOBAL_FLAGS = ("--debug",)
 _GLOBAL_VALUED = ("--lang",)
 
@@ -119,45 +121,12 @@ def build_app(only: str | None = None) -> "typer.Typer":
         if language is not None:  # spbe --lang en score ...: the command's --lang default
             ctx.default_map = language_defaults(ctx.command, language.value)
 
-    def wanted(name: str) -> bool:
-        return only is None or only == name
-
-    if wanted("score"):
-        from spbe_cli.cli.commands import score as score_command
-
-        new.command("score", help=score_command.HELP)(score_command.score)
-    if wanted("plan"):
-        from spbe_cli.cli.commands import plan as plan_command
-
-        new.command("plan", help=plan_command.HELP)(plan_command.plan)
-    if wanted("whatif"):
-        from spbe_cli.cli.commands import whatif as whatif_command
-
-        new.command("whatif", help=whatif_command.HELP)(whatif_command.whatif)
-    if wanted("compare"):
-        from spbe_cli.cli.commands import compare as compare_command
-
-        new.command("compare", help=compare_command.HELP)(compare_command.compare)
-    if wanted("rank"):
-        from spbe_cli.cli.commands import rank as rank_command
-
-        new.command("rank", help=rank_command.HELP)(rank_command.rank)
-    if wanted("report"):
-        from spbe_cli.cli.commands import report as report_command
-
-        new.command("report", help=report_command.HELP)(report_command.report)
-    if wanted("evidence"):
-        from spbe_cli.cli.commands import evidence as evidence_command
-
-        new.command("evidence", help=evidence_command.HELP)(evidence_command.evidence)
-    if wanted("template"):
-        from spbe_cli.cli.commands import template as template_command
-
-        new.command("template", help=template_command.HELP)(template_command.template)
-    if wanted("framework"):
-        from spbe_cli.cli.commands import framework as framework_commands
-
-        new.add_typer(framework_commands.app, name="framework")
+    for name in _COMMANDS if only is None else (only,):
+        module = importlib.import_module(f"spbe_cli.cli.commands.{name}")
+        if name == "framework":  # a group of subcommands
+            new.add_typer(module.app, name=name)
+        else:  # each module's command function is named after the command
+            new.command(name, help=module.HELP)(getattr(module, name))
     if only is not None:
         return new  # one command's app: not the module's ``app``
     globals()["app"] = new
