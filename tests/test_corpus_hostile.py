@@ -122,7 +122,7 @@ def _decimal_csv(tmp: Path) -> Refusal:
 @case("word-as-level")
 def _word(tmp: Path) -> Refusal:
     path, _ = spbe_file(tmp, setter(12, "tiga"))
-    return Refusal(path, [("level-not-integer", "Penilaian!C18", "'tiga' is not a whole number")])
+    return Refusal(path, [("level-not-integer", "Penilaian!C18", "'tiga' is not a number")])
 
 
 @case("true-as-level")
@@ -475,7 +475,7 @@ def _dashes(tmp: Path) -> Refusal:
 
     path, _ = spbe_file(tmp, change)
     return Refusal(path, [("level-not-integer", "Penilaian!C6-C52",
-                           "levels that are not whole numbers (47 cells): '-'")])
+                           "values that are not numbers (47 cells): '-'")])
 
 
 @case("whole-column-blank-one-line")

@@ -357,7 +357,8 @@ def test_every_problem_is_reported_with_its_cell(tmp_path: Path, fw: Framework) 
     assert error.value.source == str(path)
     found = problems(error)
     assert ("level-out-of-scale", "Penilaian!C14", "value 7 is outside 1-5") in found
-    assert ("level-not-integer", "Penilaian!C15", "level 'tiga' is not a whole number") in found
+    tiga = "value 'tiga' is not a number (write a whole level 1-5)"
+    assert ("level-not-integer", "Penilaian!C15", tiga) in found
     assert ("level-not-integer", "Penilaian!C16", "level 3.5 is not a whole number") in found
     assert ("level-blank", "Penilaian!C17", "value is blank") in found
     assert (

@@ -145,7 +145,7 @@ class SheetReader:
         found = number(raw)
         scale = self.fw.scale
         if found is None or (not scale.decimal and found.denominator != 1):
-            self._not_a_value(raw, row, col)
+            self._not_a_value(raw, row, col, found is not None)
             return None
         if not scale.min <= found <= scale.max:
             value = format_exact(found)
@@ -164,9 +164,13 @@ class SheetReader:
         without a saved value there is reported (see :meth:`finish`)."""
         self._blanks[(row, col)] = not allowed
 
-    def _not_a_value(self, raw: Any, row: int, col: int) -> None:
+    def _not_a_value(self, raw: Any, row: int, col: int, numeric: bool) -> None:
         value = shown(raw)
-        if self.fw.scale.decimal:
+        if not numeric and not self.fw.scale.decimal:
+            text = Text(f"nilai {value} bukan angka (tulis tingkat bulat {self.scale_text})",
+                        f"value {value} is not a number (write a whole level {self.scale_text})")
+            group = Text("nilai bukan angka", "values that are not numbers")
+        elif self.fw.scale.decimal:
             text = Text(f"nilai {value} bukan angka (mis. 2, 1,26 atau 7/6)",
                         f"value {value} is not a number (such as 2, 1.26 or 7/6)")
             group = Text("nilai bukan angka", "values that are not numbers")
