@@ -388,3 +388,16 @@ def test_many_bars_go_sideways_with_full_names(tmp_path: Path) -> None:
     assert "Kota Pematangsiantar" in ranking.joined  # the whole name, not cut short
     assert "Kolom D1 sampai A8" in ranking.joined  # the codes explained
     assert 'id="codes"' in html
+
+
+def test_report_date_option(tmp_path: Path) -> None:
+    example = Path(__file__).parents[1] / "examples" / "pematangsiantar-2021.xlsx"
+    out = tmp_path / "laporan.md"
+    done = CliRunner().invoke(app, ["report", str(example), "-o", str(out),
+                                    "--date", "17-08-2026"])
+    assert done.exit_code == 0, done.output
+    assert "17 Agustus 2026" in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(app, ["report", str(example), "-o", str(tmp_path / "x.md"),
+                                   "--date", "2026-13-40"])
+    assert bad.exit_code == 2 and "bukan tanggal" in bad.stderr
+    assert not (tmp_path / "x.md").exists()

@@ -40,6 +40,8 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
+    import datetime
+
     from spbe_cli.i18n import Lang
     from spbe_cli.loading import Scored
     from spbe_cli.writers.report_labels import Extras, Logo, Report
@@ -162,6 +164,18 @@ def report(
             show_default=False,
         ),
     ] = None,
+    made: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="TANGGAL",
+            help=h(
+                "Tanggal laporan, 2026-12-02 atau 02-12-2026 (bawaan: hari ini).",
+                "The report's date, 2026-12-02 or 02-12-2026 (default: today).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=h(
             "Timpa berkas keluaran bila sudah ada.",
@@ -185,8 +199,8 @@ def report(
     One agency: the first page answers where we are (index, rating, its range and the
     next one), where we must get (target, gap), what to do (the raises of the plan that
     add most, with their OPDs) and who does it (work per OPD), with the framework and any
-    assumption stated, the date and a signature block (--prepared-by, --approved-by,
-    --logo). The details follow: domains, aspects and indicators with charts, the plan
+    assumption stated, the date (--date) and a signature block (--prepared-by,
+    --approved-by, --logo). The details follow: domains, aspects and indicators with charts, the plan
     (the same as spbe plan with the same --max-step, --max-level, --until, --lock,
     --effort, --by; left out once the target is reached) and the ratings explained. Many
     agencies give a ranking; one agency over several years gives a trend (what rose and
@@ -207,6 +221,7 @@ def report(
     chosen = _format_of(output, report_format, lang)
     _refuse_existing(output, force, lang)
     picture = _logo(logo, lang) if logo is not None else None
+    day = _date(made, lang) if made is not None else None
     from spbe_cli.cli.scoring import evidence_report, load_and_score
 
     scored = load_and_score(
@@ -236,7 +251,8 @@ def report(
         _usage(f"{names} berlaku untuk satu instansi", f"{names} applies to one agency", lang)
     from spbe_cli.writers.report_labels import Extras
 
-    extras = Extras(prepared_by=prepared_by, approved_by=approved_by, logo=picture)
+    extras = Extras(prepared_by=prepared_by, approved_by=approved_by, logo=picture,
+                    **({"made": day} if day is not None else {}))
     if len(scored) > 1:
         from spbe_cli.writers.report_labels import ranking_report
 
@@ -287,6 +303,20 @@ def _logo(path: Path, lang: Lang) -> Logo:
         from spbe_cli.cli.output import fail_usage
 
         fail_usage(error.text, lang)
+
+
+def _date(text: str, lang: Lang) -> datetime.date:
+    """``--date``: ``YYYY-MM-DD`` or ``DD-MM-YYYY`` (the order Indonesian forms use)."""
+    import datetime
+
+    value = text.strip().replace("/", "-")
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    _usage(f"--date '{text}' bukan tanggal (tulis 2026-12-02 atau 02-12-2026)",
+           f"--date '{text}' is not a date (write 2026-12-02 or 02-12-2026)", lang)
 
 
 def _usage(indonesian: str, english: str, lang: Lang) -> NoReturn:
@@ -352,7 +382,8 @@ HELP = h(
     rentangnya dan predikat berikutnya), ke mana kita harus sampai (target, selisih), apa
     yang dilakukan (kenaikan dalam rencana yang paling menambah indeks, dengan OPD-nya)
     dan siapa yang mengerjakan (pembagian kerja per OPD), disertai kerangka dan setiap
-    asumsi, tanggal dan blok tanda tangan (--prepared-by, --approved-by, --logo).
+    asumsi, tanggal (--date) dan blok tanda tangan (--prepared-by, --approved-by,
+    --logo).
     Rinciannya menyusul: domain, aspek dan indikator dengan grafik, rencana (sama dengan
     spbe plan dengan --max-step, --max-level, --until, --lock, --effort, --by yang sama;
     tidak dimuat bila target sudah tercapai) dan arti predikat. Banyak instansi memberi
