@@ -200,8 +200,8 @@ def report(
     next one), where we must get (target, gap), what to do (the raises of the plan that
     add most, with their OPDs) and who does it (work per OPD), with the framework and any
     assumption stated, the date (--date) and a signature block (--prepared-by,
-    --approved-by, --logo). The details follow: domains, aspects and indicators with charts, the plan
-    (the same as spbe plan with the same --max-step, --max-level, --until, --lock,
+    --approved-by, --logo). The details follow: domains, aspects and indicators with
+    charts, the plan (the same as spbe plan with the same --max-step, --max-level, --until, --lock,
     --effort, --by; left out once the target is reached) and the ratings explained. Many
     agencies give a ranking; one agency over several years gives a trend (what rose and
     fell). Indonesian by default (--lang en). An existing file is not overwritten without
