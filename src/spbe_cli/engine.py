@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -204,7 +204,9 @@ class CompiledFramework:
     """The specs of each tier in ``upper``."""
     own: tuple[tuple[str, int, Value], ...] = ()
     """The indicators an office raises itself (not external): id, units, default value."""
-    thresholds: dict[Fraction, Fraction] = field(default_factory=dict)
+    own_by_unit: tuple[tuple[int, tuple[str, ...], tuple[Value, ...]], ...] = ()
+    """The same indicators grouped by their units: units, ids, default values."""
+    thresholds: dict[Fraction, int | Fraction] = field(default_factory=dict)
     """:func:`rating_threshold` by target, in weight units (times ``total_units``)."""
 
 
@@ -253,10 +255,17 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         for key, unit, default in zip(g.ids, g.units, g.defaults, strict=True)
         if framework.indicator_by_id[key].external is None
     )
+    by_unit: dict[int, list[tuple[str, Value]]] = {}
+    for key, unit, default in own:
+        by_unit.setdefault(unit, []).append((key, default))
+    own_by_unit = tuple(
+        (unit, tuple(k for k, _ in pairs), tuple(d for _, d in pairs))
+        for unit, pairs in by_unit.items()
+    )
     compiled = CompiledFramework(
         framework, scale, leaf_groups, tuple(upper), whole.units,
         frozenset(i.id for i in framework.indicators), whole,
-        order=tuple(i.id for i in framework.indicators), own=own,
+        order=tuple(i.id for i in framework.indicators), own=own, own_by_unit=own_by_unit,
         leaf_specs=tuple(g.spec for g in leaf_groups if g.spec is not None),
         upper_specs=tuple(tuple(g.spec for g in groups) for groups in upper),
     )
@@ -538,14 +547,52 @@ def fewest_steps(result: Result, target: Fraction) -> int | None:
     compiled = compile_framework(result.framework)
     threshold = compiled.thresholds.get(target)
     if threshold is None:
+        exact = rating_threshold(result.framework, target) * compiled.total_units
         threshold = compiled.thresholds[target] = (
-            rating_threshold(result.framework, target) * compiled.total_units
+            exact.numerator if exact.denominator == 1 else exact
         )
-    need = threshold - result.index * compiled.total_units
+    index, units = result.index, compiled.total_units
+    whole, rest = divmod(units, index.denominator)  # index x units, in ints when it is one
+    need = threshold - (index.numerator * whole if not rest else index * units)
     if need <= 0:
         return 0
     top = result.framework.scale.max
     get = result.assessment.levels.get
+    counts = _whole_steps(compiled, get, top)
+    if counts is None:
+        counts = _steps(compiled, get, top)
+    steps = 0
+    for gain in sorted(counts, reverse=True):
+        if gain <= 0:
+            break
+        count = counts[gain]
+        if gain * count >= need:
+            return steps + -(-need // gain)  # ceil(need / gain), exact for ints and Fractions
+        need -= gain * count
+        steps += count
+    return None
+
+
+def _whole_steps(
+    compiled: CompiledFramework, get: Callable[[str, Value], Value], top: int
+) -> dict[int | Fraction, int] | None:
+    """Whole steps left per gain (in units) when every value is a whole level: each
+    indicator at level v has top - v steps of its units, summed per units in C; ``None``
+    when some value is not an ``int`` (then :func:`_steps` counts them one by one)."""
+    counts: dict[int | Fraction, int] = {}
+    for unit, ids, defaults in compiled.own_by_unit:
+        left = len(ids) * top - sum(map(get, ids, defaults))
+        if left.__class__ is not int:
+            return None
+        if left:
+            counts[unit] = left
+    return counts
+
+
+def _steps(
+    compiled: CompiledFramework, get: Callable[[str, Value], Value], top: int
+) -> dict[int | Fraction, int]:
+    """Steps left per gain (in units), a partial first step for a decimal value."""
     counts: dict[int | Fraction, int] = {}
     for key, unit, default in compiled.own:
         level = get(key, default)
@@ -559,16 +606,7 @@ def fewest_steps(result: Result, target: Fraction) -> int | None:
         counts[first] = counts.get(first, 0) + 1
         if top - whole > 1:
             counts[unit] = counts.get(unit, 0) + top - whole - 1
-    steps = 0
-    for gain in sorted(counts, reverse=True):
-        if gain <= 0:
-            break
-        count = counts[gain]
-        if gain * count >= need:
-            return steps + math.ceil(need / gain)
-        need -= gain * count
-        steps += count
-    return None
+    return counts
 
 
 def whatif(result: Result, changes: Mapping[str, Value]) -> Result:
