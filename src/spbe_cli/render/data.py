@@ -177,10 +177,12 @@ def _result_dict(
     fields that follow from the index and target alone, by both (many agencies share an
     index, all share a target)."""
     fw = result.framework
-    key = (id(fw), result.index, result.target)
+    index, target = result.index, result.target
+    # Integer parts: hashing a Fraction costs a modular inverse.
+    key = (id(fw), index.numerator, index.denominator, target.numerator, target.denominator)
     summary = figures.get(key)
     if summary is None:
-        summary = figures[key] = _summary(result)
+        summary = figures[key] = _summary(result, figures)
     data: dict[str, Any] = {
         "agency": result.assessment.agency,
         "year": result.assessment.year,
@@ -204,20 +206,24 @@ def _result_dict(
     return data
 
 
-def _summary(result: Result) -> dict[str, Any]:
+def _summary(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str, Any]:
     """The fields from ``index`` to ``to_next_predikat``: they depend on the index and
-    the target only."""
+    the target only (the target's own fields are kept in ``figures`` too)."""
     fw = result.framework
     upper = result.next_band
     to_next = result.to_next_band
+    goal = result.target
+    aim = figures.get((id(fw), goal.numerator, goal.denominator))
+    if aim is None:
+        aim = figures[(id(fw), goal.numerator, goal.denominator)] = {
+            "target": number(fw.publish(goal)), "target_predikat": fw.band_for(goal).name}
     return {
         "index": number(result.published),
         "index_exact": format_exact(result.index),
         "predikat": result.band.name,
         "predikat_en": result.band.name_en,
         "predikat_alias": result.band.alias,
-        "target": number(fw.publish(result.target)),
-        "target_predikat": fw.band_for(result.target).name,
+        **aim,
         "target_reached": result.target_reached,
         "gap": number(fw.publish(result.gap)),
         "next_predikat": upper.name if upper else None,
