@@ -15,7 +15,8 @@ from typing import Any, BinaryIO
 from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
 from spbe_cli.framework import Framework, format_exact
 from spbe_cli.ranking import Ranked, Statistics, YearRanking
-from spbe_cli.render.data import ITEM_CLOSE, ITEM_OPEN, SCHEMA_VERSION, number
+from spbe_cli.render.data import SCHEMA_VERSION, number
+from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN
 
 
 def _value_number(value: Decimal | None) -> float | int | None:

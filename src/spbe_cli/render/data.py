@@ -25,6 +25,9 @@ from spbe_cli.engine import (
 )
 from spbe_cli.framework import Framework, Tier, format_exact
 from spbe_cli.i18n import Lang, pick
+from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, Parts
+from spbe_cli.render.json_parts import dumps_json as dumps_json
+from spbe_cli.render.json_parts import write_lines as write_lines
 
 SCHEMA_VERSION = "1.1"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -59,28 +62,6 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
             for t in fw.tiers
         ],
     }
-
-
-class Parts:
-    """How a result's shared parts are written: as plain data (this class), or already
-    serialised (:class:`_Fragments`, for the JSON writers). Agencies share node and
-    indicator results, so they can share their JSON too."""
-
-    def one(self, obj: Any, build: Callable[[Any], Any]) -> Any:
-        """The value for ``obj`` (the framework), one level below the result."""
-        return build(obj)
-
-    def many(self, objs: Sequence[Any], build: Callable[[Any], Any]) -> Any:
-        """The list of the values for ``objs`` (node results)."""
-        return [build(obj) for obj in objs]
-
-    def keyed(self, framework: Framework, keys: Sequence[Any], build: Callable[[Any], Any]) -> Any:
-        """The list of the values for hashable ``keys`` that identify their value within
-        ``framework`` (indicator keys, :meth:`~spbe_cli.engine.Result.indicator_keys`)."""
-        return [build(key) for key in keys]
-
-
-_PLAIN = Parts()
 
 
 def _node_dict(
@@ -167,7 +148,7 @@ def tracks_dict(result: Result) -> dict[str, Any]:
 
 def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
     """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
-    return _result_dict(result, source, _PLAIN, {})
+    return _result_dict(result, source, PLAIN, {})
 
 
 def _result_dict(
@@ -236,80 +217,10 @@ def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> 
 
     The CLI writes the same bytes one result at a time (:func:`write_score_json`)."""
     figures: dict[object, dict[str, Any]] = {}
-    items = [_result_dict(r, s, _PLAIN, figures) for r, s in zip(results, sources, strict=True)]
+    items = [_result_dict(r, s, PLAIN, figures) for r, s in zip(results, sources, strict=True)]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "results": items}
-
-
-def dumps_json(document: Any) -> str:
-    """Stable, readable JSON: two-space indents, UTF-8 names kept as they are (orjson; the
-    same text as ``json.dumps(document, ensure_ascii=False, indent=2)``)."""
-    import orjson
-
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
-
-
-class _Fragments(Parts):
-    """Shared parts serialised once each, for a result written at ``depth`` (0: the
-    document itself; 2: an item of ``results``), with two-space indents, or on one line
-    (``indent=False``); a list of them is one fragment, joined in C. Objects are kept
-    alive beside their text, so their ids stay theirs."""
-
-    def __init__(self, depth: int, indent: bool = True) -> None:
-        import orjson
-
-        self._dumps = orjson.dumps
-        self._fragment = orjson.Fragment
-        self._option = orjson.OPT_INDENT_2 if indent else 0
-        # The framework sits one level below a result; a list's items two levels below.
-        self._one_pad = b"\n" + b" " * (2 * (depth + 1)) if indent else b""
-        self._item_pad = b"\n" + b" " * (2 * (depth + 2)) if indent else b""
-        self._separator = b"," + self._item_pad
-        self._open, self._close = b"[" + self._item_pad, self._one_pad + b"]"
-        self._made: dict[int, tuple[object, bytes]] = {}
-        self._by_key: dict[int, tuple[Framework, dict[Any, bytes]]] = {}
-
-    def one(self, obj: Any, build: Callable[[Any], Any]) -> Any:
-        return self._fragment(self._text(obj, build, self._one_pad))
-
-    def many(self, objs: Sequence[Any], build: Callable[[Any], Any]) -> Any:
-        if not objs:
-            return []
-        made, pad = self._made, self._item_pad
-        texts = []
-        for obj in objs:
-            found = made.get(id(obj))
-            texts.append(found[1] if found is not None else self._text(obj, build, pad))
-        return self._fragment(self._open + self._separator.join(texts) + self._close)
-
-    def keyed(self, framework: Framework, keys: Sequence[Any], build: Callable[[Any], Any]) -> Any:
-        if not keys:
-            return []
-        pair = self._by_key.get(id(framework))
-        if pair is None:
-            pair = self._by_key[id(framework)] = (framework, {})
-        made = pair[1]
-        texts = list(map(made.get, keys))
-        if None in texts:
-            pad, option = self._item_pad, self._option
-            for position, key in enumerate(keys):
-                if texts[position] is None:
-                    text = self._dumps(build(key), option=option)
-                    texts[position] = made[key] = text.replace(b"\n", pad) if pad else text
-        return self._fragment(self._open + self._separator.join(texts) + self._close)  # type: ignore[arg-type]
-
-    def _text(self, obj: Any, build: Callable[[Any], Any], pad: bytes) -> bytes:
-        found = self._made.get(id(obj))
-        if found is None:
-            text = self._dumps(build(obj), option=self._option)
-            found = self._made[id(obj)] = (obj, text.replace(b"\n", pad) if pad else text)
-        return found[1]
-
-
-ITEM_OPEN, ITEM_CLOSE = b"[\n  [\n    ", b"\n  ]\n]"
-"""What orjson writes around ``[[item]]``: the item between them is indented as an item
-of the document's ``results`` list."""
 
 
 def write_score_json(
@@ -322,7 +233,7 @@ def write_score_json(
     if len(results) == 1:
         out.write(dumps_json(score_document(results, sources)).encode())
         return
-    part = _Fragments(depth=2)
+    part = Fragments(depth=2)
     figures: dict[object, dict[str, Any]] = {}
     out.write(b'{\n  "schema_version": ' + orjson.dumps(SCHEMA_VERSION) + b',\n  "results": [')
     for position, (result, source) in enumerate(zip(results, sources, strict=True)):
@@ -333,14 +244,6 @@ def write_score_json(
     out.write(b"\n  ]\n}\n" if results else b"]\n}\n")
 
 
-def write_lines(items: Iterable[Any], out: BinaryIO) -> None:
-    """JSON Lines: each item on one line (``--format jsonl`` of rank and compare)."""
-    import orjson
-
-    for item in items:
-        out.write(orjson.dumps(item) + b"\n")
-
-
 def write_jsonl(
     results: Sequence[Result], sources: Sequence[str | None], out: BinaryIO
 ) -> None:
@@ -348,7 +251,7 @@ def write_jsonl(
     object with ``schema_version`` first."""
     import orjson
 
-    part = _Fragments(depth=0, indent=False)
+    part = Fragments(depth=0, indent=False)
     figures: dict[object, dict[str, Any]] = {}
     for result, source in zip(results, sources, strict=True):
         line = {"schema_version": SCHEMA_VERSION, **_result_dict(result, source, part, figures)}
