@@ -50,9 +50,9 @@ from spbe_cli.framework import Framework, Indicator, Value, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.problems import InputError, Problem
 from spbe_cli.writers.atomic import OutputExistsError, atomic_path
+from spbe_cli.writers.template_help import help_sheet
+from spbe_cli.writers.template_labels import TEXT
 from spbe_cli.writers.template_summary import (
-    BAND_HEADERS,
-    BANDS_TITLE,
     BOLD,
     EXTERNAL_FILL,
     HEADER_FILL,
@@ -69,10 +69,8 @@ from spbe_cli.writers.template_summary import (
     TOP,
     WRAP,
     InputRefs,
-    band_rows,
     col,
     exact_value,
-    header_row,
     id_value,
     lines,
     print_setup,
@@ -217,118 +215,6 @@ def _widths(framework: Framework) -> dict[int, float]:
     return widths
 
 
-_T = {
-    "hint": Text(
-        "Isi kolom Nilai ({range}) untuk setiap indikator; OPD, Catatan dan Bukti Dukung "
-        "boleh diisi. Arti setiap level: arahkan penunjuk ke sel Nilai, atau lihat lembar "
-        "{help}; hasilnya di lembar {summary}.",
-        "Fill in the {value} column ({range}) for every indicator; OPD, Notes and Evidence "
-        "are optional. What each level means: rest the pointer on the {value} cell, or see "
-        "the {help} sheet; the result is on the {summary} sheet.",
-    ),
-    "range_whole": Text("level {min}-{max}", "level {min}-{max}"),
-    "range_decimal": Text(
-        "{min} sampai {max}, boleh desimal, mis. {example}",
-        "{min} to {max}, decimals allowed, e.g. {example}",
-    ),
-    "error_title": Text("Nilai tidak sah", "Invalid value"),
-    "error_whole": Text(
-        "Nilai harus bilangan bulat {min} sampai {max}.",
-        "The level must be a whole number from {min} to {max}.",
-    ),
-    "error_decimal": Text(
-        "Nilai harus angka {min} sampai {max} (boleh desimal, mis. {example}).",
-        "The value must be a number from {min} to {max} (decimals allowed, e.g. {example}).",
-    ),
-    "prompt_title": Text("Nilai", "Value"),
-    "prompt_whole": Text(
-        "Pilih level {min}-{max} (lihat lembar {help}).",
-        "Pick a level {min}-{max} (see the {help} sheet).",
-    ),
-    "prompt_decimal": Text(
-        "Isi nilai {min}-{max}, boleh desimal (lihat lembar {help}).",
-        "Enter a value {min}-{max}, decimals allowed (see the {help} sheet).",
-    ),
-    "year_error": Text("Tahun harus angka, mis. 2024.", "The year must be a number, e.g. 2024."),
-    "external": Text(
-        "Diisi dari indeks eksternal: {source}. Bila kosong dihitung bawaan {default}.",
-        "Filled in from an external index: {source}. While empty it counts at the default "
-        "{default}.",
-    ),
-    "decimal_note": Text(
-        "Nilai boleh desimal (mis. {example}); level dibaca dari bagian bulatnya.",
-        "Values may be decimals (e.g. {example}); the level is the whole part.",
-    ),
-    "place_date": Text("……………………, tanggal ……………………", "……………………, date ……………………"),
-    "approved": Text("Mengetahui,", "Acknowledged by,"),
-    "prepared": Text("Disusun oleh,", "Prepared by,"),
-    "position": Text("Jabatan: ……………………………", "Position: ……………………………"),
-    "name_line": Text("(……………………………………)", "(……………………………………)"),
-    "nip": Text("NIP. ……………………………", "NIP (staff no.) ……………………………"),
-    "help_title": Text("Petunjuk pengisian", "How to fill in"),
-    "steps": Text(
-        "1. Di lembar {input}, isi Instansi dan Tahun (sel kuning di sebelah kanan label).\n"
-        "2. Untuk setiap indikator isi kolom Nilai: {range}; nilai lain ditolak. Arti setiap "
-        "level tampil saat penunjuk diarahkan ke sel Nilai.\n"
-        "3. Kolom OPD (perangkat daerah penanggung jawab), Catatan dan Bukti Dukung (nama "
-        "berkas atau tautan) boleh diisi.\n"
-        "4. Jangan mengubah kolom No, urutan baris, atau judul kolom: spbe-cli membaca "
-        "indikator dari kolom No dan nilai dari kolom Nilai.\n"
-        "5. Lembar {summary} menghitung indeks {tiers} dan {index} saat Anda mengetik. "
-        "Angka eksak dan rencana kenaikan: spbe score NAMA-BERKAS.xlsx\n"
-        "6. Cetak lembar {input} (A4, satu halaman lebar) dan tanda tangani di bagian "
-        "bawahnya.",
-        "1. On the {input} sheet fill in Agency and Year, in the yellow cell right of each "
-        "label.\n"
-        "2. For every indicator fill in the {value} column: {range}; other values are "
-        "refused. What each level means shows when the pointer rests on the cell.\n"
-        "3. The OPD (responsible unit), Notes and Evidence (file names or links) columns "
-        "are optional.\n"
-        "4. Do not change the No column, the row order or the column headers: spbe-cli "
-        "reads the indicator from No and the value from {value}.\n"
-        "5. The {summary} sheet computes the {tiers} indices and the {index} as you type. "
-        "The exact figure and a plan to raise it: spbe score FILE.xlsx\n"
-        "6. Print the {input} sheet (A4, one page wide) and sign at its foot.",
-    ),
-    "and": Text("dan", "and"),
-    "weights_note": Text(
-        "Bobot dalam persen. Angka dibulatkan ke {places} desimal (setengah ke atas).",
-        "Weights in percent. Figures are rounded to {places} decimals (half up).",
-    ),
-    "levels_title": Text("Nama level", "Level names"),
-    "type": Text("Jenis kapabilitas", "Capability type"),
-    "level": Text("Level", "Level"),
-    "name": Text("Nama", "Name"),
-    "requires": Text("Artinya", "Meaning"),
-    "indicators": Text("Indikator", "Indicators"),
-    "externals_title": Text("Indikator eksternal", "External indicators"),
-    "externals_note": Text(
-        "Nilainya berasal dari indeks instansi lain; sel Nilai-nya hijau. Bila kosong "
-        "dihitung dengan nilai bawaan.",
-        "Their values come from other agencies' indices; their value cells are green. "
-        "While empty they count at the default.",
-    ),
-    "source": Text("Sumber", "Source"),
-    "default": Text("Bawaan", "Default"),
-    "rating_basis_rounded": Text(
-        "Predikat dibaca dari indeks yang sudah dibulatkan.",
-        "The rating is read from the rounded index.",
-    ),
-    "rating_basis_exact": Text(
-        "Predikat dibaca dari indeks sebelum pembulatan.",
-        "The rating is read from the index before rounding.",
-    ),
-    "exists": Text(
-        "berkas sudah ada; tidak ditimpa",
-        "the file already exists; not overwritten",
-    ),
-    "exists_hint": Text(
-        "pakai --force untuk menimpanya, atau pilih nama lain",
-        "use --force to overwrite it, or choose another name",
-    ),
-}
-
-
 def write_template(
     framework: Framework,
     path: str | Path,
@@ -356,7 +242,7 @@ def write_template(
     except OutputExistsError:
         raise InputError(
             str(target),
-            [Problem("output-exists", str(target), _T["exists"], _T["exists_hint"])],
+            [Problem("output-exists", str(target), TEXT["exists"], TEXT["exists_hint"])],
         ) from None
     return target
 
@@ -379,7 +265,8 @@ def build_workbook(
     input_sheet.title = SHEET_INPUT.get(lang)
     refs = _input_sheet(input_sheet, framework, lang, agency, year, levels or {}, opd or {})
     summary_sheet(workbook.create_sheet(SHEET_SUMMARY.get(lang)), framework, lang, refs)
-    _help_sheet(workbook.create_sheet(SHEET_HELP.get(lang)), framework, lang)
+    help_sheet(workbook.create_sheet(SHEET_HELP.get(lang)), framework, lang,
+               _words(framework, lang))
     return workbook
 
 
@@ -419,7 +306,7 @@ def _words(framework: Framework, lang: Lang) -> dict[str, object]:
         "value": headers(framework)[columns(framework).value - 1].get(lang),
         "index": framework.index_label(lang),
     }
-    words["range"] = _T[f"range_{kind}"].format(**words).get(lang)
+    words["range"] = TEXT[f"range_{kind}"].format(**words).get(lang)
     return words
 
 
@@ -454,7 +341,7 @@ def _input_sheet(
         put(cell, value)
         cell.fill = INPUT_FILL
         cell.alignment = Alignment(horizontal="left")
-    hint_text = _T["hint"].format(**words).get(lang)
+    hint_text = TEXT["hint"].format(**words).get(lang)
     hint = sheet.cell(HINT_ROW, 1, hint_text)
     hint.font = ITALIC
     hint.alignment = WRAP
@@ -515,8 +402,8 @@ def _input_sheet(
         formula2="2999",
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=_T["error_title"].get(lang),
-        error=_T["year_error"].get(lang),
+        errorTitle=TEXT["error_title"].get(lang),
+        error=TEXT["year_error"].get(lang),
     )
     year_check.add(f"{col(VALUE_COLUMN)}{YEAR_ROW}")
     sheet.add_data_validation(year_check)
@@ -557,8 +444,8 @@ def _value_validation(
         "showErrorMessage": True,
         "showInputMessage": True,
         "errorStyle": "stop",
-        "errorTitle": _T["error_title"].get(lang),
-        "promptTitle": _T["prompt_title"].get(lang),
+        "errorTitle": TEXT["error_title"].get(lang),
+        "promptTitle": TEXT["prompt_title"].get(lang),
     }
     if scale.decimal:
         validation = DataValidation(
@@ -566,8 +453,8 @@ def _value_validation(
             operator="between",
             formula1=str(scale.min),
             formula2=str(scale.max),
-            error=_T["error_decimal"].format(**words).get(lang),
-            prompt=_T["prompt_decimal"].format(**words).get(lang),
+            error=TEXT["error_decimal"].format(**words).get(lang),
+            prompt=TEXT["prompt_decimal"].format(**words).get(lang),
             **common,
         )
     else:
@@ -575,8 +462,8 @@ def _value_validation(
         validation = DataValidation(
             type="list",
             formula1=f'"{choices}"',
-            error=_T["error_whole"].format(**words).get(lang),
-            prompt=_T["prompt_whole"].format(**words).get(lang),
+            error=TEXT["error_whole"].format(**words).get(lang),
+            prompt=TEXT["prompt_whole"].format(**words).get(lang),
             **common,
         )
     validation.add(cells)
@@ -591,7 +478,7 @@ def _criteria(framework: Framework, indicator: Indicator, lang: Lang) -> Any:
     if external is not None:
         default = value_text(external.default, lang)
         parts += [
-            _T["external"].format(source=external.label(lang), default=default).get(lang),
+            TEXT["external"].format(source=external.label(lang), default=default).get(lang),
             "",
         ]
     ctype = scale.types[indicator.type]
@@ -601,7 +488,7 @@ def _criteria(framework: Framework, indicator: Indicator, lang: Lang) -> Any:
         meaning = pick(lang, info.requires or "", info.requires_en)
         parts.append(f"{line}: {meaning}" if meaning else line)
     if scale.decimal:
-        parts.append(_T["decimal_note"].format(example=_example(framework, lang)).get(lang))
+        parts.append(TEXT["decimal_note"].format(example=_example(framework, lang)).get(lang))
     text = "\n".join(parts)
     height = sum(lines(p, 52) for p in parts)
     comment = Comment(text, "spbe-cli")
@@ -615,12 +502,12 @@ def _signature_block(sheet: Any, cols: Columns, lang: Lang, first: int) -> int:
     name and NIP; returns the last row. Column A stays empty, so readers skip these rows."""
     left, right = cols.name, cols.notes
     rows: tuple[tuple[Text | None, Text | None], ...] = (
-        (None, _T["place_date"]),
-        (_T["approved"], _T["prepared"]),
-        (_T["position"], _T["position"]),
+        (None, TEXT["place_date"]),
+        (TEXT["approved"], TEXT["prepared"]),
+        (TEXT["position"], TEXT["position"]),
         (None, None),  # room for the signatures
-        (_T["name_line"], _T["name_line"]),
-        (_T["nip"], _T["nip"]),
+        (TEXT["name_line"], TEXT["name_line"]),
+        (TEXT["nip"], TEXT["nip"]),
     )
     for offset, (left_text, right_text) in enumerate(rows):
         row = first + offset
@@ -635,138 +522,3 @@ def _signature_block(sheet: Any, cols: Columns, lang: Lang, first: int) -> int:
 # -- the instructions sheet ------------------------------------------------------------------
 
 
-def _tier_names(framework: Framework, lang: Lang) -> str:
-    """``aspek dan domain`` / ``aspect and domain``: group tiers bottom-up."""
-    names = [t.label(lang).lower() for t in reversed(framework.group_tiers)]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {_T['and'].get(lang)} {names[-1]}"
-
-
-def _formula_text(framework: Framework, lang: Lang) -> str:
-    """How the index is computed, tier by tier, in ``lang``."""
-    tiers = framework.group_tiers
-    leaf = framework.leaf_tier.label(lang).lower()
-    index = framework.index_label(lang)
-    total = format_exact(framework.total_weight)
-    value = "Nilai" if lang == "id" else "value"
-
-    def idx(name: str) -> str:
-        return f"Indeks {name}" if lang == "id" else f"{name.lower()} index"
-
-    def weight(name: str) -> str:
-        return f"Bobot {name}" if lang == "id" else f"{name} weight"
-
-    parts: list[str] = []
-    child_value, child = value, leaf
-    for tier in reversed(tiers):
-        name = tier.label(lang)
-        parts.append(
-            f"{idx(name)} = Σ({child_value} × {weight(child)}) / {weight(name.lower())}"
-        )
-        child_value, child = idx(name), name.lower()
-    parts.append(f"{index} = Σ({child_value} × {weight(child)}) / {total}")
-    prefix = "Rumus: " if lang == "id" else "Formula: "
-    note = _T["weights_note"].format(places=framework.rounding.places).get(lang)
-    return prefix + "; ".join(parts) + ". " + note
-
-
-def _help_sheet(sheet: Any, framework: Framework, lang: Lang) -> None:
-    scale = framework.scale
-    words = {**_words(framework, lang), "tiers": _tier_names(framework, lang)}
-    width = 4
-    row = 1
-    sheet.cell(row, 1, _T["help_title"].get(lang)).font = TITLE
-    row += 1
-    put(sheet.cell(row, 1), framework.label(lang))
-    sheet.cell(row, 1).font = ITALIC
-    row += 2
-
-    def paragraph(text: str, row: int) -> None:
-        cell = sheet.cell(row, 1, text)
-        cell.alignment = WRAP
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        sheet.row_dimensions[row].height = LINE_HEIGHT * lines(text, 92) + 2
-
-    for line in _T["steps"].format(**words).get(lang).split("\n"):
-        paragraph(line, row)
-        row += 1
-    row += 1
-    paragraph(_formula_text(framework, lang), row)
-    row += 2
-
-    sheet.cell(row, 1, _T["levels_title"].get(lang)).font = TITLE
-    row += 1
-    header_row(sheet, row, (_T["type"], _T["level"], _T["name"], _T["requires"]), lang)
-    row += 1
-    for type_id, ctype in scale.types.items():
-        ids = [i.id for i in framework.indicators if i.type == type_id]
-        heading = ctype.label(lang)
-        if ids:
-            heading += f" ({_T['indicators'].get(lang)} {_id_runs(framework, type_id)})"
-        cell = sheet.cell(row, 1, heading)
-        cell.font = BOLD
-        cell.alignment = WRAP
-        for level, info in sorted(ctype.levels.items()):
-            sheet.cell(row, 2, level).alignment = LEFT
-            sheet.cell(row, 3, info.label(lang)).alignment = WRAP
-            meaning = pick(lang, info.requires or "", info.requires_en)
-            sheet.cell(row, 4, meaning).alignment = WRAP
-            count = max(lines(meaning, 40), lines(info.label(lang), 22))
-            if level == min(ctype.levels):
-                count = max(count, lines(heading, 28))
-            sheet.row_dimensions[row].height = LINE_HEIGHT * count
-            row += 1
-    row += 1
-
-    externals = [i for i in framework.indicators if i.external is not None]
-    if externals:
-        sheet.cell(row, 1, _T["externals_title"].get(lang)).font = TITLE
-        row += 1
-        paragraph(_T["externals_note"].get(lang), row)
-        row += 1
-        header_row(
-            sheet, row, (_T["indicators"], Text("No", "No"), _T["source"], _T["default"]), lang
-        )
-        row += 1
-        for indicator in externals:
-            assert indicator.external is not None
-            put(sheet.cell(row, 1), indicator.short_label(lang))
-            put(sheet.cell(row, 2), id_value(indicator.id))
-            put(sheet.cell(row, 3), indicator.external.label(lang))
-            put(sheet.cell(row, 4), value_text(indicator.external.default, lang))
-            for column in range(1, 5):
-                sheet.cell(row, column).alignment = WRAP
-            sheet.row_dimensions[row].height = LINE_HEIGHT * max(
-                lines(indicator.short_label(lang), 28),
-                lines(indicator.external.label(lang), 22),
-            )
-            row += 1
-        row += 1
-
-    sheet.cell(row, 1, BANDS_TITLE.get(lang)).font = TITLE
-    row += 1
-    header_row(sheet, row, BAND_HEADERS, lang)
-    row = band_rows(sheet, framework, lang, row + 1) + 1
-    basis = (
-        "rating_basis_exact" if framework.rounding.rating_basis == "exact"
-        else "rating_basis_rounded"
-    )
-    sheet.cell(row, 1, _T[basis].get(lang)).font = ITALIC
-    for column, column_width in enumerate((28, 8, 22, 40), start=1):
-        sheet.column_dimensions[col(column)].width = column_width
-    print_setup(sheet, lang, landscape=False)
-
-
-def _id_runs(framework: Framework, type_id: str) -> str:
-    """Ids of a capability type as runs in framework order: ``1-31`` or ``1-5, 8``."""
-    runs: list[list[str]] = []
-    previous = False
-    for indicator in framework.indicators:
-        current = indicator.type == type_id
-        if current and previous:
-            runs[-1].append(indicator.id)
-        elif current:
-            runs.append([indicator.id])
-        previous = current
-    return ", ".join(r[0] if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
