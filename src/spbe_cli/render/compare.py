@@ -6,7 +6,7 @@ this module only lays it out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -19,8 +19,9 @@ from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Se
 from spbe_cli.exact import value_text
 from spbe_cli.framework import Band, Framework
 from spbe_cli.i18n import Lang, Text, pick
-from spbe_cli.ranking import YearRanking
-from spbe_cli.render.table import BAND_STYLES, fmt, indicator_name
+from spbe_cli.ranking import Ranked, YearRanking
+from spbe_cli.render.table import BAND_STYLES, aligned_lines, fmt, indicator_name
+from spbe_cli.render.table import L as TABLE_WORDS
 from spbe_cli.render.table import signed as signed_figure
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -391,15 +392,18 @@ def percent(share: Fraction, lang: Lang = "en") -> str:
     return f"{fmt(share * 100, 1, lang)}%"
 
 
-def ranking_view(rankings: Sequence[YearRanking], lang: Lang) -> RenderableType:
-    """Per year: the ranking table, then the rating counts and statistics."""
+def ranking_view(
+    rankings: Sequence[YearRanking], lang: Lang, limit: int | None = None
+) -> RenderableType:
+    """Per year: the ranking table (its first ``limit`` rows), then the rating counts and
+    statistics."""
     if not rankings:
         return RichText(L["none"].get(lang), style="yellow")
     parts: list[RenderableType] = []
     for ranking in rankings:
         parts.extend(
             [
-                ranking_table(ranking, lang),
+                ranking_table(ranking, lang, limit),
                 statistics_table(ranking, lang),
                 statistics_line(ranking, lang),
                 "",
@@ -408,17 +412,19 @@ def ranking_view(rankings: Sequence[YearRanking], lang: Lang) -> RenderableType:
     return Group(*parts)
 
 
-def ranking_table(ranking: YearRanking, lang: Lang) -> Table:
-    """Rank, agency, year, index, rating and the top tier's indices (D1.. or A1..)."""
+def _ranking_title(ranking: YearRanking, lang: Lang) -> str:
     title = L["rank"].get(lang) + (f" {ranking.year}" if ranking.year is not None else "")
     title += f" · {ranking.framework.index_label(lang)}"
-    table = Table(
-        title=f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})",
-        title_justify="left",
-        title_style="bold",
-    )
+    return f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})"
+
+
+def ranking_table(ranking: YearRanking, lang: Lang, limit: int | None = None) -> Table:
+    """Rank, agency, year, index, rating and the top tier's indices (D1.. or A1..);
+    ``limit`` keeps the first rows and says how many more there are."""
+    table = Table(title=_ranking_title(ranking, lang), title_justify="left", title_style="bold")
     one_year = ranking.year is not None
-    longest = max((len(r.result.assessment.agency or "") for r in ranking.rows), default=0)
+    shown = ranking.rows if limit is None else ranking.rows[:limit]
+    longest = max((len(r.result.assessment.agency or "") for r in shown), default=0)
     table.add_column("#", justify="right")
     table.add_column(L["agency"].get(lang), overflow="fold", min_width=min(longest, 28))
     if not one_year:
@@ -427,15 +433,42 @@ def ranking_table(ranking: YearRanking, lang: Lang) -> Table:
     table.add_column(L["rating"].get(lang), no_wrap=True)
     for code in top_codes(ranking.framework):
         table.add_column(code, justify="right")
-    for row in rankings_cells(ranking, lang):
+    for row in rankings_cells(ranking, lang, shown):
         table.add_row(*(row[:2] + row[3:] if one_year else row))
+    rest = len(ranking.rows) - len(shown)
+    if rest > 0:
+        table.caption = TABLE_WORDS["more"].format(n=rest).get(lang)
     return table
 
 
-def rankings_cells(ranking: YearRanking, lang: Lang) -> list[list[str | RichText]]:
-    """The cells of :func:`ranking_table` (rich text for the rating)."""
+def ranking_plain(rankings: Sequence[YearRanking], lang: Lang) -> Iterator[str]:
+    """:func:`ranking_view` as plain aligned text, every row (for a pipe or a file)."""
+    if not rankings:
+        yield L["none"].get(lang) + "\n"
+        return
+    for ranking in rankings:
+        one_year = ranking.year is not None
+        header = ["#", L["agency"].get(lang), *([] if one_year else [L["year"].get(lang)]),
+                  L["index"].get(lang), L["rating"].get(lang), *top_codes(ranking.framework)]
+        rows = [[str(c) for c in (row[:2] + row[3:] if one_year else row)]
+                for row in rankings_cells(ranking, lang)]
+        yield _ranking_title(ranking, lang) + "\n"
+        yield from aligned_lines(header, rows, left={1, 3 if one_year else 4})
+        counts = [[item.band.label(lang), str(item.count), percent(item.share, lang)]
+                  for item in ranking.statistics.bands]
+        yield "\n"
+        yield from aligned_lines(
+            [L["rating"].get(lang), L["count"].get(lang), L["share"].get(lang)], counts, {0})
+        yield statistics_line(ranking, lang).plain + "\n\n"
+
+
+def rankings_cells(
+    ranking: YearRanking, lang: Lang, shown: Sequence[Ranked] | None = None
+) -> list[list[str | RichText]]:
+    """The cells of :func:`ranking_table` (rich text for the rating), of ``shown`` rows
+    (every row by default)."""
     rows: list[list[str | RichText]] = []
-    for ranked in ranking.rows:
+    for ranked in ranking.rows if shown is None else shown:
         result = ranked.result
         cells: list[str | RichText] = [
             str(ranked.rank),

@@ -410,8 +410,15 @@ def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
          *(texts.each(item.result.top) if item.result.framework is fw else blank)]
         for item in ranked
     ]
+    yield from aligned_lines(header, rows, left={1, 4})
+
+
+def aligned_lines(
+    header: Sequence[str], rows: Sequence[Sequence[str]], left: set[int]
+) -> Iterator[str]:
+    """A header and rows as plain text in aligned columns (two spaces apart; the columns
+    in ``left`` flush left, the others right), each line ending in a newline."""
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
-    left = {1, 4}
     for row in [header, *rows]:
         yield "  ".join(
             cell.ljust(w) if c in left else cell.rjust(w)

@@ -10,6 +10,7 @@ import typer
 
 from spbe_cli.cli.help_text import h
 from spbe_cli.cli.options import (
+    AllOpt,
     AllowMissingOpt,
     FrameworkOpt,
     LangOpt,
@@ -78,6 +79,7 @@ def rank(
     layout: LayoutOpt = Layout.auto,
     allow_missing: AllowMissingOpt = False,
     track: TrackOpt = None,
+    show_all: AllOpt = False,
     language: LangOpt = Language.id,
 ) -> None:
     """Rank agencies per year: index, rating, domains; counts per rating, mean, median.
@@ -110,7 +112,7 @@ def rank(
         filters=filters,
         top=top,
     )
-    print_rankings(rankings, output_format.value, lang)
+    print_rankings(rankings, output_format.value, lang, show_all=show_all)
 
 
 def parse_where(texts: list[str], lang: Lang) -> list[Filter]:
@@ -147,8 +149,12 @@ def load_rankings(
         fail_input(error, lang)
 
 
-def print_rankings(rankings: list[YearRanking], output_format: str, lang: Lang) -> None:
-    """Table, JSON, CSV (rows only) or Markdown (rows and statistics) on stdout."""
+def print_rankings(
+    rankings: list[YearRanking], output_format: str, lang: Lang, *, show_all: bool = False
+) -> None:
+    """Table, JSON, CSV (rows only) or Markdown (rows and statistics) on stdout. A table
+    on a terminal shows the first rows of each year (every row with ``show_all``); a pipe
+    or a file gets every row as plain aligned text."""
     from spbe_cli.cli.output import stdout_console, write_data
     from spbe_cli.render import compare as view
     from spbe_cli.render import data
@@ -177,7 +183,13 @@ def print_rankings(rankings: list[YearRanking], output_format: str, lang: Lang) 
             )
         write_data("\n".join(parts))
     else:
-        stdout_console().print(view.ranking_view(rankings, lang))
+        from spbe_cli.render.table import TERMINAL_ROWS
+
+        console = stdout_console()
+        if not console.is_terminal:
+            sys.stdout.writelines(view.ranking_plain(rankings, lang))
+            return
+        console.print(view.ranking_view(rankings, lang, None if show_all else TERMINAL_ROWS))
 
 
 HELP = h(
