@@ -92,3 +92,12 @@ def test_old_entries_are_pruned(private: Path, monkeypatch: pytest.MonkeyPatch) 
     kept = sorted(private.glob("thing-*.pickle"))
     assert len(kept) == 3
     assert store.get("thing", "text 4", dict) == {"n": 4}
+
+
+def test_an_edit_to_the_checking_code_misses_the_store(
+    private: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.put("framework", "text", {"kept": True})
+    assert store.get("framework", "text", dict) == {"kept": True}
+    monkeypatch.setattr(store, "_code_stamp", lambda: "check.py:1:2")  # as if edited
+    assert store.get("framework", "text", dict) is None

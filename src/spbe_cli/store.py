@@ -3,9 +3,10 @@
 Loading a framework file means parsing YAML, validating it with pydantic and checking it
 completely: about a tenth of a second, most of a one-agency ``spbe score`` (the readers'
 header vocabulary likewise needs YAML). What passed is pickled under a name made of the
-SHA-256 of its kind, its text and this package's and Python's versions, so any edit to
-the file (or an upgrade) misses the store and the file is loaded and checked again;
-nothing is ever served for a text it was not made from. The store is a cache, never a
+SHA-256 of its kind, its text, this package's and Python's versions and the stamps (size,
+time) of the code that validates it, so any edit to the file, to that code, or an upgrade
+misses the store and the file is loaded and checked again; nothing is ever served for a
+text it was not made from. The store is a cache, never a
 source of truth: an entry that cannot be read or is not of the kind asked for is ignored,
 and a store that cannot be written is skipped silently. Entries are pickles: the folder is
 the user's own (created private), trusted as their other files are.
@@ -21,6 +22,7 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,12 +48,29 @@ def folder() -> Path | None:
     return Path(base) / "spbe-cli"
 
 
+@cache
+def _code_stamp() -> str:
+    """Size and modification time of the code that validates what is kept (the framework
+    package, the header vocabulary): an edited checkout misses the store even before its
+    version changes."""
+    package = Path(__file__).resolve().parent
+    files = [*sorted((package / "framework").glob("*.py")), package / "readers" / "vocabulary.py"]
+    stamps = []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return ";".join(stamps)
+
+
 def _entry(kind: str, text: str) -> Path | None:
     where = folder()
     if where is None:
         return None
     digest = hashlib.sha256()
-    for part in (str(_FORMAT), __version__, sys.version, kind, text):
+    for part in (str(_FORMAT), __version__, sys.version, _code_stamp(), kind, text):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return where / f"{kind}-{digest.hexdigest()[:40]}.pickle"
 
