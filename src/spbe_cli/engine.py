@@ -194,8 +194,6 @@ class CompiledFramework:
     and agencies share them (a group has only a few dozen possible sums)."""
     items: dict[IndicatorKey, IndicatorResult] = field(default_factory=dict)
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
-    units_by_id: dict[str, int] = field(default_factory=dict)
-    """Each indicator's weight in integer units (``weight x scale``)."""
     order: tuple[str, ...] = ()
     """Every indicator id, in framework order."""
     leaf_specs: tuple[NodeSpec, ...] = ()
@@ -268,9 +266,6 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         order=tuple(i.id for i in framework.indicators), own=own, own_by_unit=own_by_unit,
         leaf_specs=tuple(g.spec for g in leaf_groups if g.spec is not None),
         upper_specs=tuple(tuple(g.spec for g in groups) for groups in upper),
-    )
-    compiled.units_by_id.update(
-        (k, u) for g in leaf_groups for k, u in zip(g.ids, g.units, strict=True)
     )
     _COMPILED[id(framework)] = compiled
     return compiled

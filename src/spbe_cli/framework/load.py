@@ -289,6 +289,7 @@ def _scan(path: Path) -> BundledInfo | None:
     text = read_text(path)
     known = store.get("framework", text, Framework)
     if known is not None:
+        _CACHE[path.resolve()] = known  # load_framework need not read and unpickle it again
         return BundledInfo(known.id, path, known.aliases, known.applies_from,
                            known.applies_until)
     import yaml

@@ -278,7 +278,11 @@ def _row_height(sheet: Any, row: int, texts: list[tuple[str, float]]) -> None:
 
 
 def _height(texts: list[tuple[str, float]]) -> float:
-    lines = max((_lines(text, width) for text, width in texts), default=1)
+    return _points(max((_lines(text, width) for text, width in texts), default=1))
+
+
+def _points(lines: int) -> float:
+    """A row's height for ``lines`` lines of text."""
     return max(1, lines) * LINE_POINTS + 3
 
 
@@ -307,7 +311,7 @@ def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float],
             if count is None:
                 count = lines[(id(value), column)] = _lines(facts.of(value)[1], widths[column])
             most = max(most, count)
-        kept.add(cells, most * LINE_POINTS + 3)
+        kept.add(cells, _points(most))
     book.__dict__.setdefault("_spbe_long", []).append(kept)
 
 
