@@ -8,9 +8,11 @@ The *Nilai Asesor* column holds Kabupaten Aceh Tengah's published 2026 external-
 values (``../shared/reference/pemdi-framework.md``): the Indeks Pemdi is 1.24 (Kurang,
 Merintis). The *Nilai Mandiri* column and the OPD names are ILLUSTRATIVE: the agency's
 self-assessment gave 1.42, but its per-indicator values are not published, so a few
-values are raised to give that figure. The four external indicators (5, 6, 7, 18) are left
-blank: their values come from other agencies' indices and count at the framework's default
-(1). The script checks both figures with the engine and writes the same bytes every run.
+values are raised to give that figure. The three external indicators (5, 6, 7: SDI, SJIG,
+EPSS) are left blank: their values rest on other agencies' indices and count at the
+framework's default (1, the 2026 assessors' practice). Indicator 18 has criteria only in
+PermenPANRB 8/2026, so its published value (1) is written like any other. The script
+checks both figures with the engine and writes the same bytes every run.
 """
 
 from __future__ import annotations
@@ -44,12 +46,12 @@ ASSESSOR: dict[str, Fraction] = {
 # Illustrative self-assessment: the assessor's values with four claims higher.
 MANDIRI = ASSESSOR | {"1": Fraction("2.5"), "3": Fraction("1.5"), "8": Fraction(2),
                       "19": Fraction(2)}
-EXTERNAL = ("5", "6", "7", "18")
+EXTERNAL = ("5", "6", "7")
 OPD = {
     "1": "Diskominfo", "2": "Diskominfo", "3": "BKPSDM", "4": "Bappeda", "8": "Diskominfo",
     "9": "Diskominfo", "10": "Diskominfo", "11": "Diskominfo", "12": "Diskominfo",
     "13": "Diskominfo", "14": "Diskominfo", "15": "Bagian Organisasi", "16": "Diskominfo",
-    "17": "Diskominfo", "19": "DPMPTSP", "20": "Bagian Organisasi",
+    "17": "Diskominfo", "18": "Diskominfo", "19": "DPMPTSP", "20": "Bagian Organisasi",
 }
 
 
@@ -68,7 +70,7 @@ def build() -> Workbook:
     sheet.append(["Instansi", "Kabupaten Aceh Tengah"])
     sheet.append(["Tahun", 2026])
     sheet.append(["Nilai Asesor: hasil evaluasi 2026 yang dipublikasikan. Nilai Mandiri dan "
-                  "OPD: ilustrasi. Indikator 5, 6, 7, 18 diisi dari indeks eksternal."])
+                  "OPD: ilustrasi. Indikator 5, 6, 7 diisi dari indeks eksternal."])
     sheet["A4"].font = Font(bold=True, color="C00000")
     sheet.append(["No", "Aspek", "Indikator", "OPD", "Nilai Mandiri", "Nilai Asesor"])
     for cell in sheet[5]:

@@ -47,7 +47,7 @@ def test_list_table_and_json() -> None:
         "permenpanrb-5-2018": (37, 2018),
     }
     pemdi = next(f for f in doc["frameworks"] if f["id"] == "permenpanrb-8-2026")
-    assert pemdi["status"] == "provisional" and pemdi["tiers"] == ["aspect", "indicator"]
+    assert pemdi["status"] == "official" and pemdi["tiers"] == ["aspect", "indicator"]
     assert (pemdi["domains"], pemdi["aspects"]) == (0, 7)
 
 
@@ -67,10 +67,10 @@ def test_list_csv_and_markdown() -> None:
 def test_list_table_header_is_translated() -> None:
     out = spbe("list")[1]
     assert re.search(r"Id\s+┃ Judul\s+┃ Indikator\s+┃ Tahun evaluasi\s+┃ Status", out)
-    assert "2021-2025" in out and "2026-" in out and "sementara" in out
+    assert "2021-2025" in out and "2026-" in out and "resmi" in out and "sementara" not in out
     out = spbe("list", "--lang", "en")[1]
     assert re.search(r"Id\s+┃ Title\s+┃ Indicators\s+┃ Evaluation years\s+┃ Status", out)
-    assert "provisional" in out
+    assert "official" in out
     assert "applies_from" not in out
 
 
@@ -82,7 +82,7 @@ def test_show_default_table() -> None:
     assert code == 0
     assert "Kebijakan Internal SPBE" in out and "Layanan Publik Sektor 3" in out
     assert "1,30" in out and "45,50" in out and "Terpadu dan Terukur" in out
-    assert "2,6 – < 3,5" in out and "4,2 – 5" in out
+    assert "2,60 sampai di bawah 3,50" in out and "4,20 sampai 5,00" in out
 
 
 def test_show_in_english() -> None:
@@ -117,8 +117,8 @@ def test_show_csv_has_every_node() -> None:
 def test_show_markdown() -> None:
     out = spbe("show", "-f", "markdown", "-l", "en")[1]
     assert out.startswith("# SPBE evaluation under PermenPANRB 59/2020")
-    assert "| Sangat Baik | 3.5 – < 4.2 |" not in out  # English names under --lang en
-    assert "| Very good | 3.5 – < 4.2 |" in out
+    assert "| Sangat Baik |" not in out  # English names under --lang en
+    assert "| Very good | 3.50 to below 4.20 |" in out
 
 
 def test_show_missing_file() -> None:

@@ -271,15 +271,16 @@ def test_markdown_first_page(tmp_path: Path) -> None:
 # -- Pemdi -----------------------------------------------------------------------------------
 
 
-def test_pemdi_report_aspects_provisional_and_external(tmp_path: Path) -> None:
+def test_pemdi_report_aspects_official_and_external(tmp_path: Path) -> None:
     out = report(tmp_path, "pemdi.xlsx", files=[PEMDI])
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Ringkasan", "Aspek", "Indikator", "Rencana",
                                "Rencana per OPD", "Predikat"]
     texts = " ".join(str(v) for r in sheet_texts(book["Ringkasan"]) for v in r if v)
-    assert "Kerangka sementara" in texts
+    assert "Kerangka sementara" not in texts and "Berita Negara" not in texts
+    assert "praktik tim asesor" in texts  # where the default 1 comes from
     assert "nilai bawaan" in texts and "5 Tata Kelola Data = 1" in texts
-    assert "Indeks Satu Data Indonesia" in texts
+    assert "Nilai Satu Data Indonesia (SDI)" in texts  # the regulation's name
     assert "jalur Akhir (1,24)" in texts and "Mandiri memberi 1,42" in texts
     cells = {row[0].value: row[1] for row in book["Ringkasan"].iter_rows() if row[0].value}
     assert cells["Indeks Pemdi"].value == pytest.approx(1.24)
@@ -287,7 +288,8 @@ def test_pemdi_report_aspects_provisional_and_external(tmp_path: Path) -> None:
     html = report(tmp_path, "pemdi.html", files=[PEMDI]).read_text()
     assert 'id="domains"' not in html and 'id="aspects"' in html
     notes = section(html, "ringkasan").joined
-    assert "Kerangka sementara" in notes and "18 Interoperabilitas Data = 1" in notes
+    assert "Kerangka sementara" not in notes and "7 Pembangunan Statistik = 1" in notes
+    assert "18 Interoperabilitas Data = 1" not in notes  # 18 has criteria, not an index
     assert html.count('class="bar-chart') == 1 and 'class="radar-chart"' not in html
 
 

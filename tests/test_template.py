@@ -494,21 +494,30 @@ def test_band_table_reads_right(tmp_path: Path) -> None:
     sheet = open_book(write_template(FW, tmp_path / "t.xlsx"))["Ringkasan"]
     bands = band_table(sheet)
     assert bands == [
-        ("Kurang", 1, "1,00 – < 1,80"),
-        ("Cukup", 1.8, "1,80 – < 2,60"),
-        ("Baik", 2.6, "2,60 – < 3,50"),
-        ("Sangat Baik", 3.5, "3,50 – < 4,20"),
-        ("Memuaskan", 4.2, "4,20 – 5,00 termasuk"),
+        ("Kurang", 1, "1,00 sampai di bawah 1,80"),
+        ("Cukup", 1.8, "1,80 sampai di bawah 2,60"),
+        ("Baik", 2.6, "2,60 sampai di bawah 3,50"),
+        ("Sangat Baik", 3.5, "3,50 sampai di bawah 4,20"),
+        ("Memuaskan", 4.2, "4,20 sampai 5,00"),
     ]
     english = band_table(open_book(write_template(FW, tmp_path / "e.xlsx", lang="en"))["Summary"])
-    assert english[0] == ("Poor", 1, "1.00 – < 1.80")
-    assert english[-1] == ("Satisfactory", 4.2, "4.20 – 5.00 inclusive")
-    pemdi = band_table(open_book(write_template(PEMDI, tmp_path / "p.xlsx"))["Ringkasan"])
+    assert english[0] == ("Poor", 1, "1.00 to below 1.80")
+    assert english[-1] == ("Satisfactory", 4.2, "4.20 to 5.00")
+
+
+def test_pemdi_band_table_closes_at_the_top(tmp_path: Path) -> None:
+    """Tabel 4 of 8/2026: 1,50 is Kurang, 2,50 Cukup; the formula reads the lowest
+    published figure of each band (2,51 for Baik)."""
+    book = open_book(write_template(PEMDI, tmp_path / "p.xlsx"))
+    pemdi = band_table(book["Ringkasan"])
     assert [b[0] for b in pemdi] == [b.full_label("id") for b in PEMDI.bands]
-    assert pemdi[0] == ("Kurang (Merintis)", 1, "1,00 – < 1,50")
-    assert pemdi[-1][2] == "4,00 – 5,00 termasuk"
-    help_texts = _texts(open_book(write_template(PEMDI, tmp_path / "h.xlsx"))["Petunjuk"])
-    assert "1,50 – < 2,50" in help_texts
+    assert [b[1] for b in pemdi] == [1, 1.51, 2.51, 3.51, 4.01]
+    assert pemdi[0][2] == "1,00 sampai 1,50"
+    assert pemdi[1][2] == "di atas 1,50 sampai 2,50"
+    assert pemdi[-1][2] == "di atas 4,00 sampai 5,00"
+    assert "Predikat (batas atas termasuk)" in _texts(book["Ringkasan"])
+    help_texts = _texts(book["Petunjuk"])
+    assert "di atas 1,50 sampai 2,50" in help_texts
 
 
 def band_table(sheet: Any) -> list[tuple[Any, ...]]:
@@ -878,10 +887,25 @@ def _lookup(key: Fraction, edges: list[Any], names: list[Any]) -> Any:
     return found[-1]
 
 
+def _sumproduct(*arrays: list[Any]) -> Fraction:
+    """SUMPRODUCT of one or more equally long arrays (numbers only count)."""
+    total = Fraction(0)
+    for row in zip(*map(_numbers, arrays), strict=True):
+        product = Fraction(1)
+        for item in row:
+            product *= item
+        total += product
+    return total
+
+
+def _index(values: list[Any], position: Fraction) -> Any:
+    assert position.denominator == 1 and 1 <= position <= len(values), position
+    return values[int(position) - 1]
+
+
 FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "SUMPRODUCT": lambda a, b: sum(
-        (x * y for x, y in zip(_numbers(a), _numbers(b), strict=True)), Fraction(0)
-    ),
+    "SUMPRODUCT": _sumproduct,
+    "INDEX": _index,
     "SUM": lambda a: sum(_numbers(a), Fraction(0)),
     "ROUND": _round,
     "LOOKUP": _lookup,

@@ -376,9 +376,18 @@ class Result:
 
     @property
     def to_next_band(self) -> Fraction | None:
-        """How far the published index is below the next rating's lower edge."""
+        """How far the published index is below the lowest figure of the next rating
+        (Pemdi: from 2,50, Cukup, to 2,51, Baik)."""
         upper = self.next_band
-        return None if upper is None else upper.min - Fraction(self.published)
+        return None if upper is None else self.framework.band_floor(upper) - Fraction(
+            self.published)
+
+    @property
+    def exact_band(self) -> Band:
+        """The rating of the exact (unrounded) index; it differs from :attr:`band` only
+        where rounding carries the published figure across an edge (2,495 is published
+        2,50)."""
+        return self.framework.band_for_exact(self.index)
 
     @property
     def min_steps_to_target(self) -> int | None:

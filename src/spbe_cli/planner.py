@@ -628,9 +628,9 @@ def _limits(
 
 
 def _year_goal(current: Result, target: Fraction) -> Fraction | None:
-    """This round's goal: the target until reached, then the next rating's lower edge."""
+    """This round's goal: the target until reached, then the next rating's lowest figure."""
     fw = current.framework
     if fw.rating_value(current.index) < target:
         return target
     upper = fw.next_band(fw.band_for(current.index))
-    return None if upper is None else upper.min
+    return None if upper is None else fw.band_floor(upper)

@@ -4,19 +4,21 @@
 file's words: tiers (each node on its tier, the indicators last), unique ids per tier and
 unique indicator aliases, positive weights, each parent's weight the exact sum of its
 children's and the top tier adding up to 100, level names for every level, external
-defaults on the scale, bands contiguous and covering the scale, the target on the scale,
-years in order, and sources for a provisional framework. :func:`check_bundled` adds the
+defaults on the scale, bands contiguous and covering the scale, levels that stand for band
+ranges lying in them, criteria and external-index ranges on the scale's levels (ranges
+rising, never overlapping), glosses matching their lists, the target on the scale, years in
+order, and sources for a provisional framework. :func:`check_bundled` adds the
 rule across the bundled files: their years do not overlap.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 
 from spbe_cli.exact import format_exact
-from spbe_cli.framework.model import Framework, Group, Indicator, id_key
+from spbe_cli.framework.model import Framework, Group, Indicator, Interval, id_key
 from spbe_cli.i18n import Text
 from spbe_cli.problems import Problem
 
@@ -35,6 +37,7 @@ def check_framework(fw: Framework, source: str = "<framework>") -> list[Problem]
     _check_scale(fw, add)
     _check_tree(fw, add)
     _check_bands(fw, add)
+    _check_band_levels(fw, add)
     if not fw.scale.min <= fw.target <= fw.scale.max:
         add("target-outside-scale", "target", f"target {_num(fw.target)} di luar skala",
             f"target {_num(fw.target)} is outside the scale")
@@ -142,6 +145,52 @@ def _indicator(
             f"{_num(item.external.default)} bukan nilai skala {fw.scale.min}-{fw.scale.max}",
             f"default {_num(item.external.default)} is not a value of the scale "
             f"{fw.scale.min}-{fw.scale.max}")
+    _check_levels_given(fw, item.criteria, f"{path}.criteria", add)
+    if item.external is not None:
+        _check_levels_given(fw, item.external.ranges, f"{path}.external.ranges", add)
+        _check_ranges(item.external.ranges, f"{path}.external.ranges", add)
+    for field in ("pembina", "owners"):
+        given, glossed = getattr(item, field), getattr(item, f"{field}_en")
+        if glossed and len(glossed) != len(given):
+            add("gloss-count", f"{path}.{field}_en", f"{len(glossed)} terjemahan untuk "
+                f"{len(given)} butir {field}", f"{len(glossed)} glosses for {len(given)} "
+                f"{field} items")
+
+
+def _check_levels_given(fw: Framework, levels: Mapping[int, object], path: str,
+                        add: Add) -> None:
+    outside = [level for level in levels if level not in fw.scale.levels]
+    if outside:
+        add("level-outside-scale", path, f"level {_ints(outside)} di luar skala "
+            f"{fw.scale.min}-{fw.scale.max}", f"level {_ints(outside)} outside the scale "
+            f"{fw.scale.min}-{fw.scale.max}")
+
+
+def _check_ranges(ranges: Mapping[int, Interval], path: str, add: Add) -> None:
+    """An external index's ranges rise with the level and never overlap (a figure in two
+    ranges would have two readings); gaps are allowed, as the regulation prints them."""
+    ordered = sorted(ranges.items())
+    for (level, low), (next_level, high) in itertools.pairwise(ordered):
+        if _overlap(low, high):
+            add("range-overlap", f"{path}.{next_level}", f"rentang level {next_level} ({high}) "
+                f"bertumpang tindih dengan level {level} ({low})", f"the range of level "
+                f"{next_level} ({high}) overlaps level {level}'s ({low})")
+        elif _before(high, low):
+            add("range-order", f"{path}.{next_level}", f"rentang level {next_level} ({high}) "
+                f"di bawah rentang level {level} ({low})", f"the range of level {next_level} "
+                f"({high}) lies below level {level}'s ({low})")
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    """Whether some figure lies in both ranges."""
+    return not (_before(a, b) or _before(b, a))
+
+
+def _before(a: Interval, b: Interval) -> bool:
+    """Whether every figure of ``a`` lies below every figure of ``b``."""
+    if a.high is None or b.low is None:
+        return False
+    return a.high < b.low or (a.high == b.low and not (a.high_closed and b.low_closed))
 
 
 def _sum(weight: Fraction, children: Sequence[Group | Indicator], path: str, below: str,
@@ -159,6 +208,32 @@ def _unique(value: str, seen: set[str], path: str, name: str, name_en: str | Non
         add("duplicate-id", path, f"id {name.lower()} '{value}' dipakai dua kali",
             f"{(name_en or name).lower()} id '{value}' is used twice")
     seen.add(value)
+
+
+def _check_band_levels(fw: Framework, add: Add) -> None:
+    """Levels that stand for band ranges (Pemdi) name a band, one each, and lie in it."""
+    names = {band.name: band for band in fw.bands}
+    for type_id, kind in fw.scale.types.items():
+        tagged = {level: info.band for level, info in kind.levels.items() if info.band}
+        if not tagged:
+            continue
+        path = f"scale.types.{type_id}.levels"
+        if len(tagged) != len(kind.levels):
+            add("level-band", path, "sebagian level menyebut predikat, sebagian tidak: "
+                "sebutkan untuk semua level atau tidak sama sekali", "some levels name a band "
+                "and some do not: name one for every level or for none")
+        for level, name in tagged.items():
+            band = names.get(name or "")
+            if band is None:
+                add("level-band", f"{path}.{level}.band", f"predikat '{name}' tidak ada di "
+                    "bands", f"band '{name}' is not in bands")
+            elif fw.band_for(Fraction(level)) is not band:
+                add("level-band", f"{path}.{level}.band", f"level {level} tidak berada dalam "
+                    f"rentang predikat {name}", f"level {level} does not lie in band {name}'s "
+                    "range")
+        if len(set(tagged.values())) != len(tagged):
+            add("level-band", path, "dua level menyebut predikat yang sama",
+                "two levels name the same band")
 
 
 def _check_bands(fw: Framework, add: Add) -> None:

@@ -8,6 +8,7 @@ are pydantic's own ("String should match pattern ...").
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Annotated, Any
 
@@ -42,3 +43,36 @@ class _ParseExact:
 
 Exact = Annotated[Fraction, _ParseExact()]
 """A field holding an exact number; YAML floats are read by their text (1.3 is 13/10)."""
+
+
+_INTERVAL = re.compile(r"^\s*([\[(])\s*([^,\s]*)\s*,\s*([^,\s\])]*)\s*([\])])\s*$")
+
+
+def parse_interval(value: Any) -> Any:
+    """A range such as ``"[0, 12.5]"``, ``"(12.5, 37.5]"`` or ``"(, 1.8)"``: brackets
+    include an edge, parentheses exclude it, an empty side is unbounded."""
+    from spbe_cli.framework.model import Interval
+
+    if isinstance(value, Interval):
+        return value
+    match = _INTERVAL.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"{value!r} is not a range such as [0, 12.5] or (12.5, 37.5]")
+    opening, low_text, high_text, closing = match.groups()
+    low = parse_exact(low_text) if low_text else None
+    high = parse_exact(high_text) if high_text else None
+    if (low is None and opening == "[") or (high is None and closing == "]"):
+        raise ValueError(f"{value!r}: an unbounded side cannot be closed")
+    both_closed = opening == "[" and closing == "]"
+    if low is not None and high is not None and (low > high or (low == high and not both_closed)):
+        raise ValueError(f"{value!r} is an empty range")
+    return Interval(low, opening == "[", high, closing == "]")
+
+
+class ParseInterval:
+    """A range read by :func:`parse_interval`."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(parse_interval)

@@ -16,6 +16,7 @@ them, and a validated framework is kept in a cache (:mod:`spbe_cli.store`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -23,18 +24,30 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, TypeVar, dataclass_transform
 
-from spbe_cli.exact import parse_number, publish_units, round_half_up
+from spbe_cli.exact import (
+    decimal_places,
+    fixed,
+    format_exact,
+    parse_number,
+    publish_units,
+    round_half_up,
+)
 from spbe_cli.framework.constraints import Exact as Exact
-from spbe_cli.framework.constraints import Limits
-from spbe_cli.i18n import Lang, pick
+from spbe_cli.framework.constraints import Limits, ParseInterval
+from spbe_cli.i18n import Lang, Text, pick
 
 Value = int | Fraction
 """An indicator value: a whole level (``int``) or an exact decimal (``Fraction``)."""
 
-_model = dataclass(frozen=True, kw_only=True)
-"""Every class below: immutable, built by keyword (pydantic validates into it)."""
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def _model(cls: type[_T]) -> type[_T]:
+    """Every class below: immutable, built by keyword (pydantic validates into it)."""
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
 @_model
@@ -76,9 +89,24 @@ class Tier(_Named):
 
 @_model
 class LevelInfo(_Named):
-    """A level's name and, in a short phrase, what reaching it requires."""
+    """A level's name and what reaching it requires.
+
+    ``band`` names the rating band whose range the level stands for (Pemdi: level 2 stands
+    for the range Cukup, above 1,50 up to 2,50): a value then has the level of the band it
+    falls in (1,6 has level 2), not its whole part.
+    """
 
     requires: str | None = None
+    requires_en: str | None = None
+    band: str | None = None
+
+
+@_model
+class Criterion(_Model):
+    """What one indicator requires at one level (or level range), as the regulation
+    writes it, with an English gloss."""
+
+    requires: str
     requires_en: str | None = None
 
 
@@ -126,9 +154,12 @@ class _Node(_Named):
 
 @_model
 class Band(_Named):
-    """A rating (predikat): ``min`` inclusive, ``max`` exclusive except on the top band.
+    """A rating (predikat) between ``min`` and ``max``.
 
-    ``alias`` is a second official name (Pemdi: ``Merintis`` beside ``Kurang``).
+    Which edge a band includes is the framework's ``bands_closed`` (SPBE: the bottom,
+    ``1,80 <= x < 2,60``; Pemdi: the top, ``1,50 < x <= 2,50``); the scale's ends belong to
+    the outermost bands. ``alias`` is a second official name (Pemdi: ``Merintis`` beside
+    ``Kurang``).
     """
 
     min: Exact
@@ -160,28 +191,105 @@ class Planning(_Model):
     round_years: Annotated[int, Limits(ge=1)] = 1
 
 
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A range of an external index's own figure, as written ``[0, 12.5]``, ``(12.5, 37.5]``
+    or ``(, 1.8)`` (an empty side is unbounded); ``[``/``]`` include the edge."""
+
+    low: Fraction | None
+    low_closed: bool
+    high: Fraction | None
+    high_closed: bool
+
+    def contains(self, figure: Fraction) -> bool:
+        """Whether ``figure`` lies in the range."""
+        if self.low is not None and (figure < self.low or (figure == self.low
+                                                            and not self.low_closed)):
+            return False
+        return self.high is None or figure < self.high or (figure == self.high
+                                                           and self.high_closed)
+
+    def text(self, lang: Lang = "en") -> str:
+        """``12,5 < x <= 37,5`` style text (a decimal comma in Indonesian)."""
+        parts = []
+        if self.low is not None:
+            parts.append(f"{_edge(self.low, lang)} {'≤' if self.low_closed else '<'} ")
+        parts.append("x")
+        if self.high is not None:
+            parts.append(f" {'≤' if self.high_closed else '<'} {_edge(self.high, lang)}")
+        return "".join(parts)
+
+    def __str__(self) -> str:
+        low = "" if self.low is None else format_exact(self.low)
+        high = "" if self.high is None else format_exact(self.high)
+        return f"{'[' if self.low_closed else '('}{low}, {high}{']' if self.high_closed else ')'}"
+
+
+def _edge(value: Fraction, lang: Lang) -> str:
+    text = format_exact(value)
+    return text.replace(".", ",") if lang == "id" else text
+
+
 @_model
 class External(_Model):
-    """An indicator fed by another agency's index, with the value assumed while it is absent."""
+    """An indicator whose value rests on another central agency's index (PermenPANRB
+    8/2026 Pasal 7(3)): the index, the value assumed while it is absent and why, and the
+    ranges of the index's own figure that match each level (where the text gives them)."""
 
     source: str
     source_en: str | None = None
     default: Exact
+    default_basis: str | None = None
+    default_basis_en: str | None = None
+    index: str | None = None
+    ranges: dict[int, Annotated[Interval, ParseInterval()]] = dataclasses.field(
+        default_factory=dict)
+    basis: str | None = None
+    basis_en: str | None = None
 
     def label(self, lang: Lang) -> str:
         """Where the value comes from, in ``lang``."""
         return pick(lang, self.source, self.source_en)
 
+    def levels_for(self, figure: Fraction) -> tuple[int, ...]:
+        """The levels whose range of the index's figure holds ``figure`` (none where the
+        text leaves a gap, more than one where its ranges overlap)."""
+        return tuple(level for level, span in sorted(self.ranges.items())
+                     if span.contains(figure))
+
 
 @_model
 class Indicator(_Node):
-    """A scored item: id, official name, capability type, weight, aliases, external feed."""
+    """A scored item: id, official name, capability type, weight, aliases, external feed.
+
+    Where the regulation describes the indicator, the file carries it: ``description``,
+    the central agencies that guide it (``pembina``, *Instansi Pembina*), the functions in
+    an agency that own it (``owners``, *Peran Fungsi di Instansi Pemerintah*), the
+    ``criteria`` of each level, what its value rests on (``basis``, e.g. an index the text
+    names without thresholds) and the ``pages`` they are printed on.
+    """
 
     type: str
     short_name: str | None = None
     short_name_en: str | None = None
     aliases: tuple[str, ...] = ()
     external: External | None = None
+    description: str | None = None
+    description_en: str | None = None
+    pembina: tuple[str, ...] = ()
+    pembina_en: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    owners_en: tuple[str, ...] = ()
+    criteria: dict[int, Criterion] = dataclasses.field(default_factory=dict)
+    basis: str | None = None
+    basis_en: str | None = None
+    pages: str | None = None
+    note: str | None = None
+    note_en: str | None = None
+
+    def owner_labels(self, lang: Lang) -> tuple[str, ...]:
+        """The owning functions in ``lang`` (Indonesian where no gloss is given)."""
+        return self.owners_en if lang == "en" and self.owners_en else self.owners
 
     def short_label(self, lang: Lang) -> str:
         """The official short name where the file gives one, else the name."""
@@ -271,6 +379,7 @@ class Framework(_Model):
     tiers: Annotated[tuple[Tier, ...], Limits(min_length=1)]
     scale: Scale
     bands: Annotated[tuple[Band, ...], Limits(min_length=1)]
+    bands_closed: Literal["bottom", "top"] = "bottom"
     rounding: Rounding = Rounding()
     target: Exact
     planning: Planning = Planning()
@@ -412,27 +521,70 @@ class Framework(_Model):
         return Fraction(self.publish(value))
 
     def band_for(self, value: Fraction) -> Band:
-        """The rating band of an index (exact value; rounding applied as configured).
-
-        Lower edges are inclusive; the top band also holds the scale's maximum.
-        """
+        """The rating band of an index: of its published figure, or of the exact value where
+        the file says ``rating_basis: exact``; edges as ``bands_closed`` says."""
         if self.rounding.rating_basis == "exact":
-            return self.bands[bisect.bisect_right(self._band_edges, value)]
+            return self.band_for_exact(value)
         return self.band_for_units(publish_units(value, self.rounding.places))
+
+    def band_for_exact(self, value: Fraction) -> Band:
+        """The band the exact (unrounded) ``value`` falls in."""
+        if self.bands_closed == "top":
+            return self.bands[bisect.bisect_left(self._band_tops, value)]
+        return self.bands[bisect.bisect_right(self._band_bottoms, value)]
 
     def band_for_units(self, units: int) -> Band:
         """The band of a published figure given in units of the last decimal place."""
-        return self.bands[bisect.bisect_right(self._unit_edges, units)]
+        if self.bands_closed == "top":
+            return self.bands[bisect.bisect_left(self._unit_tops, units)]
+        return self.bands[bisect.bisect_right(self._unit_bottoms, units)]
 
     @cached_property
-    def _band_edges(self) -> tuple[Fraction, ...]:
+    def _band_bottoms(self) -> tuple[Fraction, ...]:
         return tuple(b.min for b in self.bands[1:])
 
     @cached_property
-    def _unit_edges(self) -> tuple[int, ...]:
+    def _band_tops(self) -> tuple[Fraction, ...]:
+        return tuple(b.max for b in self.bands[:-1])
+
+    @cached_property
+    def _unit_bottoms(self) -> tuple[int, ...]:
         # A published figure u / 10^p reaches a band from min when u >= ceil(min * 10^p).
         scale = 10**self.rounding.places
         return tuple(math.ceil(b.min * scale) for b in self.bands[1:])
+
+    @cached_property
+    def _unit_tops(self) -> tuple[int, ...]:
+        # A published figure u / 10^p stays in a band closed at max while u <= floor(max * 10^p).
+        scale = 10**self.rounding.places
+        return tuple(math.floor(b.max * scale) for b in self.bands[:-1])
+
+    def band_floor(self, band: Band) -> Fraction:
+        """The lowest published figure rated ``band``: the target a rating name stands for.
+
+        Closed at the bottom, a band starts at its ``min`` (2,60 is Baik under SPBE); closed
+        at the top, the edge belongs to the band below, so Pemdi's Baik starts at 2,51 (2,50
+        is Cukup). The lowest band starts at the scale's minimum either way.
+        """
+        unit = 10**self.rounding.places
+        if self.bands_closed == "top" and band is not self.bands[0]:
+            return Fraction(math.floor(band.min * unit) + 1, unit)
+        return Fraction(math.ceil(band.min * unit), unit)
+
+    def band_closes(self, band: Band) -> tuple[bool, bool]:
+        """Whether ``band`` includes its ``min`` and its ``max``."""
+        top = self.bands_closed == "top"
+        return (not top or band is self.bands[0], top or band is self.bands[-1])
+
+    def band_range(self, band: Band, lang: Lang) -> str:
+        """``1,80 sampai di bawah 2,60``, ``di atas 1,50 sampai 2,50``, ``1,00 sampai 1,50``:
+        the band's range as people read it, its edges as the file closes them."""
+        places = self.rounding.places
+        low_closed, high_closed = self.band_closes(band)
+        low, high = _edge_text(band.min, places, lang), _edge_text(band.max, places, lang)
+        if not low_closed:
+            return _RANGE_ABOVE.get(lang).format(low=low, high=high)
+        return (_RANGE_TO if high_closed else _RANGE_BELOW).get(lang).format(low=low, high=high)
 
     def next_band(self, band: Band) -> Band | None:
         """The band above ``band``, or ``None`` at the top."""
@@ -450,19 +602,43 @@ class Framework(_Model):
         return None
 
     def parse_target(self, value: str) -> Fraction:
-        """A target from text: a rating name (``baik``) gives its lower edge, else a number
-        (``2.6`` or ``2,6``). Raises ``ValueError`` for anything else."""
+        """A target from text: a rating name (``baik``) gives the lowest figure rated so
+        (:meth:`band_floor`), else a number (``2.6`` or ``2,6``). Raises ``ValueError`` for
+        anything else."""
         band = self.band_named(value)
         if band is not None:
-            return band.min
+            return self.band_floor(band)
         number = parse_number(value)
         if number is None:
             raise ValueError(f"{value!r} is neither a number nor a rating name")
         return number
 
+    def level_of(self, indicator: Indicator, value: Value) -> int:
+        """The level ``value`` stands at: its whole part (1,26 is level 1), or, where the
+        levels stand for band ranges (Pemdi), the level of the band it falls in (1,6 is
+        level 2, the range above 1,50 up to 2,50)."""
+        by_band = self._level_by_band.get(indicator.type)
+        if by_band:
+            return by_band.get(self.band_for(Fraction(value)).name, math.floor(value))
+        return math.floor(value)
+
+    @cached_property
+    def _level_by_band(self) -> dict[str, dict[str, int]]:
+        return {
+            key: {info.band: level for level, info in kind.levels.items() if info.band}
+            for key, kind in self.scale.types.items()
+        }
+
     def level_info(self, indicator: Indicator, value: Value) -> LevelInfo | None:
-        """Name and requirement of the whole level ``value`` reaches (1.26 reaches 1)."""
-        return self.scale.types[indicator.type].levels.get(math.floor(value))
+        """Name and requirement of the level ``value`` stands at (:meth:`level_of`): the
+        indicator's own criteria where the file gives them, else the scale's phrase."""
+        level = self.level_of(indicator, value)
+        info = self.scale.types[indicator.type].levels.get(level)
+        criterion = indicator.criteria.get(level)
+        if info is None or criterion is None:
+            return info
+        return LevelInfo(name=info.name, name_en=info.name_en, band=info.band,
+                         requires=criterion.requires, requires_en=criterion.requires_en)
 
     def label(self, lang: Lang) -> str:
         """The framework's title in ``lang``."""
@@ -482,6 +658,17 @@ class Framework(_Model):
         between them means something): the same framework, or declared comparable."""
         return (other.id == self.id or other.id in self.comparable_with
                 or self.id in other.comparable_with)
+
+
+_RANGE_BELOW = Text("{low} sampai di bawah {high}", "{low} to below {high}")
+_RANGE_TO = Text("{low} sampai {high}", "{low} to {high}")
+_RANGE_ABOVE = Text("di atas {low} sampai {high}", "above {low} up to {high}")
+
+
+def _edge_text(value: Fraction, places: int, lang: Lang) -> str:
+    """A band edge with at least ``places`` decimals (more where the edge needs them)."""
+    needed = decimal_places(value)
+    return fixed(value, max(places, needed if needed is not None else places), lang)
 
 
 def _words(text: str) -> str:

@@ -270,23 +270,29 @@ class SheetReader:
         return [i.id for i in absent]
 
     def external_note(self, ids: list[str], place: str) -> Problem:
-        """The note for external indicators scored at their default."""
+        """The note for external indicators scored at their default, with why that default
+        (the framework's ``default_basis``: for Pemdi, the assessors' practice)."""
         parts = []
+        bases: dict[str, str] = {}
         for key in ids:
-            indicator = self.fw.indicator_by_id[key]
-            assert indicator.external is not None
-            parts.append((key, format_exact(indicator.external.default),
-                          indicator.external.source, indicator.external.label("en")))
+            external = self.fw.indicator_by_id[key].external
+            assert external is not None
+            parts.append((key, format_exact(external.default), external.source,
+                          external.label("en")))
+            if external.default_basis:
+                bases[external.default_basis] = external.default_basis_en or ""
         shown_id = "; ".join(f"{k} = {d} ({s})" for k, d, s, _ in parts)
         shown_en = "; ".join(f"{k} = {d} ({s})" for k, d, _, s in parts)
+        why_id = "".join(f"; nilai bawaan: {basis}" for basis in bases)
+        why_en = "".join(f"; the default: {en or basis}" for basis, en in bases.items())
         return Problem(
             "external-default",
             place,
             Text(
                 f"indikator dari indeks eksternal belum diisi, dinilai dengan nilai bawaan: "
-                f"{shown_id}",
+                f"{shown_id}{why_id}",
                 f"indicators fed by an external index are not filled in and are scored at "
-                f"their default: {shown_en}",
+                f"their default: {shown_en}{why_en}",
             ),
         )
 

@@ -29,7 +29,7 @@ from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, 
 from spbe_cli.render.json_parts import dumps_json as dumps_json
 from spbe_cli.render.json_parts import write_lines as write_lines
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -57,6 +57,7 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
         "status": fw.status,
         "sources": list(fw.sources),
         "index_name": fw.index_name,
+        "bands_closed": fw.bands_closed,
         "tiers": [
             {"id": t.id, "key": t.key, "code": t.code, "name": t.name, "name_en": t.name_en}
             for t in fw.tiers
@@ -117,6 +118,7 @@ def _assumption_dict(item: Assumption) -> dict[str, Any]:
         "value_exact": format_exact(item.value),
         "reason": item.reason,
         "source": external.source if external is not None else None,
+        "default_basis": external.default_basis if external is not None else None,
     }
 
 
@@ -204,10 +206,12 @@ def _summary(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str,
         "predikat": result.band.name,
         "predikat_en": result.band.name_en,
         "predikat_alias": result.band.alias,
+        "predikat_exact": result.exact_band.name,
         **aim,
         "target_reached": result.target_reached,
         "gap": number(fw.publish(result.gap)),
         "next_predikat": upper.name if upper else None,
+        "next_predikat_from": number(fw.publish(fw.band_floor(upper))) if upper else None,
         "to_next_predikat": number(fw.publish(to_next)) if to_next is not None else None,
     }
 

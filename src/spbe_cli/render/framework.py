@@ -205,16 +205,8 @@ def tree_csv(fw: Framework, lang: Lang) -> str:
 
 
 def band_rows(fw: Framework, lang: Lang) -> list[list[object]]:
-    """``predikat, range`` per band, lowest first (``1.8 – < 2.6``; the top ends ``– 5``)."""
-    rows: list[list[object]] = []
-    for pos, band in enumerate(fw.bands):
-        upper = "" if pos == len(fw.bands) - 1 else "< "
-        low, high = format_exact(band.min), format_exact(band.max)
-        if lang == "id":
-            low, high = low.replace(".", ","), high.replace(".", ",")
-        text = f"{low} – {upper}{high}"
-        rows.append([band.label(lang), text])
-    return rows
+    """``predikat, range`` per band, lowest first (``1,80 sampai di bawah 2,60``)."""
+    return [[band.full_label(lang), fw.band_range(band, lang)] for band in fw.bands]
 
 
 def band_header(lang: Lang) -> list[str]:

@@ -56,6 +56,9 @@ L = {
                      "external indicators (valued from other agencies' indices), scored at "
                      "the default {value}; plans do not raise them"),
     "steps_unit": Text("langkah level", "level steps"),
+    "exact_band": Text("(nilai tepat {exact} berada di rentang {band}; predikat dibaca dari "
+                       "angka terbit)", "(the exact value {exact} lies in the {band} range; "
+                       "the rating is read from the published figure)"),
     "provisional": Text(
         "Kerangka sementara: belum dicocokkan dengan naskah resmi; angka dapat berubah.",
         "Provisional framework: not yet checked against the official text; figures may change.",
@@ -175,6 +178,10 @@ def headline(result: Result, lang: Lang, source: str | None = None) -> Renderabl
     index_line.append(fmt(result.published, places, lang), style="bold")
     index_line.append("  ")
     index_line.append(result.band.full_label(lang), style=band_style(result, result.band))
+    if result.exact_band is not result.band:
+        index_line.append(" " + L["exact_band"].format(
+            exact=format_exact(result.index).replace(".", "," if lang == "id" else "."),
+            band=result.exact_band.label(lang)).get(lang), style="yellow")
     lines.append(index_line)
     tracks = _tracks_line(result, lang)
     if tracks is not None:
@@ -190,7 +197,8 @@ def headline(result: Result, lang: Lang, source: str | None = None) -> Renderabl
     upper = result.next_band
     if upper is not None and result.to_next_band is not None:
         target_text += (
-            f" · {L['next'].get(lang)} ({upper.label(lang)}, {fmt(upper.min, places, lang)}): "
+            f" · {L['next'].get(lang)} ({upper.label(lang)}, "
+            f"{fmt(fw.band_floor(upper), places, lang)}): "
             f"{fmt(result.to_next_band, places, lang)}"
         )
     lines.append(RichText(target_text))
@@ -300,12 +308,17 @@ def assumption_lines(result: Result, lang: Lang) -> list[RenderableType]:
     if missing:
         lines.append(RichText(f"* {L['missing'].get(lang)}: {compress_ids(missing)}",
                               style="yellow"))
-    by_value: dict[str, list[str]] = {}
+    by_value: dict[tuple[str, str], list[str]] = {}
     for item in result.assumptions:
-        if item.reason == "external":
-            by_value.setdefault(value_text(item.value, lang), []).append(item.indicator.id)
-    for value, ids in by_value.items():
+        external = item.indicator.external
+        if item.reason == "external" and external is not None:
+            basis = pick(lang, external.default_basis or "", external.default_basis_en)
+            by_value.setdefault((value_text(item.value, lang), basis), []).append(
+                item.indicator.id)
+    for (value, basis), ids in by_value.items():
         text = L["external"].format(value=value).get(lang)
+        if basis:
+            text += f" ({basis})"
         lines.append(RichText(f"* {compress_ids(ids)}: {text}", style="yellow"))
     return lines
 

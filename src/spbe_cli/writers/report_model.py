@@ -196,8 +196,6 @@ L = {
     "index": Text("Indeks", "Index"),
     "rating": Text("Predikat", "Rating"),
     "range": Text("Rentang indeks", "Index range"),
-    "range_text": Text("{low} sampai di bawah {high}", "{low} to below {high}"),
-    "range_top": Text("{low} sampai {high}", "{low} to {high}"),
     "rating_range": Text("Rentang predikat ini", "This rating's range"),
     "target": Text("Target", "Target"),
     "target_rating": Text("Predikat target", "Target rating"),
@@ -303,11 +301,8 @@ def band_colour(band: BandValue) -> str:
 
 
 def band_range(framework: Framework, band: Band, lang: Lang) -> str:
-    """``1,80 sampai di bawah 2,60``; the top band includes its upper edge."""
-    places = framework.rounding.places
-    low, high = fixed(band.min, places, lang), fixed(band.max, places, lang)
-    key = "range_top" if band is framework.bands[-1] else "range_text"
-    return L[key].format(low=low, high=high).get(lang)
+    """``1,80 sampai di bawah 2,60``; Pemdi ``di atas 1,50 sampai 2,50``."""
+    return framework.band_range(band, lang)
 
 
 def level_cell(value: int | Fraction) -> int | Decimal:

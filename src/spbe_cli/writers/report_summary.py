@@ -150,7 +150,7 @@ def position_table(result: Result, lang: Lang) -> ReportTable:
         to_next = result.to_next_band or Fraction(0)
         rows += [
             (t("next", lang), band_value(fw, upper, lang, full=True)),
-            (t("next_from", lang), fw.publish(upper.min)),
+            (t("next_from", lang), fw.publish(fw.band_floor(upper))),
             (t("to_next", lang), fw.publish(to_next)),
         ]
     header = (t("item", lang), t("value", lang))
@@ -271,7 +271,12 @@ def basis_notes(
             + (f" ({a.indicator.external.label(lang)})" if a.indicator.external else "")
             for a in external
         )
-        notes.append(_n("external", lang, items=items))
+        bases = dict.fromkeys(
+            pick(lang, x.default_basis, x.default_basis_en)
+            for a in external if (x := a.indicator.external) is not None and x.default_basis
+        )
+        basis = f" ({'; '.join(bases)})" if bases else ""
+        notes.append(_n("external", lang, items=items) + basis)
     tracks = _tracks_note(result, lang)
     if tracks:
         notes.append(tracks)

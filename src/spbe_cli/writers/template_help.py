@@ -11,15 +11,15 @@ from spbe_cli.framework import Framework, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.writers.template_labels import TEXT
 from spbe_cli.writers.template_summary import (
-    BAND_HEADERS,
-    BANDS_TITLE,
     BOLD,
     ITALIC,
     LEFT,
     LINE_HEIGHT,
     TITLE,
     WRAP,
+    band_headers,
     band_rows,
+    bands_title,
     col,
     header_row,
     id_value,
@@ -141,9 +141,9 @@ def help_sheet(sheet: Any, framework: Framework, lang: Lang, words: dict[str, ob
             row += 1
         row += 1
 
-    sheet.cell(row, 1, BANDS_TITLE.get(lang)).font = TITLE
+    sheet.cell(row, 1, bands_title(framework).get(lang)).font = TITLE
     row += 1
-    header_row(sheet, row, BAND_HEADERS, lang)
+    header_row(sheet, row, band_headers(framework), lang)
     row = band_rows(sheet, framework, lang, row + 1) + 1
     basis = (
         "rating_basis_exact" if framework.rounding.rating_basis == "exact"

@@ -28,7 +28,6 @@ from typing import Any
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from spbe_cli.exact import decimal_places, fixed
 from spbe_cli.framework import Band, Framework, Group, format_exact
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.render.data import neutralise
@@ -75,12 +74,12 @@ _T = {
     "weight": Text("Bobot", "Weight"),
     "index_col": Text("Indeks", "Index"),
     "bands": Text("Predikat (batas bawah termasuk)", "Ratings (lower edge included)"),
+    "bands_top": Text("Predikat (batas atas termasuk)", "Ratings (upper edge included)"),
     "band_min": Text("Batas bawah", "Lower edge"),
+    "band_max": Text("Batas atas", "Upper edge"),
+    "band_floor": Text("Mulai dari (angka terbit)", "From (published figure)"),
     "band_range": Text("Rentang", "Range"),
-    "inclusive": Text("termasuk", "inclusive"),
 }
-BANDS_TITLE = _T["bands"]
-BAND_HEADERS = (_T["rating"], _T["band_min"], _T["band_range"])
 
 
 def exact_value(value: Fraction) -> int | float | str:
@@ -136,34 +135,50 @@ def quote(name: str) -> str:
     return name if name.isalnum() else "'" + name.replace("'", "''") + "'"
 
 
-def edge_text(value: Fraction, places: int, lang: Lang) -> str:
-    """A band edge as people read it: ``1,80`` (Indonesian) or ``1.80``, at least
-    ``places`` decimals and more when the edge needs them."""
-    needed = decimal_places(value)
-    return fixed(value, max(places, needed if needed is not None else places), lang)
+def band_edge(framework: Framework, band: Band) -> Fraction:
+    """The number the rating formula reads for ``band`` (:func:`rating_formula`)."""
+    if framework.rounding.rating_basis == "exact":
+        return band.max if framework.bands_closed == "top" else band.min
+    return framework.band_floor(band)
 
 
-def band_range(framework: Framework, band: Band, lang: Lang) -> str:
-    """``1,80 – < 2,60``; the top band ``4,20 – 5,00 termasuk`` (``5.00 inclusive``)."""
-    places = framework.rounding.places
-    low, high = edge_text(band.min, places, lang), edge_text(band.max, places, lang)
-    if band is framework.bands[-1]:
-        return f"{low} – {high} {_T['inclusive'].get(lang)}"
-    return f"{low} – < {high}"
+def rating_formula(framework: Framework, basis: str, edges: str, names: str) -> str:
+    """The formula rating the figure ``basis`` from the band table (``edges``: the
+    :func:`band_edge` column, ``names``: the names). A published figure is rated by the
+    lowest published figure of each band (LOOKUP; both edge conventions); an exact figure
+    by the lower edges, or, when bands close at the top, by counting the upper edges below
+    it."""
+    if framework.rounding.rating_basis == "exact" and framework.bands_closed == "top":
+        return f"INDEX({names},SUMPRODUCT(--({edges}<{basis}))+1)"
+    return f"LOOKUP({basis},{edges},{names})"
 
 
 def band_rows(sheet: Any, framework: Framework, lang: Lang, first: int) -> int:
-    """The band table's rows from ``first``: full name, lower edge (a number, which LOOKUP
-    reads), range text. Returns the last row."""
+    """The band table's rows from ``first``: full name, the edge the rating formula reads
+    (:func:`band_edge`), range text. Returns the last row."""
     row = first
     for band in framework.bands:
         put(sheet.cell(row, 1), band.full_label(lang))
-        edge = sheet.cell(row, 2, exact_value(band.min))
+        edge = sheet.cell(row, 2, exact_value(band_edge(framework, band)))
         edge.number_format = number_format(framework.rounding.places)
         edge.alignment = LEFT
-        put(sheet.cell(row, 3), band_range(framework, band, lang))
+        put(sheet.cell(row, 3), framework.band_range(band, lang))
         row += 1
     return row - 1
+
+
+def band_headers(framework: Framework) -> tuple[Text, Text, Text]:
+    """The band table's header: rating, the edge column's meaning, range."""
+    if framework.rounding.rating_basis == "exact":
+        edge = _T["band_max"] if framework.bands_closed == "top" else _T["band_min"]
+    else:
+        edge = _T["band_floor"]
+    return (_T["rating"], edge, _T["band_range"])
+
+
+def bands_title(framework: Framework) -> Text:
+    """The band table's title, saying which edge each band includes."""
+    return _T["bands_top"] if framework.bands_closed == "top" else _T["bands"]
 
 
 def print_setup(sheet: Any, lang: Lang, *, landscape: bool, title_rows: str | None = None) -> None:
@@ -241,7 +256,7 @@ def summary_sheet(sheet: Any, framework: Framework, lang: Lang, refs: InputRefs)
     band_title = row
     band_first = band_title + 2
     band_last = band_first + len(framework.bands) - 1
-    band_mins = f"$B${band_first}:$B${band_last}"
+    band_edges = f"$B${band_first}:$B${band_last}"
     band_names = f"$A${band_first}:$A${band_last}"
 
     def published(ref: str) -> str:
@@ -249,7 +264,7 @@ def summary_sheet(sheet: Any, framework: Framework, lang: Lang, refs: InputRefs)
 
     def rating(published_ref: str, exact_ref: str) -> str:
         basis = f"ROUND({exact_ref},9)" if exact_basis else published_ref
-        return f"=LOOKUP({basis},{band_mins},{band_names})"
+        return "=" + rating_formula(framework, basis, band_edges, band_names)
 
     def leaf_sum(leaves: Sequence[str]) -> str:
         """Σ weight × value over contiguous indicator rows, empty cells at their default."""
@@ -336,9 +351,9 @@ def summary_sheet(sheet: Any, framework: Framework, lang: Lang, refs: InputRefs)
         if cell_format:
             cell.number_format = cell_format
 
-    # Bands, lowest first (LOOKUP needs ascending lower edges).
-    sheet.cell(band_title, 1, _T["bands"].get(lang)).font = TITLE
-    header_row(sheet, band_title + 1, BAND_HEADERS, lang)
+    # Bands, lowest first (LOOKUP needs ascending edges).
+    sheet.cell(band_title, 1, bands_title(framework).get(lang)).font = TITLE
+    header_row(sheet, band_title + 1, band_headers(framework), lang)
     band_rows(sheet, framework, lang, band_first)
 
     for column, width in enumerate((24, 42, 9, 15, 9, 24, 9), start=1):
