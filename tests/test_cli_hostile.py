@@ -105,3 +105,48 @@ def test_debug_shows_a_traceback_without_local_variables() -> None:
     )
     assert loud.returncode == 3
     assert "Traceback" in loud.stderr and "do-not-print" not in loud.stderr
+
+
+# -- targets on the framework's scale (issue 18) --------------------------------------------
+
+LONG_NUMBER = "9" * 401
+
+
+@pytest.mark.parametrize(
+    ("command", "value", "words"),
+    [
+        ("score", "-1", "is outside the scale of permenpanrb-59-2020 (1-5)"),
+        ("score", "0", "is outside the scale"),
+        ("score", "5,01", "is outside the scale"),
+        ("score", "6", "is outside the scale"),
+        ("score", LONG_NUMBER, "(401 characters) is outside the scale"),
+        ("score", "9" * 5000, "(5,000 characters) is not a valid target"),
+        ("score", "1e999999999", "is not a valid target"),
+        ("score", "-0,5", "is outside the scale"),
+        ("plan", "-1", "is outside the scale"),
+        ("whatif", "7", "is outside the scale"),
+        ("rank", "-1", "is outside the scale"),
+    ],
+)
+def test_a_target_off_the_scale_is_refused(command: str, value: str, words: str) -> None:
+    args = [command, str(EXAMPLE), f"--target={value}", "--lang", "en"]
+    if command == "whatif":
+        args.insert(2, "13=3")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert words in result.stderr
+    assert "Traceback" not in result.output and result.stdout == ""
+    assert len(result.stderr) < 400, "the target was echoed in full"
+    assert "already reached" not in result.output
+
+
+def test_fail_under_off_the_scale_names_its_option() -> None:
+    result = runner.invoke(app, ["score", str(EXAMPLE), "--fail-under=-1", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "--fail-under '-1' is outside the scale" in result.stderr
+
+
+def test_the_scale_ends_are_valid_targets() -> None:
+    for value in ("1", "5", "baik"):
+        result = runner.invoke(app, ["score", str(EXAMPLE), f"--target={value}", "-f", "json"])
+        assert result.exit_code == 0, result.output

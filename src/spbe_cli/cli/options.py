@@ -155,10 +155,10 @@ YearOpt = Annotated[
 TargetOpt = Annotated[
     str | None,
     typer.Option("--target", "-t", help=h(
-        "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'). Bawaan: target "
-        "kerangka.",
-        "Target index (2.6) or rating name (baik, 'sangat baik'). Default: the framework's "
-        "target.",
+        "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'), pada skala kerangka "
+        "(1-5). Bawaan: target kerangka.",
+        "Target index (2.6) or rating name (baik, 'sangat baik'), on the framework's scale "
+        "(1-5). Default: the framework's target.",
     ), show_default=False),
 ]
 AllowMissingOpt = Annotated[

@@ -143,7 +143,8 @@ def run_score(
     lang = lang_of(language)
     scored = load_and_score(files, lang=lang, **options)
     try:
-        threshold = target_value(scored[0].result.framework, fail_under) if fail_under else None
+        threshold = (target_value(scored[0].result.framework, fail_under, "--fail-under")
+                     if fail_under else None)
     except InputError as error:
         fail_input(error, lang)
     print_results(scored, output_format, lang, detail=detail, top=top, show_all=show_all)
