@@ -246,3 +246,55 @@ def write_csv(
 def digest(path: Path) -> str:
     """The SHA-256 of a file (to show a reader leaves its input untouched)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- running the command under resource limits -------------------------------------------------
+
+
+@dataclass
+class Run:
+    """A finished ``spbe`` process: exit code and both streams as text."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_spbe(
+    args: Sequence[str],
+    *,
+    cpu_seconds: int = 30,
+    memory_mib: int = 1024,
+    stdin: Any = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    stdout: Any = None,
+) -> Run:
+    """``spbe ARGS`` as a fresh process bounded by ``RLIMIT_CPU`` (a hang is killed by the
+    kernel, not by a timing assertion) and ``RLIMIT_AS`` (an allocation beyond
+    ``memory_mib`` fails inside the process instead of growing without end). A wall-clock
+    timeout of three times the CPU limit catches a process blocked on I/O."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+        size = memory_mib * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    full_env = {**os.environ, "SPBE_NO_PROGRESS": "1", **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", "spbe_cli", *args],
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=full_env,
+        cwd=cwd,
+        preexec_fn=limits,
+        timeout=cpu_seconds * 3,
+        check=False,
+    )
+    out = done.stdout.decode("utf-8", "replace") if isinstance(done.stdout, bytes) else ""
+    return Run(done.returncode, out, done.stderr.decode("utf-8", "replace"))

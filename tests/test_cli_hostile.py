@@ -10,6 +10,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from corpus_files import (
+    SPBE,
+    Sheet,
+    column_of,
+    digest,
+    ids_of,
+    long_sheet,
+    run_spbe,
+    whole_levels,
+    write_csv,
+    write_xlsx,
+)
 from spbe_cli.cli.app import app
 
 runner = CliRunner()
@@ -119,7 +131,8 @@ LONG_NUMBER = "9" * 401
         ("score", "0", "is outside the scale"),
         ("score", "5,01", "is outside the scale"),
         ("score", "6", "is outside the scale"),
-        ("score", LONG_NUMBER, "(401 characters) is outside the scale"),
+        ("score", LONG_NUMBER, "(401 characters) is not a valid target"),
+        ("score", "9" * 60, "(60 characters) is outside the scale"),
         ("score", "9" * 5000, "(5,000 characters) is not a valid target"),
         ("score", "1e999999999", "is not a valid target"),
         ("score", "-0,5", "is outside the scale"),
@@ -150,3 +163,91 @@ def test_the_scale_ends_are_valid_targets() -> None:
     for value in ("1", "5", "baik"):
         result = runner.invoke(app, ["score", str(EXAMPLE), f"--target={value}", "-f", "json"])
         assert result.exit_code == 0, result.output
+
+
+# -- numbers too large to build (issue 18): bounded before converting -------------------------
+
+HUGE_NUMBERS = {
+    "exponent": ("1e999999999", "exponent 999999999 is out of range"),
+    "negative-exponent": ("1e-999999999", "exponent -999999999 is out of range"),
+    "quoted-exponent": ('"2E+99999999"', "exponent +99999999 is out of range"),
+    "5000-digit-int": ("9" * 5000, "5,000 characters is too long"),
+    "5000-digit-text": ('"' + "9" * 5000 + '"', "5,000 characters is too long"),
+    "150-digit-text": ('"' + "9" * 150 + '"', "150 digits is too long"),
+    "huge-denominator": ('"1/' + "7" * 180 + '"', "181 digits is too long"),
+    "yaml-float-infinity": ("1.0e+999999999", "is not an exact number"),
+}
+
+
+def test_every_huge_number_case_is_distinct() -> None:
+    assert len({v for v, _ in HUGE_NUMBERS.values()}) == len(HUGE_NUMBERS)
+
+
+@pytest.mark.parametrize("name", sorted(HUGE_NUMBERS))
+def test_a_huge_effort_is_refused_at_once(name: str, tmp_path: Path) -> None:
+    """Bound: 20 s of CPU and 512 MiB (RLIMIT_CPU, RLIMIT_AS); the hang took forever."""
+    value, words = HUGE_NUMBERS[name]
+    efforts = tmp_path / "upaya.yaml"
+    efforts.write_text(f"13: {value}\n", encoding="utf-8")
+    before = digest(efforts)
+    run = run_spbe(["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
+                   cpu_seconds=20, memory_mib=512)
+    assert run.code == 2, run.stderr
+    assert words in run.stderr and "upaya.yaml" in run.stderr
+    assert "Traceback" not in run.stderr and len(run.stderr) < 2000
+    assert digest(efforts) == before
+
+
+@pytest.mark.parametrize("name", sorted(HUGE_NUMBERS))
+def test_a_huge_weight_in_a_framework_file_is_refused_at_once(name: str, tmp_path: Path) -> None:
+    """Bound: 20 s of CPU and 512 MiB (RLIMIT_CPU, RLIMIT_AS)."""
+    from spbe_cli.framework import bundled_frameworks
+
+    value, words = HUGE_NUMBERS[name]
+    text = bundled_frameworks()["permenpanrb-8-2026"].read_text(encoding="utf-8")
+    assert text.count('weight: "10"') >= 1
+    rules = tmp_path / "aturan.yaml"
+    rules.write_text(text.replace('weight: "10"', f"weight: {value}", 1), encoding="utf-8")
+    run = run_spbe(["framework", "validate", str(rules), "--lang", "en"],
+                   cpu_seconds=20, memory_mib=512)
+    assert run.code == 2, run.stderr
+    assert words in run.stderr and "aturan.yaml" in run.stderr
+    assert "Traceback" not in run.stderr and len(run.stderr) < 2000
+
+
+SPBE_IDS = ids_of(SPBE)
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        ("9" * 5000, "value '99999999999999999999999999999999…' is not a number"),
+        ("1e999999999", "value '1e999999999' is not a number"),
+        ("-" + "9" * 300, "is not a number"),
+        ("1/" + "3" * 400, "is not a number"),
+        (1e308, "10000000000000000109790636294404…"),
+        (-1e308, "-1000000000000000010979063629440…"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_huge_number_in_a_cell_names_the_cell(
+    cell: object, words: str, suffix: str, tmp_path: Path
+) -> None:
+    values: list[object] = list(column_of(whole_levels(SPBE, 1), SPBE_IDS))
+    values[4] = cell
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values})
+    path = tmp_path / f"besar{suffix}"
+    if suffix == ".csv":
+        write_csv(path, sheet.rows)
+        place = sheet.cell("Nilai", 4)
+    else:
+        write_xlsx(path, Sheet("Penilaian", sheet.rows))
+        place = "Penilaian!" + sheet.cell("Nilai", 4)
+    if isinstance(cell, float) and suffix == ".csv":
+        words = f"value '{cell!r}' is not a number"  # CSV text 1e+308: no exponents in cells
+    before = digest(path)
+    result = runner.invoke(app, ["score", str(path), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert f"{place}: " in result.stderr and words in result.stderr
+    assert "Traceback" not in result.output and len(result.stderr) < 600
+    assert digest(path) == before

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli import store
+from spbe_cli.exact import MAX_TEXT
 from spbe_cli.framework.model import Framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
@@ -55,9 +56,20 @@ def _loader_class() -> Any:
             mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
             return mapping
 
+    def construct_bounded_int(loader: Any, node: yaml.ScalarNode) -> int:
+        # int() of a 5,000-digit scalar fails on Python's conversion limit (a ValueError
+        # YAML does not expect); a number this tool reads is never that long.
+        if len(node.value) > MAX_TEXT:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value):,} characters is too long "
+                f"(at most {MAX_TEXT})", node.start_mark)
+        value: int = loader.construct_yaml_int(node)
+        return value
+
     UniqueKeyLoader.add_constructor(
         yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, UniqueKeyLoader.construct_mapping
     )
+    UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", construct_bounded_int)
     return UniqueKeyLoader
 
 

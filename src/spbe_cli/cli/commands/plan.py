@@ -284,16 +284,20 @@ def _locked(values: Sequence[str], fw: Framework, lang: Lang) -> tuple[str, ...]
 
 def _effort_file(path: Path, fw: Framework, lang: Lang) -> dict[str, Fraction]:
     """Efforts from a YAML mapping ``id: effort``; exits 2 when it cannot be used."""
-    import yaml
-
-    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.cli.output import fail_input, fail_usage
+    from spbe_cli.framework import read_yaml
     from spbe_cli.i18n import Text
     from spbe_cli.planner import PlanError, parse_efforts
+    from spbe_cli.problems import InputError
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        with open(path, "rb") as stream:
+            raw = stream.read()
+        data, _, duplicates = read_yaml(raw.decode("utf-8"), f"--effort {path}")
+    except InputError as error:
+        fail_input(error, lang)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
         fail_usage(
             Text(
                 f"--effort {path}: tidak dapat dibaca: {reason}",
@@ -301,6 +305,8 @@ def _effort_file(path: Path, fw: Framework, lang: Lang) -> dict[str, Fraction]:
             ),
             lang,
         )
+    if duplicates:
+        fail_input(InputError(f"--effort {path}", duplicates), lang)
     if not isinstance(data, dict):
         fail_usage(
             Text(
