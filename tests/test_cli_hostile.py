@@ -251,3 +251,127 @@ def test_a_huge_number_in_a_cell_names_the_cell(
     assert f"{place}: " in result.stderr and words in result.stderr
     assert "Traceback" not in result.output and len(result.stderr) < 600
     assert digest(path) == before
+
+
+# -- no output is ever an input (issue 18) ----------------------------------------------------
+
+
+def _input_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "masukan.xlsx"
+    path.write_bytes(EXAMPLE.read_bytes())
+    return path
+
+
+def _same_path(source: Path, tmp_path: Path) -> str:
+    return str(source)
+
+
+def _dotted_path(source: Path, tmp_path: Path) -> str:
+    (tmp_path / "sub").mkdir()
+    return str(tmp_path / "sub" / ".." / "." / source.name)
+
+
+def _symlink(source: Path, tmp_path: Path) -> str:
+    link = tmp_path / "tautan.xlsx"
+    link.symlink_to(source)
+    return str(link)
+
+
+def _symlinked_folder(source: Path, tmp_path: Path) -> str:
+    folder = tmp_path / "folder-tautan"
+    folder.symlink_to(tmp_path)
+    return str(folder / source.name)
+
+
+def _hard_link(source: Path, tmp_path: Path) -> str:
+    link = tmp_path / "keras.xlsx"
+    os.link(source, link)
+    return str(link)
+
+
+def _relative(source: Path, tmp_path: Path) -> str:
+    return os.path.relpath(source)
+
+
+SAME_FILE_WAYS = [_same_path, _dotted_path, _symlink, _symlinked_folder, _hard_link, _relative]
+
+
+@pytest.mark.parametrize("way", SAME_FILE_WAYS, ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+@pytest.mark.parametrize("fmt", ["xlsx", "html", "md"])
+def test_a_report_never_replaces_its_input(
+    way: object, force: bool, fmt: str, tmp_path: Path
+) -> None:
+    source = _input_copy(tmp_path)
+    before = digest(source)
+    assert callable(way)
+    output = way(source, tmp_path)
+    args = ["report", str(source), "-o", output, "--format", fmt, "--lang", "en"]
+    result = runner.invoke(app, [*args, "--force"] if force else args)
+    assert result.exit_code == 2, result.output
+    assert f"the output {output} is the same file as the input {source}" in result.stderr
+    assert "Traceback" not in result.output
+    assert digest(source) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("option", ["--logo", "--effort", "--items"])
+def test_a_report_never_replaces_a_side_input(option: str, tmp_path: Path) -> None:
+    side = tmp_path / "samping.md"
+    side.write_bytes(b"13: 2\n")
+    before = digest(side)
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(side), option, str(side),
+                                 "--force", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert f"the output {side} is the same file as the input {side}" in result.stderr
+    assert digest(side) == before
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+def test_a_template_never_replaces_its_framework_file(force: bool, tmp_path: Path) -> None:
+    from spbe_cli.framework import bundled_frameworks
+
+    rules = tmp_path / "aturan.yaml"
+    rules.write_bytes(bundled_frameworks()["permenpanrb-8-2026"].read_bytes())
+    link = tmp_path / "aturan.xlsx"
+    link.symlink_to(rules)
+    before = digest(rules)
+    args = ["template", str(link), "--framework", str(rules), "--lang", "en"]
+    result = runner.invoke(app, [*args, "--force"] if force else args)
+    assert result.exit_code == 2, result.output
+    assert f"the output {link} is the same file as the input {rules}" in result.stderr
+    assert digest(rules) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "{input}", "--format", "json"],
+        ["score", "{input}", "--format", "csv"],
+        ["rank", "{input}"],
+        ["plan", "{input}"],
+        ["whatif", "{input}", "13=3"],
+        ["compare", "{input}"],
+        ["evidence", "{input}", "--dir", "{folder}"],
+        ["framework", "show", "{input}"],
+        ["framework", "validate", "{input}"],
+    ],
+    ids=lambda a: "-".join(a[:2]),
+)
+def test_stdout_appended_to_an_input_is_refused(args: list[str], tmp_path: Path) -> None:
+    """Bound: 30 s of CPU and 1 GiB (RLIMIT_CPU, RLIMIT_AS)."""
+    from spbe_cli.framework import bundled_frameworks
+
+    if args[0] == "framework":
+        source = tmp_path / "aturan.yaml"
+        source.write_bytes(bundled_frameworks()["permenpanrb-8-2026"].read_bytes())
+    else:
+        source = _input_copy(tmp_path)
+    before = digest(source)
+    filled = [a.format(input=source, folder=tmp_path) for a in args]
+    with source.open("ab") as stdout:
+        run = run_spbe([*filled, "--lang", "en"], stdout=stdout)
+    assert run.code == 2, run.stderr
+    assert f"standard output is redirected to the input file {source}" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert digest(source) == before

@@ -139,9 +139,11 @@ def plan(
 
       spbe plan isian.xlsx --format json > rencana.json
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.scoring import load_and_score
 
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [effort, evidence_items], lang)
     scored = load_and_score(
         [file],
         framework=framework,
