@@ -375,3 +375,93 @@ def test_stdout_appended_to_an_input_is_refused(args: list[str], tmp_path: Path)
     assert f"standard output is redirected to the input file {source}" in run.stderr
     assert "Traceback" not in run.stderr
     assert digest(source) == before
+
+
+# -- side files: regular files only, at most limit + 1 bytes read (issue 18) ------------------
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _dev_null(path: Path) -> None:
+    path.symlink_to("/dev/null")
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _socket(path: Path) -> None:
+    import socket
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))  # the file stays after the socket object is gone
+
+
+SPECIAL_FILES = {
+    "fifo": (_fifo, "is not a regular file but a named pipe"),
+    "dev-zero": (_dev_zero, "is not a regular file but a device"),
+    "dev-null": (_dev_null, "is not a regular file but a device"),
+    "folder": (_folder, "is a folder, not a file"),
+    "socket": (_socket, "is not a regular file but a socket"),
+}
+
+SIDE_FILE_USES = {
+    "input-csv": ("nilai.csv", ["score", "{file}"]),
+    "input-xlsx": ("nilai.xlsx", ["score", "{file}"]),
+    "logo": ("logo.png", ["report", str(EXAMPLE), "-o", "{out}", "--logo", "{file}"]),
+    "effort": ("upaya.yaml", ["plan", str(EXAMPLE), "--effort", "{file}"]),
+    "framework": ("aturan.yaml", ["score", str(EXAMPLE), "--framework", "{file}"]),
+    "validate": ("aturan.yaml", ["framework", "validate", "{file}"]),
+    "cases": ("kasus.yaml", ["framework", "test", "permenpanrb-59-2020", "{file}"]),
+    "items": ("butir.csv", ["evidence", str(EXAMPLE), "--items", "{file}"]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL_FILES))
+@pytest.mark.parametrize("use", sorted(SIDE_FILE_USES))
+def test_a_side_file_that_is_not_a_regular_file_is_refused_at_once(
+    kind: str, use: str, tmp_path: Path
+) -> None:
+    """Bound: 10 s of CPU, 30 s of wall time, 512 MiB (RLIMIT_CPU, RLIMIT_AS, timeout): a
+    named pipe used to block forever and /dev/zero to grow without end."""
+    make, words = SPECIAL_FILES[kind]
+    name, template = SIDE_FILE_USES[use]
+    side = tmp_path / name
+    make(side)
+    args = [a.format(file=side, out=tmp_path / "laporan.html") for a in template]
+    run = run_spbe([*args, "--lang", "en"], cpu_seconds=10, memory_mib=512)
+    assert run.code == 2, run.stderr
+    assert str(side) in run.stderr and words in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "laporan.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("use", "size", "words"),
+    [
+        ("logo", 2 * 1024 * 1024 + 1, "larger than the limit of 2 MiB"),
+        ("effort", 1024 * 1024 + 1, "larger than the limit of 1 MiB"),
+        ("validate", 4 * 1024 * 1024 + 1, "larger than the limit of 4 MiB"),
+        ("cases", 4 * 1024 * 1024 + 1, "larger than the limit of 4 MiB"),
+        ("input-csv", 64 * 1024 * 1024 + 1, "larger than the CSV limit of 64 MiB"),
+    ],
+)
+def test_a_side_file_over_its_limit_is_refused(
+    use: str, size: int, words: str, tmp_path: Path
+) -> None:
+    """Bound: 10 s of CPU and 512 MiB (RLIMIT_CPU, RLIMIT_AS): at most limit + 1 bytes are
+    read (the files are sparse: they cost no disk)."""
+    name, template = SIDE_FILE_USES[use]
+    side = tmp_path / name
+    with side.open("wb") as stream:
+        stream.truncate(size)
+    args = [a.format(file=side, out=tmp_path / "laporan.html") for a in template]
+    run = run_spbe([*args, "--lang", "en"], cpu_seconds=10, memory_mib=512)
+    assert run.code == 2, run.stderr
+    assert str(side) in run.stderr and words in run.stderr
+    assert "Traceback" not in run.stderr

@@ -213,11 +213,11 @@ EffortOpt = Annotated[
         metavar="FILE.yaml",
         help=h(
             "Berkas YAML yang memetakan nomor indikator ke upaya satu kenaikan tingkat "
-            "(mis. '13: 2', '21: 0.5'); menggantikan kolom upaya di buku kerja. Bawaan: 1 "
-            "per kenaikan.",
+            "(mis. '13: 2', '21: 0.5'; paling besar 1 MiB); menggantikan kolom upaya di buku "
+            "kerja. Bawaan: 1 per kenaikan.",
             "YAML file mapping indicator id to the effort of one level step (e.g. "
-            "'13: 2', '21: 0.5'); overrides the workbook's effort column. Default: 1 per "
-            "step.",
+            "'13: 2', '21: 0.5'; at most 1 MiB); overrides the workbook's effort column. "
+            "Default: 1 per step.",
         ),
         show_default=False,
     ),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli import store
+from spbe_cli.bounded import read_regular
 from spbe_cli.exact import MAX_TEXT
 from spbe_cli.framework.model import Framework
 from spbe_cli.i18n import Text
@@ -73,13 +74,21 @@ def _loader_class() -> Any:
     return UniqueKeyLoader
 
 
-def read_text(path: Path) -> str:
-    """A UTF-8 file's text; :class:`InputError` when it cannot be read."""
+MAX_YAML_BYTES = 4 * 1024 * 1024
+"""The largest framework or cases file read (the bundled ones are 20-40 KiB)."""
+
+
+def read_text(path: Path, source: str | None = None, limit: int = MAX_YAML_BYTES) -> str:
+    """A UTF-8 file's text, read by :func:`spbe_cli.bounded.read_regular` (a regular file
+    of at most ``limit`` bytes); :class:`InputError` when it cannot be read."""
+    name = source or str(path)
+    data = read_regular(path, name, limit)
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        text = Text(f"tidak dapat dibaca: {error}", f"cannot be read: {error}")
-        raise InputError(str(path), [Problem("unreadable", str(path), text)]) from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = Text(f"bukan teks UTF-8 (bita {error.start})",
+                    f"is not UTF-8 text (byte {error.start})")
+        raise InputError(name, [Problem("not-utf8", name, text)]) from None
 
 
 def read_yaml(text: str, source: str) -> tuple[Any, Any, list[Problem]]:
@@ -363,8 +372,8 @@ def resolve_framework(name_or_path: str | Path | None) -> Path:
     if found is not None:
         return found
     path = Path(name)
-    if path.is_file():
-        return path
+    if path.is_file() or path.is_symlink() or path.exists():
+        return path  # the bounded reader says what is wrong with a pipe, device or folder
     names = ", ".join(info.id for info in bundled())
     raise InputError(
         name,
@@ -392,11 +401,12 @@ def load_framework(name_or_path: str | Path | Framework | None = None) -> Framew
     exact text), then kept in memory for the rest of the run."""
     if isinstance(name_or_path, Framework):
         return name_or_path
-    path = resolve_framework(name_or_path).resolve()
+    given = resolve_framework(name_or_path)
+    path = given.resolve()
     cached = _CACHE.get(path)
     if cached is not None:
         return cached
-    text = read_text(path)
+    text = read_text(given)
     framework = store.get("framework", text, Framework)
     if framework is None:
         framework = parse_framework(text, str(path))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from spbe_cli.assessment import Assessment
+from spbe_cli.bounded import refuse
 from spbe_cli.choosing import Choice, by_indicators, considered_text, for_year, misfit, named
 from spbe_cli.framework import Framework, load_bundled, load_framework
 from spbe_cli.i18n import Text
@@ -37,7 +38,7 @@ from spbe_cli.readers.opening import Book, has_data, named_sheet, open_book, she
 from spbe_cli.readers.sheet import SheetReader
 from spbe_cli.readers.vocabulary import track_name
 from spbe_cli.readers.wide import SourceMap, WideReader, agency_key
-from spbe_cli.safety import no_data, refuse
+from spbe_cli.safety import no_data
 
 Layout = Literal["long", "wide"]
 

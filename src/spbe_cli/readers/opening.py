@@ -6,12 +6,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from spbe_cli.bounded import refuse
 from spbe_cli.i18n import Text
 from spbe_cli.problems import Problem
 from spbe_cli.readers.cells import Cell, Rows
-from spbe_cli.readers.csvtext import csv_rows, read_bounded
+from spbe_cli.readers.csvtext import csv_rows, read_bounded, read_csv_file
 from spbe_cli.readers.formulas import formula_causes
-from spbe_cli.safety import Kind, check_input, no_data, parser_errors, refuse, unreadable
+from spbe_cli.safety import Kind, check_input, no_data, parser_errors
 
 
 class Book:
@@ -106,12 +107,7 @@ def open_book(path: str | Path, source: str) -> Book:
     file = Path(path)
     kind = check_input(file, source)
     if kind == "csv":
-        try:
-            with file.open("rb") as stream:
-                data = read_bounded(stream, source)
-        except OSError as error:
-            raise unreadable(source, error) from None
-        return CsvBook(csv_rows(data, source))
+        return CsvBook(csv_rows(read_csv_file(file, source), source))
     return Workbook(file, source, kind)
 
 

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from spbe_cli.planner import Plan
 
 
+MAX_EFFORT_BYTES = 1024 * 1024
+"""The largest --effort file read (a mapping of 47 ids is under 1 KiB)."""
+
 class Start(StrEnum):
     """Where a plan starts: the scored values, or only what the evidence supports."""
 
@@ -288,25 +291,16 @@ def _effort_file(path: Path, fw: Framework, lang: Lang) -> dict[str, Fraction]:
     """Efforts from a YAML mapping ``id: effort``; exits 2 when it cannot be used."""
     from spbe_cli.cli.output import fail_input, fail_usage
     from spbe_cli.framework import read_yaml
+    from spbe_cli.framework.load import read_text
     from spbe_cli.i18n import Text
     from spbe_cli.planner import PlanError, parse_efforts
     from spbe_cli.problems import InputError
 
+    source = f"--effort {path}"
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
-        data, _, duplicates = read_yaml(raw.decode("utf-8"), f"--effort {path}")
+        data, _, duplicates = read_yaml(read_text(path, source, MAX_EFFORT_BYTES), source)
     except InputError as error:
         fail_input(error, lang)
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
-        fail_usage(
-            Text(
-                f"--effort {path}: tidak dapat dibaca: {reason}",
-                f"--effort {path}: cannot be read: {reason}",
-            ),
-            lang,
-        )
     if duplicates:
         fail_input(InputError(f"--effort {path}", duplicates), lang)
     if not isinstance(data, dict):
