@@ -258,6 +258,8 @@ class Run:
     code: int
     stdout: str
     stderr: str
+    raw: bytes = b""
+    """stdout as written (bytes)."""
 
 
 def run_spbe(
@@ -297,4 +299,5 @@ def run_spbe(
         check=False,
     )
     out = done.stdout.decode("utf-8", "replace") if isinstance(done.stdout, bytes) else ""
-    return Run(done.returncode, out, done.stderr.decode("utf-8", "replace"))
+    raw = done.stdout if isinstance(done.stdout, bytes) else b""
+    return Run(done.returncode, out, done.stderr.decode("utf-8", "replace"), raw)

@@ -465,3 +465,141 @@ def test_a_side_file_over_its_limit_is_refused(
     assert run.code == 2, run.stderr
     assert str(side) in run.stderr and words in run.stderr
     assert "Traceback" not in run.stderr
+
+
+# -- no traceback on the way out (issue 18): a full disk, a closed pipe, odd encodings ---------
+
+OUTPUT_COMMANDS = {
+    "score-json": ["score", str(EXAMPLE), "-f", "json"],
+    "score-jsonl": ["score", str(EXAMPLE), "-f", "jsonl"],
+    "score-csv": ["score", str(EXAMPLE), "-f", "csv"],
+    "score-markdown": ["score", str(EXAMPLE), "-f", "markdown"],
+    "score-table": ["score", str(EXAMPLE)],
+    "plan-json": ["plan", str(EXAMPLE), "-f", "json"],
+    "plan-table": ["plan", str(EXAMPLE)],
+    "whatif": ["whatif", str(EXAMPLE), "13=3"],
+    "rank": ["rank", str(EXAMPLE)],
+    "compare-json": ["compare", str(EXAMPLE), "-f", "json"],
+    "evidence-json": ["evidence", str(EXAMPLE), "--dir", str(EXAMPLE.parent /
+                                                             "bukti-pematangsiantar-2021"),
+                      "-f", "json"],
+    "framework-show": ["framework", "show"],
+}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("name", sorted(OUTPUT_COMMANDS))
+def test_a_full_disk_on_stdout_is_a_message(name: str) -> None:
+    """Bound: 30 s of CPU, 1 GiB (RLIMIT_CPU, RLIMIT_AS)."""
+    with open("/dev/full", "wb") as full:
+        run = run_spbe([*OUTPUT_COMMANDS[name], "--lang", "en"], stdout=full)
+    assert run.code == 2, run.stderr
+    assert "spbe: the output could not be written: No space left on device" in run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+    assert "Exception ignored" not in run.stderr
+
+
+def _many_agencies(tmp_path: Path, count: int = 300, name: str = "Kota") -> Path:
+    from corpus_files import wide_rows
+
+    levels = column_of(whole_levels(SPBE, 2), SPBE_IDS)
+    records = [[f"{name} {n}", 2023, *levels] for n in range(count)]
+    return write_xlsx(tmp_path / "rekap.xlsx", Sheet("Rekap", wide_rows(SPBE_IDS, records)))
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown", "table"])
+def test_a_closed_pipe_is_not_an_error(fmt: str, tmp_path: Path) -> None:
+    """Bound: 30 s of CPU, 1 GiB; the reader takes 100 bytes and closes the pipe."""
+    import subprocess
+    import sys
+
+    book = _many_agencies(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "spbe_cli", "score", str(book), "-f", fmt],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert len(process.stdout.read(100)) == 100
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=90)
+    assert process.returncode == 0, stderr
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown"])
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_agency_the_terminal_cannot_encode(fmt: str, encoding: str, tmp_path: Path) -> None:
+    """Data formats stay UTF-8 whatever the locale says; the table escapes what the
+    terminal cannot show. Bound: 30 s of CPU, 1 GiB."""
+    book = _many_agencies(tmp_path, 2, "Bône ★")
+    run = run_spbe(["score", str(book), "-f", fmt], env={"PYTHONIOENCODING": encoding})
+    assert run.code == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    if fmt == "table":
+        shown = run.raw.decode(encoding)
+        assert ("B\\xf4ne" if encoding == "ascii" else "Bône") in shown
+    else:
+        assert "Bône ★ 0" in run.raw.decode("utf-8")
+
+
+def _odd_names(folder: Path) -> None:
+    from evidence_files import pdf_bytes
+
+    folder.mkdir()
+    for raw in (b"I13_L1_\xff.pdf", b"I13_L2_\xe9t\xe9.pdf", b"catatan-\xfe.docx"):
+        (Path(os.fsdecode(bytes(folder) + b"/" + raw))).write_bytes(pdf_bytes())
+    sub = Path(os.fsdecode(bytes(folder) + b"/Indikator 14 \xff"))
+    sub.mkdir()
+    (sub / "L1.pdf").write_bytes(pdf_bytes())
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table"])
+def test_evidence_file_names_that_are_not_utf8(fmt: str, tmp_path: Path) -> None:
+    folder = tmp_path / "bukti"
+    _odd_names(folder)
+    result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(folder), "-f", fmt,
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        import json
+
+        document = json.loads(result.stdout)
+        (row,) = [r for r in document["indicators"] if r["id"] == "13"]
+        assert "I13_L1_\\xff.pdf" in row["files"]
+        assert "catatan-\\xfe.docx" in [f["place"] for f in document["findings"]]
+    elif fmt == "csv":
+        assert "I13_L1_\\xff.pdf" in result.stdout
+    elif fmt == "markdown":
+        assert "catatan-\\xfe.docx" in result.stdout
+    else:  # the table lists the first 30 findings only
+        assert "4 files checked, 3 valid PDFs" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html", ".md"])
+def test_a_report_with_names_that_are_not_utf8(suffix: str, tmp_path: Path) -> None:
+    folder = tmp_path / "bukti"
+    _odd_names(folder)
+    source = Path(os.fsdecode(bytes(tmp_path) + b"/masukan-\xff.xlsx"))
+    source.write_bytes(EXAMPLE.read_bytes())
+    output = tmp_path / f"laporan{suffix}"
+    result = runner.invoke(app, ["report", str(source), "-o", str(output), "--dir", str(folder),
+                                 "--agency", os.fsdecode(b"Kota \xff"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    if suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(output)  # a well-formed workbook
+        assert "Kota \\xff" in (book.properties.title or "")
+    else:
+        assert "Kota \\xff" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_an_input_named_in_bytes_that_are_not_utf8(fmt: str, tmp_path: Path) -> None:
+    source = Path(os.fsdecode(bytes(tmp_path) + b"/nilai-\xff.xlsx"))
+    source.write_bytes(EXAMPLE.read_bytes())
+    run = run_spbe(["score", str(source), "-f", fmt, "--lang", "en"])
+    assert run.code == 0, run.stderr
+    assert "nilai-\\xff.xlsx" in run.stderr and "Traceback" not in run.stderr
+    if fmt == "json":
+        assert '"source": "' in run.stdout and "nilai-\\\\xff.xlsx" in run.stdout

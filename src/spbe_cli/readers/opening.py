@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from spbe_cli.bounded import refuse
 from spbe_cli.i18n import Text
@@ -61,7 +62,7 @@ class Workbook(Book):
         self._source = source
         self._cache: dict[str, Rows] = {}
         with parser_errors(source):
-            self._book = CalamineWorkbook.from_path(str(path))
+            self._book = _calamine(CalamineWorkbook, path)
             self._names: list[str] = list(self._book.sheet_names)
             self._order = self._sheet_order()
 
@@ -98,6 +99,17 @@ class Workbook(Book):
         self._cache.clear()
         with parser_errors(self._source):
             self._book.close()
+
+
+def _calamine(workbook: Any, path: Path) -> Any:
+    """python-calamine's workbook for ``path``; a name that is not UTF-8 (which calamine
+    cannot take as a path) is opened here and handed over as a file object."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        with path.open("rb") as stream:
+            return workbook.from_filelike(stream)
+    return workbook.from_path(str(path))
 
 
 def open_book(path: str | Path, source: str) -> Book:

@@ -105,5 +105,13 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, force: bool = False) ->
 
 
 def atomic_write_text(path: str | Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`atomic_path`)."""
-    atomic_write_bytes(path, text.encode("utf-8"), force=force)
+    """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`atomic_path`); text that
+    is not valid Unicode (a file name that is not UTF-8) is written by
+    :func:`spbe_cli.i18n.printable`."""
+    from spbe_cli.i18n import printable
+
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = printable(text).encode("utf-8")
+    atomic_write_bytes(path, data, force=force)
