@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -603,3 +604,127 @@ def test_an_input_named_in_bytes_that_are_not_utf8(fmt: str, tmp_path: Path) -> 
     assert "nilai-\\xff.xlsx" in run.stderr and "Traceback" not in run.stderr
     if fmt == "json":
         assert '"source": "' in run.stdout and "nilai-\\\\xff.xlsx" in run.stdout
+
+
+# -- a stopped evidence scan is partial in every format (issue 18) ---------------------------
+
+BUKTI = EXAMPLE.parent / "bukti-pematangsiantar-2021"
+
+
+def _stopped_by_depth(tmp_path: Path) -> Path:
+    import shutil
+
+    from evidence_files import deep_folder
+    from spbe_cli.evidence.folder import MAX_DEPTH
+
+    root = tmp_path / "bukti"
+    shutil.copytree(BUKTI, root)
+    deep_folder(root, MAX_DEPTH + 2)
+    return root
+
+
+PARTIAL_OUTPUTS = {
+    "table": ("Evidenced (partial)", "The scan stopped at the folder depth limit: the rest "
+              "was not checked, so the evidenced index is only a lower bound"),
+    "json": ('"evidenced_partial": true', '"complete": false'),
+    "csv": ("scan_complete", ",false\n"),
+    "markdown": ("(Poor, partial)", "> Warning: the scan stopped at the folder depth limit"),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(PARTIAL_OUTPUTS))
+def test_a_stopped_scan_marks_the_evidenced_index_partial(fmt: str, tmp_path: Path) -> None:
+    root = _stopped_by_depth(tmp_path)
+    result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(root), "-f", fmt,
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    # The table wraps long lines: compare its words.
+    shown = " ".join(result.stdout.split()) if fmt == "table" else result.stdout
+    for words in PARTIAL_OUTPUTS[fmt]:
+        assert words in shown
+    if fmt == "csv":
+        assert ",true\n" not in result.stdout
+
+
+def test_a_complete_scan_is_not_marked_partial() -> None:
+    for fmt, words in (("table", "(partial)"), ("json", '"evidenced_partial": true'),
+                       ("csv", ",false\n"), ("markdown", "partial")):
+        result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(BUKTI), "-f", fmt,
+                                     "--lang", "en"])
+        assert result.exit_code == 0 and words not in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html", ".md"])
+def test_a_report_built_on_a_stopped_scan_says_partial(suffix: str, tmp_path: Path) -> None:
+    root = _stopped_by_depth(tmp_path)
+    output = tmp_path / f"laporan{suffix}"
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(output), "--dir", str(root),
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    if suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(output)
+        text = " ".join([*book.sheetnames, *(str(c.value) for ws in book.worksheets
+                                             for row in ws.iter_rows() for c in row
+                                             if c.value is not None)])
+    else:
+        text = output.read_text(encoding="utf-8")
+    assert "Evidence readiness (partial)" in text
+    assert "Partial: the scan stopped at the folder depth limit" in text
+
+
+def test_plan_from_a_stopped_scan_warns(tmp_path: Path) -> None:
+    root = _stopped_by_depth(tmp_path)
+    result = runner.invoke(app, ["plan", str(EXAMPLE), "--from", "evidence", "--dir", str(root),
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Warning: the scan stopped at the folder depth limit" in result.stderr
+
+
+def test_a_folder_over_the_entry_limit_is_partial(tmp_path: Path) -> None:
+    """100,010 entries (issue 18's 99,851 files read as complete). Bound: the walk stops at
+    MAX_ENTRIES; 60 s of CPU and 1 GiB (RLIMIT_CPU, RLIMIT_AS)."""
+    import json
+
+    from evidence_files import crowded_folder
+    from spbe_cli.evidence.folder import MAX_ENTRIES
+
+    root = tmp_path / "bukti"
+    crowded_folder(root, MAX_ENTRIES + 10)
+    run = run_spbe(["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
+                   cpu_seconds=60)
+    assert run.code == 0, run.stderr
+    document = json.loads(run.stdout)
+    assert document["evidenced_partial"] is True
+    assert document["scan"]["capped"] == "entries" and document["scan"]["complete"] is False
+    assert document["scan"]["partial"] == "the scan stopped at the limit of 100,000 entries"
+    table = run_spbe(["evidence", str(EXAMPLE), "--dir", str(root), "--lang", "en"],
+                     cpu_seconds=60)
+    head = table.stdout.splitlines()[1]
+    assert "Evidenced (partial) 1.00" in head, head
+
+
+def test_an_unreadable_subfolder_makes_the_scan_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    root = tmp_path / "bukti"
+    shutil.copytree(BUKTI, root)
+    locked = root / "Indikator 40"
+    assert locked.is_dir()
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        # chmod 0 does not stop root (CI runs as root): refuse the way the OS would.
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json",
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert '"evidenced_partial": true' in result.stdout
+    assert '"partial": "1 folders could not be read"' in result.stdout

@@ -202,6 +202,12 @@ def _evidenced(scored: Scored, folder: Path | None, items: Path | None, lang: La
              f"{fixed(result.published, places, 'id')})",
              f"The plan starts from the evidenced values: {evidenced.published} (claimed "
              f"{result.published})"), lang)
+    if report.partial and report.scan is not None:
+        why = report.scan.partial_text()
+        say(Text(f"Perhatian: {why.id}; sebagian berkas tidak diperiksa, jadi nilai awal "
+                 "rencana hanya batas bawah",
+                 f"Warning: {why.en}; some files were not checked, so the plan's starting "
+                 "values are only a lower bound"), lang, "yellow")
     return replace(scored, result=evidenced)
 
 
