@@ -527,6 +527,183 @@ def _sheet(tmp: Path) -> Refusal:
                    options={"sheet": "Rekap"})
 
 
+# -- no year, no Kerangka: a broken cell is reported against the closest framework (#18) ------
+
+NO_YEAR = [["LEMBAR KERJA EVALUASI"], ["Instansi", "Kota Contoh"], []]
+"""Title rows without a year (the header is row 4, the first indicator row 5); the files'
+names carry no year either, so only the indicator cells can choose the framework."""
+
+
+def undated(
+    tmp: Path, name: str, *, values: Callable[[list[Any]], None] | None = None,
+    ids: Callable[[list[Any]], None] | None = None,
+    rows: Callable[[list[list[Any]]], None] | None = None,
+) -> tuple[Path, Any]:
+    id_column: list[Any] = [int(k) for k in SPBE_IDS]
+    value_column: list[Any] = column_of(whole_levels(SPBE, 1), SPBE_IDS)
+    if values is not None:
+        values(value_column)
+    if ids is not None:
+        ids(id_column)
+    sheet = long_sheet(id_column, {"Nilai": value_column}, title=NO_YEAR)
+    if rows is not None:
+        rows(sheet.rows)
+    return write_xlsx(tmp / f"{name}.xlsx", Sheet("Penilaian", sheet.rows)), sheet
+
+
+def id_setter(index: int, value: Any) -> Callable[[list[Any]], None]:
+    def change(ids: list[Any]) -> None:
+        ids[index] = value
+
+    return change
+
+
+NEAREST = ("framework-nearest", "", "read as permenpanrb-59-2020, the framework its indicator "
+           "set is closest to")
+
+
+@case("undated-na-level")
+def _undated_na(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "na", values=setter(4, "#N/A"))
+    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('Nilai', 4)}",
+                           "the cell shows the error #N/A")])
+
+
+@case("undated-div0-level")
+def _undated_div0(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "bagi-nol", values=setter(30, "#DIV/0!"))
+    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('Nilai', 30)}",
+                           "the cell shows the error #DIV/0!")])
+
+
+@case("undated-blank-level")
+def _undated_blank(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "kosong", values=setter(46, None))
+    return Refusal(path, [("level-blank", f"Penilaian!{sheet.cell('Nilai', 46)}",
+                           "value is blank")])
+
+
+@case("undated-formula-without-value")
+def _undated_formula(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "rumus", values=setter(0, "=B5*0+3"))
+    return Refusal(path, [("formula-without-value", f"Penilaian!{sheet.cell('Nilai', 0)}",
+                           "formula without a saved value")])
+
+
+@case("undated-unknown-id-48")
+def _undated_48(tmp: Path) -> Refusal:
+    def more(rows: list[list[Any]]) -> None:
+        rows.append([48, "Indikator tambahan", 3])
+
+    path, _ = undated(tmp, "48", rows=more)
+    return Refusal(path, [("unknown-indicator", "Penilaian!A52", "unknown indicator 48"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-id-1.5")
+def _undated_decimal_id(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "satu-koma-lima", ids=id_setter(4, "1.5"))
+    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 4)}",
+                           "unknown indicator '1.5'"),
+                          ("missing-indicators", "Penilaian", "missing indicators 5"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-value-error-id")
+def _undated_error_id(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "id-galat", ids=id_setter(9, "#VALUE!"))
+    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('No', 9)}",
+                           "the cell shows the error #VALUE!"),
+                          ("missing-indicators", "Penilaian", "missing indicators 10"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-repeated-header-row")
+def _undated_header(tmp: Path) -> Refusal:
+    def again(rows: list[list[Any]]) -> None:
+        rows.insert(25, list(rows[3]))
+
+    path, _ = undated(tmp, "judul-ulang", rows=again)
+    return Refusal(path, [("unknown-indicator", "Penilaian!A26", "unknown indicator 'No'"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-two-broken-ids")
+def _undated_two(tmp: Path) -> Refusal:
+    def two(ids: list[Any]) -> None:
+        ids[2], ids[40] = "3a", "#REF!"
+
+    path, sheet = undated(tmp, "dua-rusak", ids=two)
+    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 2)}",
+                           "unknown indicator '3a'"),
+                          ("cell-error", f"Penilaian!{sheet.cell('No', 40)}",
+                           "the cell shows the error #REF!"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-pemdi-with-one-unknown-id")
+def _undated_pemdi(tmp: Path) -> Refusal:
+    ids: list[Any] = [int(k) for k in PEMDI_IDS]
+    ids.append(21)
+    values: list[Any] = [*column_of(decimal_levels(PEMDI, 1), PEMDI_IDS), 2]
+    sheet = long_sheet(ids, {"Nilai": values}, title=NO_YEAR)
+    path = write_xlsx(tmp / "pemdi-21.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 20)}",
+                           "unknown indicator 21 in framework permenpanrb-8-2026"),
+                          ("framework-nearest", str(path), "read as permenpanrb-8-2026")])
+
+
+@case("undated-far-from-every-framework")
+def _undated_far(tmp: Path) -> Refusal:
+    """Ids 1-25: five unknown to Pemdi, half of SPBE missing: not clearly any."""
+    keep = SPBE_IDS[:25]
+    sheet = long_sheet([int(k) for k in keep], {"Nilai": column_of(whole_levels(SPBE, 2), keep)},
+                       title=NO_YEAR)
+    path = write_xlsx(tmp / "separuh.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("framework-unknown", str(path), "cannot tell the framework")])
+
+
+def test_a_clearly_closest_framework_is_chosen_only_when_it_is_unique(tmp_path: Path) -> None:
+    """Two frameworks equally close (a renamed copy of 59/2020): the candidates are listed,
+    never one picked silently."""
+    from corpus_files import framework
+    from spbe_cli.framework import bundled_frameworks, parse_framework
+
+    text = bundled_frameworks()[SPBE].read_text(encoding="utf-8")
+    twin = parse_framework(text.replace(f"id: {SPBE}", "id: salinan-59", 1), "salinan.yaml")
+    path, _ = undated(tmp_path, "48", rows=lambda rows: rows.append([48, "x", 3]))
+    with pytest.raises(InputError) as caught:
+        read_assessments(path, candidates=[framework(SPBE), twin])
+    (problem,) = caught.value.problems
+    assert problem.code == "framework-unknown"
+    assert f"as close to several frameworks ({SPBE}, salinan-59)" in problem.text.en
+    with pytest.raises(InputError) as alone:  # one close candidate: its cells are reported
+        read_assessments(path, candidates=[framework(SPBE), framework(PEMDI)])
+    assert [(p.code, p.place) for p in alone.value.problems] == [
+        ("unknown-indicator", "Penilaian!A52"), ("framework-nearest", str(path))]
+
+
+@case("undated-wide-with-column-48")
+def _undated_wide(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 3), SPBE_IDS)
+    rows = wide_rows([*SPBE_IDS, "48"], [["Kota Satu", *a, 3], ["Kab Dua", *a, 2]],
+                     lead=("Instansi",))
+    path = write_xlsx(tmp / "rekap-tanpa-tahun.xlsx", Sheet("Rekap", rows))
+    return Refusal(path, [("unknown-indicator", f"Rekap!{address(1, 1 + 47)}",
+                           "unknown indicator '48'"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-csv-na-level")
+def _undated_csv(tmp: Path) -> Refusal:
+    values: list[Any] = column_of(whole_levels(SPBE, 4), SPBE_IDS)
+    values[7] = "#N/A"
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values}, title=NO_YEAR)
+    path = write_csv(tmp / "galat.csv", sheet.rows, delimiter=";")
+    return Refusal(path, [("level-not-integer", sheet.cell("Nilai", 7),
+                           "value '#N/A' is not a number")])
+
+
 # -- the tests ----------------------------------------------------------------------------------
 
 

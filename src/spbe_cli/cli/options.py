@@ -81,10 +81,11 @@ FrameworkOpt = Annotated[
             "Kerangka bawaan (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
             "lihat 'spbe framework list') atau berkas YAML. Bawaan: kerangka yang disebut "
             "berkas, jika tidak, kerangka untuk tahunnya, jika tidak, kerangka yang cocok "
-            "dengan indikatornya.",
+            "(atau jelas paling dekat) dengan indikatornya.",
             "Bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
             "see 'spbe framework list') or a YAML file. Default: the one the file names, else "
-            "the one for its year, else the one its indicators fit.",
+            "the one for its year, else the one its indicators fit (or are clearly closest "
+            "to).",
         ),
         show_default=False,
     ),
