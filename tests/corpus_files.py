@@ -243,6 +243,32 @@ def write_csv(
     return path
 
 
+def patch_sheet_xml(
+    path: Path, change: Any, part: str = "xl/worksheets/sheet1.xml"
+) -> Path:
+    """Rewrite one worksheet's XML inside an .xlsx (``change`` maps its bytes to new
+    bytes), every other part copied as it is: hostile cells a spreadsheet program would
+    never write."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            target.writestr(info, change(data) if info.filename == part else data)
+    return path
+
+
+def before_sheet_end(xml: bytes) -> Any:
+    """A ``change`` for :func:`patch_sheet_xml` inserting ``xml`` before
+    ``</sheetData>``."""
+    def change(data: bytes) -> bytes:
+        assert b"</sheetData>" in data
+        return data.replace(b"</sheetData>", xml + b"</sheetData>", 1)
+
+    return change
+
+
 def digest(path: Path) -> str:
     """The SHA-256 of a file (to show a reader leaves its input untouched)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

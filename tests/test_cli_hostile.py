@@ -728,3 +728,33 @@ def test_an_unreadable_subfolder_makes_the_scan_partial(
     assert result.exit_code == 0, result.output
     assert '"evidenced_partial": true' in result.stdout
     assert '"partial": "1 folders could not be read"' in result.stdout
+
+
+# -- a cell far beyond the table (issue 18): refused before the parser allocates ------------
+
+
+@pytest.mark.parametrize("cell", ["XFD1048576", "AZ1048576", "A1048576:XFD1", "ZZZ10000"])
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_a_far_cell_is_refused_within_a_memory_cap(
+    cell: str, command: str, tmp_path: Path
+) -> None:
+    """Bound: 600 MiB of address space and 20 s of CPU (RLIMIT_AS, RLIMIT_CPU): before, the
+    first aborted inside the Rust reader (exit 134) and the second took 2.2 GiB."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(EXAMPLE)
+    for one in cell.split(":"):
+        book["Penilaian"][one] = 1
+    path = tmp_path / "jauh.xlsx"
+    book.save(path)
+    before = digest(path)
+    args = [command, str(path), "--lang", "en"]
+    if command == "report":
+        args += ["-o", str(tmp_path / "laporan.md")]
+    run = run_spbe(args, cpu_seconds=20, memory_mib=600)
+    assert run.code == 2, run.stderr
+    far = cell.split(":")[0]
+    assert f"Penilaian!{far}: the sheet's cells reach as far as {far}" in run.stderr
+    assert "jauh.xlsx" in run.stderr and "Traceback" not in run.stderr
+    assert "Ctrl+End" in run.stderr
+    assert digest(path) == before and not (tmp_path / "laporan.md").exists()

@@ -704,6 +704,170 @@ def _undated_csv(tmp: Path) -> Refusal:
                            "value '#N/A' is not a number")])
 
 
+# -- cells far beyond the table: refused before the parser allocates (issue 18) -----------
+
+
+def far_cell(tmp: Path, name: str, xml: bytes) -> Path:
+    """A valid SPBE sheet with ``xml`` added at the end of its ``sheetData``."""
+    path, _ = spbe_file(tmp, file=f"{name}.xlsx")
+    from corpus_files import before_sheet_end, patch_sheet_xml
+
+    return patch_sheet_xml(path, before_sheet_end(xml))
+
+
+FAR_CELLS: dict[str, tuple[bytes | None, str, str]] = {
+    "value-in-xfd1048576": (b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+                            "XFD1048576", "1,048,576 x 16,384"),
+    "value-in-az1048576": (b'<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>',
+                           "AZ1048576", "1,048,576 x 52"),
+    "text-in-a1048576-and-xfd60": (
+        b'<row r="60"><c r="XFD60" t="inlineStr"><is><t>x</t></is></c></row>'
+        b'<row r="1048576"><c r="A1048576"><v>2</v></c></row>', "A1048576", "1,048,576 x 16,384"),
+    "styled-empty-cell-far-away": (b'<row r="900000"><c r="ZZ900000" s="0"/></row>',
+                                   "ZZ900000", "900,000 x 702"),
+    "row-without-r-after-far-row": (
+        b'<row r="1048575"><c r="K1048575"><v>1</v></c></row><row><c><v>1</v></c></row>',
+        "A1048576", "1,048,576 x 11"),
+    "cells-without-r-20000-wide": (b"<row>" + b"<c><v>1</v></c>" * 20_000 + b"</row>",
+                                   "ACOF53", "53 x 20,000"),
+    "namespace-prefix": (b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/'
+                         b'2006/main" r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c>'
+                         b"</x:row>", "XFD1048576", "1,048,576 x 16,384"),
+    "r-not-first": (b'<row r="500000"><c s="0" t="n" r="CV500000"><v>1</v></c></row>',
+                    "CV500000", "500,000 x 100"),
+    "single-quotes": (b"<row r='700000'><c r='BA700000'><v>1</v></c></row>",
+                      "BA700000", "700,000 x 53"),
+    "spaces-around-equals": (b'<row r = "800000"><c r = "AAA800000"><v>1</v></c></row>',
+                             "AAA800000", "800,000 x 703"),
+    "lowercase-reference": (b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+                            "XFD1048576", "1,048,576 x 16,384"),
+    "row-beyond-excel": (b'<row r="2000000"><c r="A2000000"><v>1</v></c></row>',
+                         "A2000000", "2,000,000 x"),
+    "four-letter-column": (b'<row r="60"><c r="AAAA60"><v>1</v></c></row>',
+                           "AAAA60", "60 x 18,279"),
+    "far-row-in-the-middle": (None, "Z1000000", "1,000,000 x 26"),
+}
+
+
+def _far_in_the_middle(tmp: Path) -> Path:
+    from corpus_files import patch_sheet_xml
+
+    path, _ = spbe_file(tmp, file="tengah.xlsx")
+
+    def change(data: bytes) -> bytes:
+        cut = data.index(b'<row r="30"')  # out of order, as no program writes it
+        return data[:cut] + b'<row r="1000000"><c r="Z1000000"><v>1</v></c></row>' + data[cut:]
+
+    return patch_sheet_xml(path, change)
+
+
+def _far_case(name: str) -> Callable[[Path], Refusal]:
+    xml, cell, size = FAR_CELLS[name]
+
+    def build(tmp: Path) -> Refusal:
+        path = _far_in_the_middle(tmp) if xml is None else far_cell(tmp, name, xml)
+        return Refusal(path, [("sheet-too-large", f"Penilaian!{cell}",
+                               f"the sheet's cells reach as far as {cell} ({size}")])
+
+    return build
+
+
+for _name in FAR_CELLS:
+    case(f"far-{_name}")(_far_case(_name))
+
+
+@case("far-cell-declared-small")
+def _declared(tmp: Path) -> Refusal:
+    from corpus_files import patch_sheet_xml
+
+    path, _ = spbe_file(tmp, file="dimensi.xlsx")
+
+    def change(data: bytes) -> bytes:
+        data = data.replace(b"</sheetData>",
+                            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+        return data.replace(b"<sheetData>", b'<dimension ref="A1:C52"/><sheetData>', 1)
+
+    patch_sheet_xml(path, change)
+    return Refusal(path, [("sheet-too-large", "Penilaian!XFD1048576", "it declares A1:C52")])
+
+
+@case("far-reference-not-a-cell-reference")
+def _bad_reference(tmp: Path) -> Refusal:
+    path = far_cell(tmp, "rujukan", b'<row r="70"><c r="12AB"><v>1</v></c></row>')
+    return Refusal(path, [("not-a-workbook", str(path), "is not a readable Excel workbook")])
+
+
+# -- the extent scan itself, on sheet XML streams ------------------------------------------
+
+
+def _sheet_xml(*parts: bytes) -> Any:
+    import io
+
+    head = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>')
+    return io.BytesIO(head + b"".join(parts) + b"</sheetData><colBreaks/></worksheet>")
+
+
+@pytest.mark.parametrize(
+    ("rows", "cols", "over"),
+    [(1_000_000, 10, False), (1_000_001, 10, True), (10_000, 1_000, False),
+     (10_000, 1_001, True), (610, 16_384, False), (611, 16_384, True), (1_048_576, 9, False)],
+)
+def test_the_budget_is_rows_times_columns_from_a1(rows: int, cols: int, over: bool) -> None:
+    from spbe_cli.readers.cells import cell_address
+    from spbe_cli.readers.extent import MAX_SHEET_CELLS, scan
+
+    far = cell_address(rows - 1, cols - 1).encode()
+    extent = scan(_sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>',
+                             b'<row r="%d"><c r="%s"><v>1</v></c></row>' % (rows, far)))
+    assert (extent.rows, extent.cols) == (rows, cols)
+    assert extent.over() is over and (rows * cols > MAX_SHEET_CELLS) is over
+
+
+def test_a_reference_cut_by_a_chunk_boundary_is_read_whole() -> None:
+    from spbe_cli.readers.extent import CHUNK, scan
+
+    for shift in range(-12, 12, 3):
+        filler = b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
+        pad = b"x" * (CHUNK - 170 - len(filler) + shift)
+        stream = _sheet_xml(filler + pad + b"</t></is></c></row>",
+                            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+        extent = scan(stream)
+        assert (extent.rows, extent.cols, extent.far) == (1_048_576, 16_384, (1_048_575, 16_383))
+
+
+def test_the_scan_stops_at_the_first_chunk_over_the_budget() -> None:
+    """Bound: one chunk (1 MiB) past the far cell is read, not the 64 MiB after it."""
+    import io
+
+    from spbe_cli.readers.extent import CHUNK, scan
+
+    body = _sheet_xml(b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>').getvalue()
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(2, 9))
+    stream = io.BytesIO(body.replace(b"</sheetData>", rows * 300_000 + b"</sheetData>"))
+    scan(stream)
+    assert stream.tell() <= 2 * CHUNK
+
+
+def test_a_tag_longer_than_a_mebibyte_is_not_a_workbook() -> None:
+    from spbe_cli.readers.extent import scan
+
+    with pytest.raises(ValueError):
+        scan(_sheet_xml(b'<row r="1"><c r="A1" x="' + b"y" * (3 * 1024 * 1024) + b'"/></row>'))
+
+
+def test_an_empty_sheet_data_has_no_extent() -> None:
+    import io
+
+    from spbe_cli.readers.extent import scan
+
+    extent = scan(io.BytesIO(b'<worksheet><dimension ref="A1:XFD1048576"/><sheetData/>'
+                             b'<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+                             b"</worksheet>"))
+    assert (extent.rows, extent.cols, extent.declared) == (0, 0, "A1:XFD1048576")
+    assert not extent.over()
+
+
 # -- the tests ----------------------------------------------------------------------------------
 
 

@@ -90,8 +90,17 @@ def fail_input(error: InputError, lang: Lang) -> NoReturn:
             message(f"  {problem.render(lang)}")
     else:
         prefix = Text("Kesalahan", "Error").get(lang)
-        message(f"{prefix}: {error.problems[0].render(lang)}", "red")
+        problem = error.problems[0]
+        line = problem.render(lang)
+        if _names_a_file(error.source) and problem.place and error.source not in problem.place:
+            line = f"{error.source}: {line}"  # a cell of which file: name it
+        message(f"{prefix}: {line}", "red")
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _names_a_file(source: str) -> bool:
+    """Whether an error's source is a file (not an option such as ``--target``)."""
+    return bool(source) and not source.startswith("-") and source != "target"
 
 
 def fail_usage(text: Text, lang: Lang) -> NoReturn:

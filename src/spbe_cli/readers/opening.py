@@ -12,6 +12,7 @@ from spbe_cli.i18n import Text
 from spbe_cli.problems import Problem
 from spbe_cli.readers.cells import Cell, Rows
 from spbe_cli.readers.csvtext import csv_rows, read_bounded, read_csv_file
+from spbe_cli.readers.extent import check_sheet
 from spbe_cli.readers.formulas import formula_causes
 from spbe_cli.safety import Kind, check_input, no_data, parser_errors
 
@@ -85,6 +86,8 @@ class Workbook(Book):
         assert name is not None
         cached = self._cache.get(name)
         if cached is None:
+            if self.kind == "xlsx":  # before calamine allocates the sheet's whole grid
+                check_sheet(self._path, self._source, name)
             with parser_errors(self._source):
                 sheet = self._book.get_sheet_by_name(name)
                 cached = self._cache[name] = sheet.to_python(skip_empty_area=False)
