@@ -243,6 +243,87 @@ def write_csv(
     return path
 
 
+def patch_sheet_xml(
+    path: Path, change: Any, part: str = "xl/worksheets/sheet1.xml"
+) -> Path:
+    """Rewrite one worksheet's XML inside an .xlsx (``change`` maps its bytes to new
+    bytes), every other part copied as it is: hostile cells a spreadsheet program would
+    never write."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            target.writestr(info, change(data) if info.filename == part else data)
+    return path
+
+
+def before_sheet_end(xml: bytes) -> Any:
+    """A ``change`` for :func:`patch_sheet_xml` inserting ``xml`` before
+    ``</sheetData>``."""
+    def change(data: bytes) -> bytes:
+        assert b"</sheetData>" in data
+        return data.replace(b"</sheetData>", xml + b"</sheetData>", 1)
+
+    return change
+
+
 def digest(path: Path) -> str:
     """The SHA-256 of a file (to show a reader leaves its input untouched)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- running the command under resource limits -------------------------------------------------
+
+
+@dataclass
+class Run:
+    """A finished ``spbe`` process: exit code and both streams as text."""
+
+    code: int
+    stdout: str
+    stderr: str
+    raw: bytes = b""
+    """stdout as written (bytes)."""
+
+
+def run_spbe(
+    args: Sequence[str],
+    *,
+    cpu_seconds: int = 30,
+    memory_mib: int = 1024,
+    stdin: Any = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    stdout: Any = None,
+) -> Run:
+    """``spbe ARGS`` as a fresh process bounded by ``RLIMIT_CPU`` (a hang is killed by the
+    kernel, not by a timing assertion) and ``RLIMIT_AS`` (an allocation beyond
+    ``memory_mib`` fails inside the process instead of growing without end). A wall-clock
+    timeout of three times the CPU limit catches a process blocked on I/O."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+        size = memory_mib * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    full_env = {**os.environ, "SPBE_NO_PROGRESS": "1", **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", "spbe_cli", *args],
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=full_env,
+        cwd=cwd,
+        preexec_fn=limits,
+        timeout=cpu_seconds * 3,
+        check=False,
+    )
+    out = done.stdout.decode("utf-8", "replace") if isinstance(done.stdout, bytes) else ""
+    raw = done.stdout if isinstance(done.stdout, bytes) else b""
+    return Run(done.returncode, out, done.stderr.decode("utf-8", "replace"), raw)

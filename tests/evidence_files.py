@@ -141,3 +141,28 @@ def symlink(root: Path, name: str, target: Path) -> bool:
     except (OSError, NotImplementedError):
         return False
     return True
+
+
+def deep_folder(root: Path, depth: int, name: str = "I13_L1_bukti.pdf") -> Path:
+    """A valid PDF ``depth`` folders below ``root`` (``d1/d2/...``): past the scan's depth
+    bound when ``depth`` exceeds it."""
+    folder = root.joinpath(*(f"d{n}" for n in range(1, depth + 1)))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(pdf_bytes(name))
+    return folder / name
+
+
+def crowded_folder(root: Path, count: int) -> None:
+    """``count`` empty ``.txt`` files in 100 subfolders of ``root`` (names matching no
+    indicator): enough entries to stop a bounded scan."""
+    per_folder = count // 100 + 1
+    made = 0
+    for folder_number in range(100):
+        folder = root / f"arsip-{folder_number:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for file_number in range(per_folder):
+            if made >= count:
+                return
+            handle = os.open(folder / f"catatan-{file_number:05d}.txt", os.O_CREAT | os.O_WRONLY)
+            os.close(handle)
+            made += 1

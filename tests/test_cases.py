@@ -364,7 +364,7 @@ def test_one_bad_case_does_not_hide_the_others(fw: Framework) -> None:
 def test_unreadable_file(fw: Framework, tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         run_cases(fw, tmp_path / "nope.yaml")
-    assert caught.value.problems[0].code == "unreadable"
+    assert caught.value.problems[0].code == "file-not-found"
 
 
 @pytest.mark.parametrize("name", ["indicators", "../cases/permenpanrb-5-2018", "x", "59/2020"])

@@ -527,6 +527,347 @@ def _sheet(tmp: Path) -> Refusal:
                    options={"sheet": "Rekap"})
 
 
+# -- no year, no Kerangka: a broken cell is reported against the closest framework (#18) ------
+
+NO_YEAR = [["LEMBAR KERJA EVALUASI"], ["Instansi", "Kota Contoh"], []]
+"""Title rows without a year (the header is row 4, the first indicator row 5); the files'
+names carry no year either, so only the indicator cells can choose the framework."""
+
+
+def undated(
+    tmp: Path, name: str, *, values: Callable[[list[Any]], None] | None = None,
+    ids: Callable[[list[Any]], None] | None = None,
+    rows: Callable[[list[list[Any]]], None] | None = None,
+) -> tuple[Path, Any]:
+    id_column: list[Any] = [int(k) for k in SPBE_IDS]
+    value_column: list[Any] = column_of(whole_levels(SPBE, 1), SPBE_IDS)
+    if values is not None:
+        values(value_column)
+    if ids is not None:
+        ids(id_column)
+    sheet = long_sheet(id_column, {"Nilai": value_column}, title=NO_YEAR)
+    if rows is not None:
+        rows(sheet.rows)
+    return write_xlsx(tmp / f"{name}.xlsx", Sheet("Penilaian", sheet.rows)), sheet
+
+
+def id_setter(index: int, value: Any) -> Callable[[list[Any]], None]:
+    def change(ids: list[Any]) -> None:
+        ids[index] = value
+
+    return change
+
+
+NEAREST = ("framework-nearest", "", "read as permenpanrb-59-2020, the framework its indicator "
+           "set is closest to")
+
+
+@case("undated-na-level")
+def _undated_na(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "na", values=setter(4, "#N/A"))
+    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('Nilai', 4)}",
+                           "the cell shows the error #N/A")])
+
+
+@case("undated-div0-level")
+def _undated_div0(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "bagi-nol", values=setter(30, "#DIV/0!"))
+    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('Nilai', 30)}",
+                           "the cell shows the error #DIV/0!")])
+
+
+@case("undated-blank-level")
+def _undated_blank(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "kosong", values=setter(46, None))
+    return Refusal(path, [("level-blank", f"Penilaian!{sheet.cell('Nilai', 46)}",
+                           "value is blank")])
+
+
+@case("undated-formula-without-value")
+def _undated_formula(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "rumus", values=setter(0, "=B5*0+3"))
+    return Refusal(path, [("formula-without-value", f"Penilaian!{sheet.cell('Nilai', 0)}",
+                           "formula without a saved value")])
+
+
+@case("undated-unknown-id-48")
+def _undated_48(tmp: Path) -> Refusal:
+    def more(rows: list[list[Any]]) -> None:
+        rows.append([48, "Indikator tambahan", 3])
+
+    path, _ = undated(tmp, "48", rows=more)
+    return Refusal(path, [("unknown-indicator", "Penilaian!A52", "unknown indicator 48"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-id-1.5")
+def _undated_decimal_id(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "satu-koma-lima", ids=id_setter(4, "1.5"))
+    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 4)}",
+                           "unknown indicator '1.5'"),
+                          ("missing-indicators", "Penilaian", "missing indicators 5"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-value-error-id")
+def _undated_error_id(tmp: Path) -> Refusal:
+    path, sheet = undated(tmp, "id-galat", ids=id_setter(9, "#VALUE!"))
+    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('No', 9)}",
+                           "the cell shows the error #VALUE!"),
+                          ("missing-indicators", "Penilaian", "missing indicators 10"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-repeated-header-row")
+def _undated_header(tmp: Path) -> Refusal:
+    def again(rows: list[list[Any]]) -> None:
+        rows.insert(25, list(rows[3]))
+
+    path, _ = undated(tmp, "judul-ulang", rows=again)
+    return Refusal(path, [("unknown-indicator", "Penilaian!A26", "unknown indicator 'No'"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-two-broken-ids")
+def _undated_two(tmp: Path) -> Refusal:
+    def two(ids: list[Any]) -> None:
+        ids[2], ids[40] = "3a", "#REF!"
+
+    path, sheet = undated(tmp, "dua-rusak", ids=two)
+    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 2)}",
+                           "unknown indicator '3a'"),
+                          ("cell-error", f"Penilaian!{sheet.cell('No', 40)}",
+                           "the cell shows the error #REF!"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-pemdi-with-one-unknown-id")
+def _undated_pemdi(tmp: Path) -> Refusal:
+    ids: list[Any] = [int(k) for k in PEMDI_IDS]
+    ids.append(21)
+    values: list[Any] = [*column_of(decimal_levels(PEMDI, 1), PEMDI_IDS), 2]
+    sheet = long_sheet(ids, {"Nilai": values}, title=NO_YEAR)
+    path = write_xlsx(tmp / "pemdi-21.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 20)}",
+                           "unknown indicator 21 in framework permenpanrb-8-2026"),
+                          ("framework-nearest", str(path), "read as permenpanrb-8-2026")])
+
+
+@case("undated-far-from-every-framework")
+def _undated_far(tmp: Path) -> Refusal:
+    """Ids 1-25: five unknown to Pemdi, half of SPBE missing: not clearly any."""
+    keep = SPBE_IDS[:25]
+    sheet = long_sheet([int(k) for k in keep], {"Nilai": column_of(whole_levels(SPBE, 2), keep)},
+                       title=NO_YEAR)
+    path = write_xlsx(tmp / "separuh.xlsx", Sheet("Penilaian", sheet.rows))
+    return Refusal(path, [("framework-unknown", str(path), "cannot tell the framework")])
+
+
+def test_a_clearly_closest_framework_is_chosen_only_when_it_is_unique(tmp_path: Path) -> None:
+    """Two frameworks equally close (a renamed copy of 59/2020): the candidates are listed,
+    never one picked silently."""
+    from corpus_files import framework
+    from spbe_cli.framework import bundled_frameworks, parse_framework
+
+    text = bundled_frameworks()[SPBE].read_text(encoding="utf-8")
+    twin = parse_framework(text.replace(f"id: {SPBE}", "id: salinan-59", 1), "salinan.yaml")
+    path, _ = undated(tmp_path, "48", rows=lambda rows: rows.append([48, "x", 3]))
+    with pytest.raises(InputError) as caught:
+        read_assessments(path, candidates=[framework(SPBE), twin])
+    (problem,) = caught.value.problems
+    assert problem.code == "framework-unknown"
+    assert f"as close to several frameworks ({SPBE}, salinan-59)" in problem.text.en
+    with pytest.raises(InputError) as alone:  # one close candidate: its cells are reported
+        read_assessments(path, candidates=[framework(SPBE), framework(PEMDI)])
+    assert [(p.code, p.place) for p in alone.value.problems] == [
+        ("unknown-indicator", "Penilaian!A52"), ("framework-nearest", str(path))]
+
+
+@case("undated-wide-with-column-48")
+def _undated_wide(tmp: Path) -> Refusal:
+    a = column_of(whole_levels(SPBE, 3), SPBE_IDS)
+    rows = wide_rows([*SPBE_IDS, "48"], [["Kota Satu", *a, 3], ["Kab Dua", *a, 2]],
+                     lead=("Instansi",))
+    path = write_xlsx(tmp / "rekap-tanpa-tahun.xlsx", Sheet("Rekap", rows))
+    return Refusal(path, [("unknown-indicator", f"Rekap!{address(1, 1 + 47)}",
+                           "unknown indicator '48'"),
+                          (NEAREST[0], str(path), NEAREST[2])])
+
+
+@case("undated-csv-na-level")
+def _undated_csv(tmp: Path) -> Refusal:
+    values: list[Any] = column_of(whole_levels(SPBE, 4), SPBE_IDS)
+    values[7] = "#N/A"
+    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values}, title=NO_YEAR)
+    path = write_csv(tmp / "galat.csv", sheet.rows, delimiter=";")
+    return Refusal(path, [("level-not-integer", sheet.cell("Nilai", 7),
+                           "value '#N/A' is not a number")])
+
+
+# -- cells far beyond the table: refused before the parser allocates (issue 18) -----------
+
+
+def far_cell(tmp: Path, name: str, xml: bytes) -> Path:
+    """A valid SPBE sheet with ``xml`` added at the end of its ``sheetData``."""
+    path, _ = spbe_file(tmp, file=f"{name}.xlsx")
+    from corpus_files import before_sheet_end, patch_sheet_xml
+
+    return patch_sheet_xml(path, before_sheet_end(xml))
+
+
+FAR_CELLS: dict[str, tuple[bytes | None, str, str]] = {
+    "value-in-xfd1048576": (b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+                            "XFD1048576", "1,048,576 x 16,384"),
+    "value-in-az1048576": (b'<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>',
+                           "AZ1048576", "1,048,576 x 52"),
+    "text-in-a1048576-and-xfd60": (
+        b'<row r="60"><c r="XFD60" t="inlineStr"><is><t>x</t></is></c></row>'
+        b'<row r="1048576"><c r="A1048576"><v>2</v></c></row>', "A1048576", "1,048,576 x 16,384"),
+    "styled-empty-cell-far-away": (b'<row r="900000"><c r="ZZ900000" s="0"/></row>',
+                                   "ZZ900000", "900,000 x 702"),
+    "row-without-r-after-far-row": (
+        b'<row r="1048575"><c r="K1048575"><v>1</v></c></row><row><c><v>1</v></c></row>',
+        "A1048576", "1,048,576 x 11"),
+    "cells-without-r-20000-wide": (b"<row>" + b"<c><v>1</v></c>" * 20_000 + b"</row>",
+                                   "ACOF53", "53 x 20,000"),
+    "namespace-prefix": (b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/'
+                         b'2006/main" r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c>'
+                         b"</x:row>", "XFD1048576", "1,048,576 x 16,384"),
+    "r-not-first": (b'<row r="500000"><c s="0" t="n" r="CV500000"><v>1</v></c></row>',
+                    "CV500000", "500,000 x 100"),
+    "single-quotes": (b"<row r='700000'><c r='BA700000'><v>1</v></c></row>",
+                      "BA700000", "700,000 x 53"),
+    "spaces-around-equals": (b'<row r = "800000"><c r = "AAA800000"><v>1</v></c></row>',
+                             "AAA800000", "800,000 x 703"),
+    "lowercase-reference": (b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+                            "XFD1048576", "1,048,576 x 16,384"),
+    "row-beyond-excel": (b'<row r="2000000"><c r="A2000000"><v>1</v></c></row>',
+                         "A2000000", "2,000,000 x"),
+    "four-letter-column": (b'<row r="60"><c r="AAAA60"><v>1</v></c></row>',
+                           "AAAA60", "60 x 18,279"),
+    "far-row-in-the-middle": (None, "Z1000000", "1,000,000 x 26"),
+}
+
+
+def _far_in_the_middle(tmp: Path) -> Path:
+    from corpus_files import patch_sheet_xml
+
+    path, _ = spbe_file(tmp, file="tengah.xlsx")
+
+    def change(data: bytes) -> bytes:
+        cut = data.index(b'<row r="30"')  # out of order, as no program writes it
+        return data[:cut] + b'<row r="1000000"><c r="Z1000000"><v>1</v></c></row>' + data[cut:]
+
+    return patch_sheet_xml(path, change)
+
+
+def _far_case(name: str) -> Callable[[Path], Refusal]:
+    xml, cell, size = FAR_CELLS[name]
+
+    def build(tmp: Path) -> Refusal:
+        path = _far_in_the_middle(tmp) if xml is None else far_cell(tmp, name, xml)
+        return Refusal(path, [("sheet-too-large", f"Penilaian!{cell}",
+                               f"the sheet's cells reach as far as {cell} ({size}")])
+
+    return build
+
+
+for _name in FAR_CELLS:
+    case(f"far-{_name}")(_far_case(_name))
+
+
+@case("far-cell-declared-small")
+def _declared(tmp: Path) -> Refusal:
+    from corpus_files import patch_sheet_xml
+
+    path, _ = spbe_file(tmp, file="dimensi.xlsx")
+
+    def change(data: bytes) -> bytes:
+        data = data.replace(b"</sheetData>",
+                            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+        return data.replace(b"<sheetData>", b'<dimension ref="A1:C52"/><sheetData>', 1)
+
+    patch_sheet_xml(path, change)
+    return Refusal(path, [("sheet-too-large", "Penilaian!XFD1048576", "it declares A1:C52")])
+
+
+@case("far-reference-not-a-cell-reference")
+def _bad_reference(tmp: Path) -> Refusal:
+    path = far_cell(tmp, "rujukan", b'<row r="70"><c r="12AB"><v>1</v></c></row>')
+    return Refusal(path, [("not-a-workbook", str(path), "is not a readable Excel workbook")])
+
+
+# -- the extent scan itself, on sheet XML streams ------------------------------------------
+
+
+def _sheet_xml(*parts: bytes) -> Any:
+    import io
+
+    head = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>')
+    return io.BytesIO(head + b"".join(parts) + b"</sheetData><colBreaks/></worksheet>")
+
+
+@pytest.mark.parametrize(
+    ("rows", "cols", "over"),
+    [(1_000_000, 10, False), (1_000_001, 10, True), (10_000, 1_000, False),
+     (10_000, 1_001, True), (610, 16_384, False), (611, 16_384, True), (1_048_576, 9, False)],
+)
+def test_the_budget_is_rows_times_columns_from_a1(rows: int, cols: int, over: bool) -> None:
+    from spbe_cli.readers.cells import cell_address
+    from spbe_cli.readers.extent import MAX_SHEET_CELLS, scan
+
+    far = cell_address(rows - 1, cols - 1).encode()
+    extent = scan(_sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>',
+                             b'<row r="%d"><c r="%s"><v>1</v></c></row>' % (rows, far)))
+    assert (extent.rows, extent.cols) == (rows, cols)
+    assert extent.over() is over and (rows * cols > MAX_SHEET_CELLS) is over
+
+
+def test_a_reference_cut_by_a_chunk_boundary_is_read_whole() -> None:
+    from spbe_cli.readers.extent import CHUNK, scan
+
+    for shift in range(-12, 12, 3):
+        filler = b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
+        pad = b"x" * (CHUNK - 170 - len(filler) + shift)
+        stream = _sheet_xml(filler + pad + b"</t></is></c></row>",
+                            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+        extent = scan(stream)
+        assert (extent.rows, extent.cols, extent.far) == (1_048_576, 16_384, (1_048_575, 16_383))
+
+
+def test_the_scan_stops_at_the_first_chunk_over_the_budget() -> None:
+    """Bound: one chunk (1 MiB) past the far cell is read, not the 64 MiB after it."""
+    import io
+
+    from spbe_cli.readers.extent import CHUNK, scan
+
+    body = _sheet_xml(b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>').getvalue()
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(2, 9))
+    stream = io.BytesIO(body.replace(b"</sheetData>", rows * 300_000 + b"</sheetData>"))
+    scan(stream)
+    assert stream.tell() <= 2 * CHUNK
+
+
+def test_a_tag_longer_than_a_mebibyte_is_not_a_workbook() -> None:
+    from spbe_cli.readers.extent import scan
+
+    with pytest.raises(ValueError):
+        scan(_sheet_xml(b'<row r="1"><c r="A1" x="' + b"y" * (3 * 1024 * 1024) + b'"/></row>'))
+
+
+def test_an_empty_sheet_data_has_no_extent() -> None:
+    import io
+
+    from spbe_cli.readers.extent import scan
+
+    extent = scan(io.BytesIO(b'<worksheet><dimension ref="A1:XFD1048576"/><sheetData/>'
+                             b'<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+                             b"</worksheet>"))
+    assert (extent.rows, extent.cols, extent.declared) == (0, 0, "A1:XFD1048576")
+    assert not extent.over()
+
+
 # -- the tests ----------------------------------------------------------------------------------
 
 
@@ -605,8 +946,8 @@ def test_dev_zero_named_csv_is_refused_quickly(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert elapsed < 2.0
     assert peak < 200 * MIB
-    assert [p.code for p in caught.value.problems] == ["csv-too-large"]
-    assert "64 MiB" in caught.value.problems[0].text.en
+    assert [p.code for p in caught.value.problems] == ["not-a-regular-file"]
+    assert "is not a regular file but a device" in caught.value.problems[0].text.en
 
 
 def test_a_50_mb_line_on_stdin_is_refused_quickly(monkeypatch: pytest.MonkeyPatch) -> None:

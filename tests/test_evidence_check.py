@@ -227,9 +227,10 @@ def test_export(tmp_path: Path) -> None:
     assert list(data) == [
         "schema", "framework", "agency", "year", "track", "claimed_index",
         "claimed_index_exact", "claimed_band", "evidenced_index", "evidenced_index_exact",
-        "evidenced_band", "risk", "risk_exact", "scan", "items", "indicators", "findings",
-        "opds",
+        "evidenced_band", "evidenced_partial", "risk", "risk_exact", "scan", "items",
+        "indicators", "findings", "opds",
     ]
+    assert data["evidenced_partial"] is False and data["scan"]["complete"] is True
     assert data["schema"] == "spbe-evidence/1"
     assert Fraction(data["risk_exact"]) == report.risk
     assert data["claimed_index"] == float(report.claimed_published)

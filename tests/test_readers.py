@@ -952,16 +952,18 @@ def test_zero_byte_workbook(tmp_path: Path, fw: Framework) -> None:
 def test_unreadable_file(
     tmp_path: Path, fw: Framework, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import os
+
     path = write_xlsx(tmp_path / "rahasia.xlsx", {"S": long_rows()})
-    real_open = Path.open
+    real_open = os.open
 
-    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
+    def denied(name: Any, *args: Any, **kwargs: Any) -> Any:
         # chmod 0 does not stop root (CI runs as root): refuse the way the OS would.
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     problem = refused(path, fw)
     assert problem.code == "unreadable"
     assert "permission denied" in problem.text.en

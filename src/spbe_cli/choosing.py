@@ -4,8 +4,11 @@ In order: the framework asked for (``--framework``); else the one the file names
 ``Kerangka`` cell or column: an id, an alias such as ``59/2020``, a title, or a path to a
 YAML file); else the one whose years hold the evaluation year (``applies_from`` ..
 ``applies_until``: 2018-2020 PermenPANRB 5/2018, 2021-2025 59/2020, 2026 on 8/2026); else
-the one framework whose indicator set the file matches exactly. Otherwise the choice is
-refused, naming the frameworks considered and why each does not fit.
+the one framework whose indicator set the file matches exactly; else the one framework the
+file's indicator cells are clearly closest to (:func:`nearest`), so that a broken cell (an
+unknown id, an error value, a repeated header row) is reported against it, cell by cell,
+rather than hiding behind "cannot tell the framework". Otherwise the choice is refused,
+naming the frameworks considered and why each does not fit.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
@@ -29,10 +33,17 @@ class Choice:
     framework: Framework
     origin: Origin
     detail: str | None = None
+    off: int = 0
+    """For a choice by the indicators the file is closest to: the cells that do not fit."""
 
     def reason(self) -> Text:
         """Why, in a few words: ``menurut tahun 2026`` / ``by the year 2026``."""
         detail = self.detail or ""
+        if self.origin == "indicators" and self.off:
+            return Text(f"daftar indikatornya paling dekat dengan kerangka ini ({self.off} "
+                        "tidak cocok; lihat masalah di bawah)",
+                        f"its indicator set is closest to this framework ({self.off} not "
+                        "fitting; see the problems below)")
         return {
             "option": Text("dipilih dengan --framework", "chosen with --framework"),
             "file": Text(f"disebut di berkas ({detail})", f"named in the file ({detail})"),
@@ -125,6 +136,51 @@ def by_indicators(
         else:
             why[framework.id] = problem
     return fits, why
+
+
+NEAR_SHARE = Fraction(1, 10)
+"""How far a file's indicator cells may be from a framework's set and still be read as a
+file of it with mistakes: at most a tenth of the cells unknown and a tenth of the
+framework's indicators missing (at least 2 of each). The bundled frameworks are further
+apart (a 59/2020 file is 12 of 47 cells off 5/2018, a 5/2018 file 12 of 47 indicators off
+59/2020, Pemdi 27 off either)."""
+
+
+def distance(framework: Framework, id_cells: Sequence[str]) -> tuple[int, int]:
+    """How many of ``id_cells`` name none of ``framework``'s indicators, and how many of
+    its indicators (those without an external default) no cell names."""
+    present: set[str] = set()
+    unknown = 0
+    for cell in id_cells:
+        key = framework.indicator_id(cell)
+        if key is None:
+            unknown += 1
+        else:
+            present.add(key)
+    missing = sum(1 for i in framework.indicators if i.id not in present and i.external is None)
+    return unknown, missing
+
+
+def near(framework: Framework, id_cells: Sequence[str]) -> int | None:
+    """The cells off (unknown plus missing) when ``id_cells`` are near ``framework``'s set
+    (see :data:`NEAR_SHARE`), else ``None``."""
+    unknown, missing = distance(framework, id_cells)
+    required = sum(1 for i in framework.indicators if i.external is None)
+    unknown_limit = max(Fraction(2), NEAR_SHARE * len(id_cells))
+    if unknown <= unknown_limit and missing <= max(Fraction(2), NEAR_SHARE * required):
+        return unknown + missing
+    return None
+
+
+def nearest(
+    id_cells: Sequence[str], candidates: Sequence[Framework]
+) -> tuple[list[Framework], int]:
+    """The frameworks ``id_cells`` are near (:func:`near`), closest first, and the cells
+    off for the closest; one framework means the choice is clear."""
+    found = [(off, n, fw) for n, fw in enumerate(candidates)
+             if (off := near(fw, id_cells)) is not None]
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [fw for _, _, fw in found], found[0][0] if found else 0
 
 
 def considered_text(why: dict[str, Text], fits: Sequence[Framework]) -> Text:

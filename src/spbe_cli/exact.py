@@ -17,12 +17,17 @@ numbers into text:
   readings agree for every value below 10 typed with up to 10 decimals, so the rule never
   picks between two plausible values.
 * :func:`publish_units` and :func:`round_half_up` round half away from zero, exactly.
+* Every reader refuses text longer than :data:`MAX_TEXT` characters, more than
+  :data:`MAX_DIGITS` digits or an exponent beyond :data:`MAX_EXPONENT` *before*
+  converting, so ``1e999999999`` (which would build the power) and a 5,000-digit integer
+  (beyond Python's conversion limit) are refused at once.
 * :func:`format_exact` writes ``13``, ``1.3`` or ``10/3``; :func:`fixed` writes a figure with
   a given number of decimals, with a decimal comma for Indonesian readers.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -34,7 +39,38 @@ CLOSE_ENOUGH = Fraction(1, 10**15)
 """How near (relative) a double must be to a simple fraction to be read as it: writers that
 keep 16 significant digits (``1.166666666666667`` for 7/6) stay within it."""
 
+MAX_TEXT = 200
+"""The longest text read as a number (a weight is ``1.30``; a long ``20/6`` fits easily)."""
+
+MAX_DIGITS = 100
+"""The most digits a number read here may have (numerator and denominator together)."""
+
+MAX_EXPONENT = 100
+"""The largest exponent (``1.3e2``) :func:`parse_exact` accepts, either sign."""
+
 Lang = Literal["id", "en"]
+
+_EXPONENT = re.compile(r"[eE]([+-]?[0-9]+)")
+
+
+def check_size(text: str) -> None:
+    """Raise ``ValueError`` when ``text`` is too long, has too many digits or too large
+    an exponent to be one of the numbers this tool reads (checked before converting)."""
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"a number of {len(text):,} characters is too long "
+                         f"(at most {MAX_TEXT})")
+    digits = sum(c.isdigit() for c in text)
+    if digits > MAX_DIGITS:
+        raise ValueError(f"a number with {digits:,} digits is too long (at most {MAX_DIGITS})")
+    exponent = _EXPONENT.search(text)
+    if exponent is not None and abs(int(exponent[1])) > MAX_EXPONENT:
+        raise ValueError(f"the exponent {exponent[1]} is out of range "
+                         f"(at most {MAX_EXPONENT} either way)")
+
+
+def _check_int(value: int) -> None:
+    if abs(value) >= 10**MAX_DIGITS:
+        raise ValueError(f"a number with more than {MAX_DIGITS} digits is too long")
 
 
 def parse_exact(value: Any) -> Fraction:
@@ -46,14 +82,17 @@ def parse_exact(value: Any) -> Fraction:
         raise ValueError("expected a number, got true/false")
     if isinstance(value, Fraction):
         return value
-    if isinstance(value, int | Decimal):
+    if isinstance(value, int):
+        _check_int(value)
         return Fraction(value)
-    if isinstance(value, float):
+    if isinstance(value, Decimal | float):
         # repr() gives the shortest text that reads back as the same float, i.e. what the
-        # author wrote (1.3 -> "1.3"), so no binary error enters the arithmetic.
-        value = repr(value)
+        # author wrote (1.3 -> "1.3"), so no binary error enters the arithmetic; a Decimal
+        # is read by its text too, so its exponent is bounded like any other.
+        value = repr(value) if isinstance(value, float) else str(value)
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
+        check_size(text)
         try:
             return Fraction(text)
         except (ValueError, ZeroDivisionError):
@@ -65,9 +104,14 @@ def parse_number(text: str) -> Fraction | None:
     """A number as a person writes it: ``3``, ``1,26``, ``1.26``, ``7/6``; else ``None``.
 
     A single comma is a decimal comma (``1,26``); thousands separators are not accepted
-    (``1.234,5`` is ``None``), since no value here needs them.
+    (``1.234,5`` is ``None``), since no value here needs them; nor is text longer than
+    :data:`MAX_TEXT` characters or with more than :data:`MAX_DIGITS` digits.
     """
+    if len(text) > MAX_TEXT:
+        return None
     compact = "".join(text.split())
+    if sum(c.isdigit() for c in compact) > MAX_DIGITS:
+        return None
     if not compact or compact.count(",") > 1 or ("," in compact and "." in compact):
         return None
     compact = compact.replace(",", ".")

@@ -40,3 +40,17 @@ def default_lang() -> Lang:
 def pick(lang: Lang, indonesian: str, english: str | None) -> str:
     """``english`` when asked for and present, else ``indonesian`` (names in the framework)."""
     return english if lang == "en" and english else indonesian
+
+
+def printable(text: str) -> str:
+    """``text`` as valid Unicode: a file name that is not UTF-8 (Python keeps its bytes as
+    lone surrogates) shows each such byte as ``\\xNN``; other text is returned as is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text

@@ -26,7 +26,7 @@ from spbe_cli.choosing import Choice
 from spbe_cli.engine import Result, score, score_many
 from spbe_cli.framework import Framework, load_framework
 from spbe_cli.i18n import Text
-from spbe_cli.problems import InputError, Problem
+from spbe_cli.problems import InputError, Problem, echo
 from spbe_cli.readers import ReadResult, read_assessments, sheet_names
 
 if TYPE_CHECKING:  # imported where used: scoring one file needs neither
@@ -108,21 +108,36 @@ def read_options(
     return ReadOptions(_LAYOUTS[layout], agency, year, allow_missing, track)
 
 
-def target_value(fw: Framework, value: str | Fraction | None) -> Fraction | None:
+def target_value(
+    fw: Framework, value: str | Fraction | None, option: str = "--target"
+) -> Fraction | None:
     """A target as an exact number: a number (``2.6``, ``2,6``) or a rating name (``baik``:
-    its lower edge in ``fw``). Raises :class:`InputError` naming the allowed forms."""
+    its lower edge in ``fw``), on the framework's scale (``scale.min`` .. ``scale.max``).
+    Raises :class:`InputError` naming the allowed forms; ``option`` names the option in it
+    (``--target``, ``--fail-under``), and the text given is echoed short."""
     if value is None or isinstance(value, Fraction):
         return value
+    shown = echo(value.strip())
     try:
-        return fw.parse_target(value)
+        number = fw.parse_target(value)
     except ValueError:
         names_id = ", ".join(b.label("id").lower() for b in fw.bands)
         names_en = ", ".join(b.label("en").lower() for b in fw.bands)
         text = Text(
-            f"'{value}' bukan target yang sah: tulis angka (2,6) atau nama predikat ({names_id})",
-            f"'{value}' is not a valid target: give a number (2.6) or a rating name ({names_en})",
+            f"{shown.id} bukan target yang sah: tulis angka (2,6) atau nama predikat ({names_id})",
+            f"{shown.en} is not a valid target: give a number (2.6) or a rating name ({names_en})",
         )
-        raise InputError("target", [Problem("bad-target", "", text)]) from None
+        raise InputError(option, [Problem("bad-target", "", text)]) from None
+    low, high = fw.scale.min, fw.scale.max
+    if not low <= number <= high:
+        text = Text(
+            f"{option} {shown.id} di luar skala {fw.id} ({low}-{high}): tulis angka antara "
+            f"{low} dan {high} atau nama predikat",
+            f"{option} {shown.en} is outside the scale of {fw.id} ({low}-{high}): give a "
+            f"number from {low} to {high} or a rating name",
+        )
+        raise InputError(option, [Problem("target-off-scale", "", text)])
+    return number
 
 
 def year_hint(path: Path, sheet: str | None) -> int | None:

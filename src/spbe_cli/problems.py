@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from spbe_cli.i18n import Lang, Text
 
+ECHO_LIMIT = 32
+"""The most characters of a user's text a message repeats (see :func:`echo`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -54,3 +57,12 @@ class InputError(Exception):
     def __str__(self) -> str:
         lines = [p.render("en") for p in self.problems]
         return f"{self.source}: " + "; ".join(lines)
+
+
+def echo(text: str, limit: int = ECHO_LIMIT) -> Text:
+    """``text`` quoted for a message, cut to ``limit`` characters (``'99999…' (401
+    characters)``) so that a huge option or cell never floods the terminal."""
+    if len(text) <= limit:
+        return Text(repr(text), repr(text))
+    cut = f"{text[:limit]!r}…"
+    return Text(f"{cut} ({len(text):,} karakter)", f"{cut} ({len(text):,} characters)")

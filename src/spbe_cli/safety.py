@@ -29,8 +29,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from spbe_cli.bounded import read_head, refuse
 from spbe_cli.i18n import Text
-from spbe_cli.problems import InputError, Problem
+from spbe_cli.problems import InputError
 
 Kind = Literal["csv", "xlsx", "xls", "ods"]
 
@@ -76,18 +77,13 @@ _LOOKS_LIKE_TEXT = Text(
 )
 
 
-def refuse(source: str, code: str, text: Text, hint: Text | None = None) -> InputError:
-    """An :class:`InputError` with one problem placed at the file itself."""
-    return InputError(source, [Problem(code, source, text, hint)])
-
-
 def check_input(path: Path, source: str) -> Kind:
     """The kind of ``path`` (csv, xlsx, xls, ods); raise :class:`InputError` if it is unsafe.
 
     ``source`` is the name shown in messages (the path as the user gave it).
     """
     kind = _kind_from_name(path, source)
-    head = _read_head(path, source)
+    head = _read_head(path, source)  # refuses a pipe, a device or a folder at once
     if kind == "csv":
         return kind
     if not head:
@@ -127,39 +123,8 @@ def _kind_from_name(path: Path, source: str) -> Kind:
 
 
 def _read_head(path: Path, source: str) -> bytes:
-    """The first bytes of the file, with a clear message when it cannot be opened."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(512)
-    except FileNotFoundError:
-        raise refuse(
-            source,
-            "file-not-found",
-            Text(
-                "tidak ditemukan; periksa nama dan folder berkas",
-                "was not found; check the file name and folder",
-            ),
-        ) from None
-    except IsADirectoryError:
-        raise refuse(
-            source, "is-a-directory", Text("adalah folder, bukan berkas", "is a folder, not a file")
-        ) from None
-    except PermissionError:
-        raise refuse(
-            source,
-            "unreadable",
-            Text("tidak boleh dibaca (izin ditolak)", "cannot be read (permission denied)"),
-        ) from None
-    except OSError as error:
-        raise unreadable(source, error) from None
-
-
-def unreadable(source: str, error: OSError) -> InputError:
-    """The problem for a file the operating system would not let us read."""
-    reason = error.strerror or type(error).__name__
-    return refuse(
-        source, "unreadable", Text(f"tidak dapat dibaca ({reason})", f"cannot be read ({reason})")
-    )
+    """The first bytes of the file (a regular file only: a named pipe never blocks)."""
+    return read_head(path, source, 512)
 
 
 def _is_text(head: bytes) -> bool:

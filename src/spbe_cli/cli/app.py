@@ -13,8 +13,11 @@ No ``from __future__ import annotations`` here: the global options are declared 
 :func:`build_app`, where ``typer`` is a local name, so their annotations must be objects.
 """
 
+import contextlib
+import errno
 import gc
 import importlib
+import itertools
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -140,38 +143,118 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""Errors writing the output (a full disk, a quota, a file too large, a device error): a
+message and exit status 2, never an internal error."""
+
+
 def main() -> None:
-    """Entry point: run the app; turn unexpected errors into one line (or a traceback)."""
+    """Entry point: run the app; turn unexpected errors into one line (or a traceback).
+
+    Output that cannot be written (disk full on stdout) is a message and exit status 2; a
+    broken pipe (``spbe ... | head``) is not an error (status 0); text the terminal's
+    encoding cannot show is written with backslash escapes instead of failing.
+    """
+    _tolerant_streams()
     if sys.argv[1:] in _VERSION_ARGS:  # the same answer, without importing typer
         sys.stdout.write(f"spbe-cli {__version__}\n")
-        return
+        _finish(0)
     # A run is short and builds large acyclic structures (a result per agency): the
     # cyclic collector's full passes cost 14% of a 100,000-row score and free nothing.
     gc.disable()
+    code: str | int | None = 0
     try:
-        build_app(command_named(sys.argv[1:]))(prog_name="spbe")
+        try:
+            build_app(command_named(sys.argv[1:]))(prog_name="spbe")
+        except SystemExit as done:
+            code = done.code
+            if code == 1 and _pipe_was_broken():
+                _silence_broken_pipe()
     except BrokenPipeError:
         _silence_broken_pipe()
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            _internal(error)
+        _output_failed(error)
     except Exception as error:  # last line of defence
-        from spbe_cli.cli.output import EXIT_INTERNAL
+        _internal(error)
+    _finish(code)
 
-        if _state["debug"] or os.environ.get("SPBE_DEBUG"):
-            import traceback
 
-            traceback.print_exc()
-        else:
-            sys.stderr.write(
-                f"spbe: internal error: {type(error).__name__}: {error}\n"
-                "Run again with --debug (spbe --debug ...) for the traceback and report it.\n"
-            )
-        sys.exit(EXIT_INTERNAL)
+def _tolerant_streams() -> None:
+    """stdout and stderr write what their encoding cannot hold as backslash escapes
+    (``PYTHONIOENCODING=ascii`` and an agency named Bône; a file name that is not UTF-8)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
+
+
+def _finish(code: str | int | None) -> None:
+    """Flush stdout (the last buffered output may not fit on the disk) and exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_broken_pipe()
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        _output_failed(error)
+    sys.exit(code)
+
+
+def _pipe_was_broken() -> bool:
+    """Whether click ended the run for a broken pipe (it wraps stdout, then exits 1)."""
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def _output_failed(error: OSError) -> None:
+    """The output could not be written: say so (in the language asked for), exit 2."""
+    from spbe_cli.i18n import Text, default_lang
+
+    args = sys.argv[1:]
+    english = "en" in {a.partition("=")[2] for a in args if a.startswith("--lang=")} or any(
+        a in ("--lang", "-l") and b == "en" for a, b in itertools.pairwise(args))
+    lang = "en" if english else default_lang()
+    reason = error.strerror or type(error).__name__
+    text = Text(f"spbe: keluaran tidak dapat ditulis: {reason}",
+                f"spbe: the output could not be written: {reason}")
+    _discard_stdout()
+    with contextlib.suppress(OSError):
+        sys.stderr.write(text.get(lang) + "\n")
+        sys.stderr.flush()
+    os._exit(2)  # buffers that cannot be written must not be flushed again on the way out
+
+
+def _internal(error: Exception) -> None:
+    from spbe_cli.cli.output import EXIT_INTERNAL
+
+    if _state["debug"] or os.environ.get("SPBE_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    else:
+        sys.stderr.write(
+            f"spbe: internal error: {type(error).__name__}: {error}\n"
+            "Run again with --debug (spbe --debug ...) for the traceback and report it.\n"
+        )
+    sys.exit(EXIT_INTERNAL)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so what is still buffered goes nowhere quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _silence_broken_pipe() -> None:
     """``spbe ... | head`` is not an error: drop the rest of the output quietly."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    _discard_stdout()
     sys.exit(0)

@@ -81,10 +81,11 @@ FrameworkOpt = Annotated[
             "Kerangka bawaan (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
             "lihat 'spbe framework list') atau berkas YAML. Bawaan: kerangka yang disebut "
             "berkas, jika tidak, kerangka untuk tahunnya, jika tidak, kerangka yang cocok "
-            "dengan indikatornya.",
+            "(atau jelas paling dekat) dengan indikatornya.",
             "Bundled framework (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018; "
             "see 'spbe framework list') or a YAML file. Default: the one the file names, else "
-            "the one for its year, else the one its indicators fit.",
+            "the one for its year, else the one its indicators fit (or are clearly closest "
+            "to).",
         ),
         show_default=False,
     ),
@@ -155,10 +156,10 @@ YearOpt = Annotated[
 TargetOpt = Annotated[
     str | None,
     typer.Option("--target", "-t", help=h(
-        "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'). Bawaan: target "
-        "kerangka.",
-        "Target index (2.6) or rating name (baik, 'sangat baik'). Default: the framework's "
-        "target.",
+        "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'), pada skala kerangka "
+        "(1-5). Bawaan: target kerangka.",
+        "Target index (2.6) or rating name (baik, 'sangat baik'), on the framework's scale "
+        "(1-5). Default: the framework's target.",
     ), show_default=False),
 ]
 AllowMissingOpt = Annotated[
@@ -213,11 +214,11 @@ EffortOpt = Annotated[
         metavar="FILE.yaml",
         help=h(
             "Berkas YAML yang memetakan nomor indikator ke upaya satu kenaikan tingkat "
-            "(mis. '13: 2', '21: 0.5'); menggantikan kolom upaya di buku kerja. Bawaan: 1 "
-            "per kenaikan.",
+            "(mis. '13: 2', '21: 0.5'; paling besar 1 MiB); menggantikan kolom upaya di buku "
+            "kerja. Bawaan: 1 per kenaikan.",
             "YAML file mapping indicator id to the effort of one level step (e.g. "
-            "'13: 2', '21: 0.5'); overrides the workbook's effort column. Default: 1 per "
-            "step.",
+            "'13: 2', '21: 0.5'; at most 1 MiB); overrides the workbook's effort column. "
+            "Default: 1 per step.",
         ),
         show_default=False,
     ),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from spbe_cli.i18n import Lang, Text
+from spbe_cli.i18n import Lang, Text, printable
 from spbe_cli.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def message(line: str, style: str | None = None) -> None:
     """One line for the person at the terminal, on stderr: through rich (in ``style``)
     on a terminal, as written elsewhere (a file or pipe gets no colour from rich
     either, and skipping rich saves its import)."""
+    line = printable(line)  # a file name that is not UTF-8 shows its bytes as \\xNN
     if sys.stderr.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
         stderr_console().print(line, style=style, markup=False)
     else:
@@ -52,9 +53,16 @@ def message(line: str, style: str | None = None) -> None:
 
 
 def write_data(text: str) -> None:
-    """Plain data (JSON, CSV, Markdown) to stdout, exactly as given."""
-    sys.stdout.write(text)
+    """Plain data (JSON, CSV, Markdown) to stdout, exactly as given, always in UTF-8
+    (whatever the locale or ``PYTHONIOENCODING`` says: data is never re-encoded or cut);
+    text that is not valid Unicode (a file name) is written by :func:`printable`."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = printable(text).encode("utf-8")
     sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def say(text: Text, lang: Lang, style: str | None = None) -> None:
@@ -82,8 +90,17 @@ def fail_input(error: InputError, lang: Lang) -> NoReturn:
             message(f"  {problem.render(lang)}")
     else:
         prefix = Text("Kesalahan", "Error").get(lang)
-        message(f"{prefix}: {error.problems[0].render(lang)}", "red")
+        problem = error.problems[0]
+        line = problem.render(lang)
+        if _names_a_file(error.source) and problem.place and error.source not in problem.place:
+            line = f"{error.source}: {line}"  # a cell of which file: name it
+        message(f"{prefix}: {line}", "red")
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _names_a_file(source: str) -> bool:
+    """Whether an error's source is a file (not an option such as ``--target``)."""
+    return bool(source) and not source.startswith("-") and source != "target"
 
 
 def fail_usage(text: Text, lang: Lang) -> NoReturn:

@@ -33,12 +33,21 @@ def load_and_score(
 ) -> list[Scored]:
     """:func:`spbe_cli.loading.score_files`, saying on stderr what each file held.
 
-    Bad input ends the command: every problem on stderr, exit status 2.
+    Bad input ends the command: every problem on stderr, exit status 2; so does stdout
+    redirected to one of the files (see :mod:`spbe_cli.cli.clobber`).
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
+
+    refuse_clobber(STDOUT, [*files, framework_path(options.get("framework"))], lang)
     try:
         return score_files(files, on_read=show_read(lang), **options)
     except InputError as error:
         fail_input(error, lang)
+
+
+def framework_path(value: object) -> str | None:
+    """A ``--framework`` value that names a file (an input), else ``None``."""
+    return value if isinstance(value, str) and Path(value).is_file() else None
 
 
 def show_read(lang: Lang) -> Callable[[ReadResult], None]:
@@ -143,7 +152,8 @@ def run_score(
     lang = lang_of(language)
     scored = load_and_score(files, lang=lang, **options)
     try:
-        threshold = target_value(scored[0].result.framework, fail_under) if fail_under else None
+        threshold = (target_value(scored[0].result.framework, fail_under, "--fail-under")
+                     if fail_under else None)
     except InputError as error:
         fail_input(error, lang)
     print_results(scored, output_format, lang, detail=detail, top=top, show_all=show_all)

@@ -373,4 +373,5 @@ def _scan_summary(scan: FolderScan) -> ScanSummary:
     kinds: dict[str, int] = {}
     for entry in scan.files:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
-    return ScanSummary(scan.root, len(scan.files), kinds.get("pdf", 0), kinds, scan.capped)
+    return ScanSummary(scan.root, len(scan.files), kinds.get("pdf", 0), kinds, scan.capped,
+                       scan.entries_seen, len(scan.unreadable_dirs))

@@ -6,11 +6,14 @@ document: a JSON number (published figures rounded as the framework says, values
 
 - top level: ``schema``, ``framework``, ``agency``, ``year``, ``track``,
   ``claimed_index``, ``claimed_index_exact``, ``claimed_band``, ``evidenced_index``,
-  ``evidenced_index_exact``, ``evidenced_band``, ``risk``, ``risk_exact``, ``scan``,
-  ``items``, ``indicators``, ``findings``, ``opds``;
+  ``evidenced_index_exact``, ``evidenced_band``, ``evidenced_partial`` (``true`` when the
+  folder scan stopped or a folder could not be read: the evidenced index is then only a
+  lower bound), ``risk``, ``risk_exact``, ``scan``, ``items``, ``indicators``,
+  ``findings``, ``opds``;
 - ``scan``: ``root``, ``files``, ``valid_pdfs`` (files passing the PDF check), ``kinds``
-  (count by kind), ``capped`` (``null``, ``"entries"`` or ``"depth"``); ``null`` without
-  a folder;
+  (count by kind), ``capped`` (``null``, ``"entries"`` or ``"depth"``), ``complete``,
+  ``entries_seen``, ``unreadable_folders``, ``partial`` (why, in words, or ``null``);
+  ``null`` without a folder;
 - ``items``: the item list's file name, or ``null``;
 - ``indicators[]``: ``id``, ``name``, ``opd``, ``claimed``, ``claimed_exact``,
   ``supported``, ``supported_exact``, ``evidenced_levels``, ``missing_levels``, ``files``,
@@ -35,8 +38,10 @@ from spbe_cli.i18n import Lang
 SCHEMA = "spbe-evidence/1"
 
 CSV_HEADER = ("id", "name", "opd", "claimed", "supported", "evidenced_levels",
-              "missing_levels", "files", "basis", "accepted_level", "blockers", "risk")
-"""The columns of :func:`csv_rows` (one row per indicator)."""
+              "missing_levels", "files", "basis", "accepted_level", "blockers", "risk",
+              "scan_complete")
+"""The columns of :func:`csv_rows` (one row per indicator); ``scan_complete`` is ``false``
+on every row when the folder scan was partial (``supported`` is then a lower bound)."""
 
 
 def _number(value: Value | Decimal | None, places: int = 4) -> float | int | None:
@@ -99,11 +104,15 @@ def to_dict(report: EvidenceReport, lang: Lang = "id") -> dict[str, Any]:
         "evidenced_index": _number(report.evidenced_published),
         "evidenced_index_exact": format_exact(report.evidenced_index),
         "evidenced_band": report.evidenced.band.label(lang),
+        "evidenced_partial": report.partial,
         "risk": _number(framework.publish(report.risk)),
         "risk_exact": format_exact(report.risk),
         "scan": None if scan is None else {
             "root": scan.root, "files": scan.files, "valid_pdfs": scan.valid_pdfs,
             "kinds": dict(sorted(scan.kinds.items())), "capped": scan.capped,
+            "complete": scan.complete, "entries_seen": scan.entries_seen,
+            "unreadable_folders": scan.unreadable_folders,
+            "partial": None if scan.complete else scan.partial_text().get(lang),
         },
         "items": report.items_source,
         "indicators": [_row_dict(r) for r in report.rows],
@@ -125,6 +134,7 @@ def csv_rows(report: EvidenceReport) -> list[list[str]]:
     """:data:`CSV_HEADER` and one row per indicator (exact values as text; lists joined
     by spaces, files and blockers by ``; ``)."""
     rows: list[list[str]] = [list(CSV_HEADER)]
+    complete = "false" if report.partial else "true"
     for r in report.rows:
         rows.append([
             r.id, r.name, r.opd or "", _exact(r.claimed) or "", _exact(r.supported) or "",
@@ -132,7 +142,7 @@ def csv_rows(report: EvidenceReport) -> list[list[str]]:
             r.basis, "" if r.accepted_level is None else str(r.accepted_level),
             "; ".join(f"{b.code} {b.status}" + (f": {b.note}" if b.note else "")
                       for b in r.blockers),
-            format_exact(r.risk),
+            format_exact(r.risk), complete,
         ])
     return rows
 
@@ -149,6 +159,10 @@ _LABELS = {
     "opd_head": ("| OPD | Indikator berisiko | Level tanpa bukti | Risiko |",
                  "| OPD | Indicators at risk | Levels missing | Risk |"),
     "none": ("Semua klaim didukung bukti.", "Every claim is supported by evidence."),
+    "partial": ("sebagian", "partial"),
+    "partial_note": ("Perhatian: {why}; sisanya tidak diperiksa, jadi indeks menurut bukti "
+                     "hanya batas bawah.", "Warning: {why}; the rest was not checked, so the "
+                     "evidenced index is only a lower bound."),
 }
 
 
@@ -174,10 +188,14 @@ def markdown_lines(report: EvidenceReport, lang: Lang = "id") -> list[str]:
     lines = [f"# {_label('title', lang)}" + (f": {who}" if who else ""), ""]
     lines.append(f"- {_label('claimed', lang)}: {fixed(report.claimed_index)} "
                  f"({report.claimed.band.label(lang)})")
+    partial = f", {_label('partial', lang)}" if report.partial else ""
     lines.append(f"- {_label('evidenced', lang)}: {fixed(report.evidenced_index)} "
-                 f"({report.evidenced.band.label(lang)})")
+                 f"({report.evidenced.band.label(lang)}{partial})")
     lines.append(f"- {_label('risk', lang)}: {fixed(report.risk)}")
     lines.append("")
+    if report.partial and report.scan is not None:
+        why = report.scan.partial_text().get(lang)
+        lines += [f"> {_cell(_label('partial_note', lang).format(why=why))}", ""]
     short = [r for r in report.rows if r.missing_levels]
     if not short:
         lines.append(_label("none", lang))

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from spbe_cli.i18n import printable
+
 MAX_ENTRIES = 100_000
 MAX_DEPTH = 12
 PROBE_BYTES = 1024
@@ -145,7 +147,7 @@ def scan_folder(
                 stack.clear()
                 below.clear()
                 break
-            rel = prefix + entry.name
+            rel = prefix + printable(entry.name)  # a name that is not UTF-8 shows as \\xNN
             try:
                 if entry.is_symlink():
                     symlinks.append(rel)
@@ -167,7 +169,7 @@ def scan_folder(
     for item in files:
         by_name.setdefault(item.name.casefold(), []).append(item)
     return FolderScan(
-        top,
+        printable(top),
         tuple(files),
         capped,
         tuple(symlinks),

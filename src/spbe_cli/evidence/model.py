@@ -99,14 +99,34 @@ class OpdSummary:
 
 @dataclass(frozen=True, slots=True)
 class ScanSummary:
-    """What the folder scan saw: files, those passing the PDF check, files by kind, and
-    whether a bound stopped it."""
+    """What the folder scan saw: files, those passing the PDF check, files by kind,
+    whether a bound stopped it (``capped``: ``entries`` or ``depth``), the entries seen and
+    how many folders could not be read."""
 
     root: str
     files: int
     valid_pdfs: int
     kinds: dict[str, int]
     capped: str | None
+    entries_seen: int = 0
+    unreadable_folders: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file under the folder was looked at (no bound stopped the scan
+        and every folder could be read)."""
+        return self.capped is None and not self.unreadable_folders
+
+    def partial_text(self) -> Text:
+        """Why the scan is partial, in a few words (for headlines and notes)."""
+        if self.capped == "entries":
+            return Text(f"pemindaian berhenti pada batas {self.entries_seen:,} entri".replace(
+                ",", "."), f"the scan stopped at the limit of {self.entries_seen:,} entries")
+        if self.capped == "depth":
+            return Text("pemindaian berhenti pada batas kedalaman folder",
+                        "the scan stopped at the folder depth limit")
+        return Text(f"{self.unreadable_folders} folder tidak dapat dibaca",
+                    f"{self.unreadable_folders} folders could not be read")
 
 
 @dataclass(frozen=True)
@@ -129,6 +149,12 @@ class EvidenceReport:
     opds: tuple[OpdSummary, ...] = ()
     scan: ScanSummary | None = None
     items_source: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        """Whether the evidenced index rests on a partial scan of the folder: files were
+        left unchecked, so it is a lower bound, not the figure."""
+        return self.scan is not None and not self.scan.complete
 
     @property
     def claimed_index(self) -> Fraction:

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli import store
+from spbe_cli.bounded import read_regular
+from spbe_cli.exact import MAX_TEXT
 from spbe_cli.framework.model import Framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
@@ -55,19 +57,38 @@ def _loader_class() -> Any:
             mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
             return mapping
 
+    def construct_bounded_int(loader: Any, node: yaml.ScalarNode) -> int:
+        # int() of a 5,000-digit scalar fails on Python's conversion limit (a ValueError
+        # YAML does not expect); a number this tool reads is never that long.
+        if len(node.value) > MAX_TEXT:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value):,} characters is too long "
+                f"(at most {MAX_TEXT})", node.start_mark)
+        value: int = loader.construct_yaml_int(node)
+        return value
+
     UniqueKeyLoader.add_constructor(
         yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, UniqueKeyLoader.construct_mapping
     )
+    UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", construct_bounded_int)
     return UniqueKeyLoader
 
 
-def read_text(path: Path) -> str:
-    """A UTF-8 file's text; :class:`InputError` when it cannot be read."""
+MAX_YAML_BYTES = 4 * 1024 * 1024
+"""The largest framework or cases file read (the bundled ones are 20-40 KiB)."""
+
+
+def read_text(path: Path, source: str | None = None, limit: int = MAX_YAML_BYTES) -> str:
+    """A UTF-8 file's text, read by :func:`spbe_cli.bounded.read_regular` (a regular file
+    of at most ``limit`` bytes); :class:`InputError` when it cannot be read."""
+    name = source or str(path)
+    data = read_regular(path, name, limit)
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        text = Text(f"tidak dapat dibaca: {error}", f"cannot be read: {error}")
-        raise InputError(str(path), [Problem("unreadable", str(path), text)]) from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = Text(f"bukan teks UTF-8 (bita {error.start})",
+                    f"is not UTF-8 text (byte {error.start})")
+        raise InputError(name, [Problem("not-utf8", name, text)]) from None
 
 
 def read_yaml(text: str, source: str) -> tuple[Any, Any, list[Problem]]:
@@ -351,8 +372,8 @@ def resolve_framework(name_or_path: str | Path | None) -> Path:
     if found is not None:
         return found
     path = Path(name)
-    if path.is_file():
-        return path
+    if path.is_file() or path.is_symlink() or path.exists():
+        return path  # the bounded reader says what is wrong with a pipe, device or folder
     names = ", ".join(info.id for info in bundled())
     raise InputError(
         name,
@@ -380,11 +401,12 @@ def load_framework(name_or_path: str | Path | Framework | None = None) -> Framew
     exact text), then kept in memory for the rest of the run."""
     if isinstance(name_or_path, Framework):
         return name_or_path
-    path = resolve_framework(name_or_path).resolve()
+    given = resolve_framework(name_or_path)
+    path = given.resolve()
     cached = _CACHE.get(path)
     if cached is not None:
         return cached
-    text = read_text(path)
+    text = read_text(given)
     framework = store.get("framework", text, Framework)
     if framework is None:
         framework = parse_framework(text, str(path))

@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.choosing import Choice, by_indicators, considered_text, for_year, misfit, named
+from spbe_cli.bounded import refuse
+from spbe_cli.choosing import (
+    Choice,
+    by_indicators,
+    considered_text,
+    for_year,
+    misfit,
+    named,
+    nearest,
+)
 from spbe_cli.framework import Framework, load_bundled, load_framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
@@ -37,7 +46,7 @@ from spbe_cli.readers.opening import Book, has_data, named_sheet, open_book, she
 from spbe_cli.readers.sheet import SheetReader
 from spbe_cli.readers.vocabulary import track_name
 from spbe_cli.readers.wide import SourceMap, WideReader, agency_key
-from spbe_cli.safety import no_data, refuse
+from spbe_cli.safety import no_data
 
 Layout = Literal["long", "wide"]
 
@@ -126,6 +135,8 @@ def read_assessments(
                 problems.extend(reader.problems)
                 if reader.problems and choice.origin == "year":
                     problems.extend(_year_hint(choice, rows, header, pool, source))
+                if reader.problems and choice.off:
+                    problems.append(_nearest_note(choice, source))
                 result.warnings.extend(reader.warnings)
                 result.track_columns.update(reader.track_columns)
                 result.assessments.extend(found)
@@ -328,9 +339,33 @@ def _choose(
     if len(fits) == 1:
         count = len(fits[0].indicators)
         return Choice(fits[0], "indicators", f"{count}")
-    raise InputError(source, [Problem("framework-unknown", source, considered_text(why, fits),
+    close, off = nearest(cells, pool) if not fits else ([], 0)
+    if len(close) == 1:  # the cells will say what is wrong, against this framework
+        return Choice(close[0], "indicators", f"{len(close[0].indicators)}", off)
+    text = considered_text(why, fits)
+    if len(close) > 1:
+        names = ", ".join(f.id for f in close)
+        text = Text(
+            f"daftar indikatornya sama dekatnya dengan beberapa kerangka ({names}) dan tidak "
+            "ada yang cocok persis; sebutkan kerangkanya dengan --framework, sel Kerangka, "
+            "atau tahun penilaian",
+            f"its indicator set is as close to several frameworks ({names}) and fits none "
+            "exactly; name the framework with --framework, a Kerangka cell, or the "
+            "evaluation year")
+    raise InputError(source, [Problem("framework-unknown", source, text,
                                       Text("sebutkan kerangkanya dengan --framework",
                                            "name the framework with --framework"))])
+
+
+def _nearest_note(choice: Choice, source: str) -> Problem:
+    """Which framework the problems of a file without a Kerangka cell or year were found
+    against: the one its indicator cells are closest to."""
+    fw = choice.framework.id
+    return Problem("framework-nearest", source, Text(
+        f"dibaca dengan {fw}, kerangka yang paling dekat dengan daftar indikatornya (tanpa sel "
+        "Kerangka atau tahun); sebutkan kerangka lain dengan --framework bila keliru",
+        f"read as {fw}, the framework its indicator set is closest to (no Kerangka cell or "
+        "year); name another with --framework if that is wrong"))
 
 
 def _year_hint(

@@ -22,17 +22,27 @@ def blank(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
+SHOWN_LIMIT = 32
+"""The most characters of a cell a message repeats (a longer one is cut with ``…``)."""
+
+
 def shown(value: Any) -> str:
-    """A cell value as the user would recognise it in a message."""
+    """A cell value as the user would recognise it in a message (cut to
+    :data:`SHOWN_LIMIT` characters, so that a huge cell never floods the terminal)."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return short(str(int(value)))
     if isinstance(value, dt.date | dt.time | dt.datetime):
         return value.isoformat()
     if isinstance(value, str):
-        return f"'{value.strip()}'"
-    return str(value)
+        return f"'{short(value.strip())}'"
+    return short(str(value))
+
+
+def short(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, ``…`` marking the cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def text(value: Any) -> str:

@@ -2,7 +2,8 @@
 
 Limits, each stated in the message that refuses a file:
 
-- :data:`MAX_CSV_BYTES` (64 MiB) for the whole file: read at most one byte more, so a
+- :data:`MAX_CSV_BYTES` (64 MiB) for the whole file, a regular file only: read at most one
+  byte more (:mod:`spbe_cli.bounded`), so a named pipe or a
   device such as ``/dev/zero`` named ``.csv`` is refused at once;
 - :data:`MAX_LINE_BYTES` (64 Ki characters) for one line, checked before parsing;
 - :data:`MAX_FIELDS` (2,000) cells in one row and :data:`MAX_CELLS` (20 million) in all.
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import BinaryIO
 
+from spbe_cli.bounded import read_regular, refuse
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError
 from spbe_cli.readers.cells import Rows
-from spbe_cli.safety import MIB, no_data, refuse
+from spbe_cli.safety import MIB, no_data
 
 MAX_CSV_BYTES = 64 * MIB
 MAX_LINE_BYTES = 64 * 1024
@@ -30,21 +33,25 @@ MAX_CELLS = 20_000_000
 HEADER_SEARCH_ROWS = 30
 
 
+TOO_LARGE = Text(
+    f"lebih besar dari batas CSV {MAX_CSV_BYTES // MIB} MiB; simpan sebagai .xlsx atau pecah "
+    "berkasnya",
+    f"is larger than the CSV limit of {MAX_CSV_BYTES // MIB} MiB; save it as .xlsx or split it",
+)
+
+
 def read_bounded(stream: BinaryIO, source: str) -> bytes:
-    """At most :data:`MAX_CSV_BYTES` from ``stream``; a longer input is refused."""
+    """At most :data:`MAX_CSV_BYTES` from ``stream`` (stdin); a longer input is refused."""
     data = stream.read(MAX_CSV_BYTES + 1)
     if len(data) > MAX_CSV_BYTES:
-        raise refuse(
-            source,
-            "csv-too-large",
-            Text(
-                f"lebih besar dari batas CSV {MAX_CSV_BYTES // MIB} MiB; simpan sebagai .xlsx "
-                "atau pecah berkasnya",
-                f"is larger than the CSV limit of {MAX_CSV_BYTES // MIB} MiB; save it as .xlsx "
-                "or split it",
-            ),
-        )
+        raise refuse(source, "csv-too-large", TOO_LARGE)
     return data
+
+
+def read_csv_file(path: str | Path, source: str) -> bytes:
+    """A CSV file's bytes through :func:`spbe_cli.bounded.read_regular`: a regular file of
+    at most :data:`MAX_CSV_BYTES` (a named pipe or ``/dev/zero`` is refused at once)."""
+    return read_regular(path, source, MAX_CSV_BYTES, TOO_LARGE, "csv-too-large")
 
 
 def _check_lines(data: str, source: str) -> None:

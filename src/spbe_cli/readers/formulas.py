@@ -33,7 +33,7 @@ def formula_causes(path: Path, sheet: str, cells: set[Cell]) -> dict[Cell, Probl
     """
     try:
         with zipfile.ZipFile(path) as archive:
-            part = _sheet_part(archive, sheet)
+            part = sheet_part(archive, sheet)
             if part is None:
                 return {}
             with archive.open(part) as stream:
@@ -46,7 +46,9 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip entry holding the worksheet named ``sheet`` (workbook.xml and its
+    relationships), or ``None`` when they do not say."""
     workbook = "xl/workbook.xml"
     rel_id = None
     with archive.open(workbook) as stream:

@@ -70,22 +70,17 @@ def labels_above(rows: Rows, header_row: int) -> dict[str, Found]:
 
 
 def id_cells(rows: Rows, header: Header) -> list[str]:
-    """The texts of the indicator column(s) in rows that hold a value (for choosing a
-    framework by its indicator set); in a sheet with no value yet (an empty template), the
-    texts of every row."""
+    """The texts of the indicator column below the header (for choosing a framework by its
+    indicator set), whatever the rows' values: a blank or broken value must not hide its
+    indicator (the reader then reports that cell against the framework chosen)."""
     columns = header.roles.get("indicator", [])
-    values = list(header.values.values())
-    found: list[str] = []
     every: list[str] = []
     for row in rows[header.row + 1 :]:
         for col in columns[:1]:
             cell = id_text(row[col])
-            if cell is None:
-                continue
-            every.append(cell)
-            if not all(blank(row[c]) for c in values):
-                found.append(cell)
-    return found or every
+            if cell is not None:
+                every.append(cell)
+    return every
 
 
 class LongReader(SheetReader):
@@ -105,6 +100,10 @@ class LongReader(SheetReader):
             row = self.rows[row_index]
             raw = row[ind_col]
             if blank(raw):
+                if not all(blank(row[c]) for c in self.header.values.values()):
+                    # an id cell showing an error (#VALUE!) or a formula without a saved
+                    # value reads as blank: say so when the sheet's XML does
+                    self.blank_cell(row_index, ind_col, True)
                 continue
             cell = id_text(raw)
             key = fw.indicator_id(cell) if cell is not None else None

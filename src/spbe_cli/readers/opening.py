@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
+from spbe_cli.bounded import refuse
 from spbe_cli.i18n import Text
 from spbe_cli.problems import Problem
 from spbe_cli.readers.cells import Cell, Rows
-from spbe_cli.readers.csvtext import csv_rows, read_bounded
+from spbe_cli.readers.csvtext import csv_rows, read_bounded, read_csv_file
+from spbe_cli.readers.extent import check_sheet
 from spbe_cli.readers.formulas import formula_causes
-from spbe_cli.safety import Kind, check_input, no_data, parser_errors, refuse, unreadable
+from spbe_cli.safety import Kind, check_input, no_data, parser_errors
 
 
 class Book:
@@ -60,7 +63,7 @@ class Workbook(Book):
         self._source = source
         self._cache: dict[str, Rows] = {}
         with parser_errors(source):
-            self._book = CalamineWorkbook.from_path(str(path))
+            self._book = _calamine(CalamineWorkbook, path)
             self._names: list[str] = list(self._book.sheet_names)
             self._order = self._sheet_order()
 
@@ -83,6 +86,8 @@ class Workbook(Book):
         assert name is not None
         cached = self._cache.get(name)
         if cached is None:
+            if self.kind == "xlsx":  # before calamine allocates the sheet's whole grid
+                check_sheet(self._path, self._source, name)
             with parser_errors(self._source):
                 sheet = self._book.get_sheet_by_name(name)
                 cached = self._cache[name] = sheet.to_python(skip_empty_area=False)
@@ -99,6 +104,17 @@ class Workbook(Book):
             self._book.close()
 
 
+def _calamine(workbook: Any, path: Path) -> Any:
+    """python-calamine's workbook for ``path``; a name that is not UTF-8 (which calamine
+    cannot take as a path) is opened here and handed over as a file object."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        with path.open("rb") as stream:
+            return workbook.from_filelike(stream)
+    return workbook.from_path(str(path))
+
+
 def open_book(path: str | Path, source: str) -> Book:
     """The input as a :class:`Book`; ``-`` is CSV on stdin. Refuses unsafe files."""
     if source == "-":
@@ -106,12 +122,7 @@ def open_book(path: str | Path, source: str) -> Book:
     file = Path(path)
     kind = check_input(file, source)
     if kind == "csv":
-        try:
-            with file.open("rb") as stream:
-                data = read_bounded(stream, source)
-        except OSError as error:
-            raise unreadable(source, error) from None
-        return CsvBook(csv_rows(data, source))
+        return CsvBook(csv_rows(read_csv_file(file, source), source))
     return Workbook(file, source, kind)
 
 

@@ -25,6 +25,7 @@ from spbe_cli.readers.cells import (
     compress_ids,
     is_temporal,
     number,
+    short,
     shown,
     whole,
 )
@@ -148,7 +149,7 @@ class SheetReader:
             self._not_a_value(raw, row, col, found is not None)
             return None
         if not scale.min <= found <= scale.max:
-            value = format_exact(found)
+            value = short(format_exact(found))
             self.add_grouped(
                 "level-out-of-scale", row, col,
                 Text(f"nilai {value} di luar {self.scale_text}",

@@ -16,7 +16,7 @@ from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Se
 from spbe_cli.framework import Framework, format_exact
 from spbe_cli.ranking import Ranked, Statistics, YearRanking
 from spbe_cli.render.data import SCHEMA_VERSION, number
-from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN
+from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, dumps
 
 
 def _value_number(value: Decimal | None) -> float | int | None:
@@ -135,15 +135,15 @@ def write_compare_json(
     import orjson
 
     head = {"schema_version": SCHEMA_VERSION, "years": list(comparison.years), "agencies": []}
-    text = orjson.dumps(head, option=orjson.OPT_INDENT_2)
+    text = dumps(head, orjson.OPT_INDENT_2)
     out.write(text[: text.rindex(b"[]")] + b"[")  # up to "agencies": [
     for position, series in enumerate(comparison.series):
-        item = orjson.dumps([[series_dict(series)]], option=orjson.OPT_INDENT_2)
+        item = dumps([[series_dict(series)]], orjson.OPT_INDENT_2)
         out.write(b"\n    " if position == 0 else b",\n    ")
         out.write(memoryview(item)[len(ITEM_OPEN) : len(item) - len(ITEM_CLOSE)])
     out.write(b"\n  ]" if comparison.series else b"]")
     if regressions is not None:  # {"regressions": [...]} without its braces
-        tail = orjson.dumps({"regressions": list(regressions)}, option=orjson.OPT_INDENT_2)
+        tail = dumps({"regressions": list(regressions)}, orjson.OPT_INDENT_2)
         out.write(b"," + tail[1:-2])
     out.write(b"\n}\n")
 

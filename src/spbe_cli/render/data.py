@@ -25,7 +25,7 @@ from spbe_cli.engine import (
 )
 from spbe_cli.framework import Framework, Tier, format_exact
 from spbe_cli.i18n import Lang, pick
-from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, Parts
+from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, Parts, dumps
 from spbe_cli.render.json_parts import dumps_json as dumps_json
 from spbe_cli.render.json_parts import write_lines as write_lines
 
@@ -239,10 +239,10 @@ def write_score_json(
         return
     part = Fragments(depth=2)
     figures: dict[object, dict[str, Any]] = {}
-    out.write(b'{\n  "schema_version": ' + orjson.dumps(SCHEMA_VERSION) + b',\n  "results": [')
+    out.write(b'{\n  "schema_version": ' + dumps(SCHEMA_VERSION) + b',\n  "results": [')
     for position, (result, source) in enumerate(zip(results, sources, strict=True)):
         nested = [[_result_dict(result, source, part, figures)]]
-        item = orjson.dumps(nested, option=orjson.OPT_INDENT_2)
+        item = dumps(nested, orjson.OPT_INDENT_2)
         out.write(b"\n    " if position == 0 else b",\n    ")
         out.write(memoryview(item)[len(ITEM_OPEN) : len(item) - len(ITEM_CLOSE)])
     out.write(b"\n  ]\n}\n" if results else b"]\n}\n")
@@ -253,13 +253,11 @@ def write_jsonl(
 ) -> None:
     """One result per line (``--format jsonl``): each line a whole :func:`result_to_dict`
     object with ``schema_version`` first."""
-    import orjson
-
     part = Fragments(depth=0, indent=False)
     figures: dict[object, dict[str, Any]] = {}
     for result, source in zip(results, sources, strict=True):
         line = {"schema_version": SCHEMA_VERSION, **_result_dict(result, source, part, figures)}
-        out.write(orjson.dumps(line) + b"\n")
+        out.write(dumps(line) + b"\n")
 
 
 def neutralise(value: object) -> object:

@@ -35,6 +35,10 @@ L = {
     "no_opd": Text("(tanpa OPD)", "(no OPD)"),
     "scan": Text("{files} berkas diperiksa, {pdfs} PDF sah",
                  "{files} files checked, {pdfs} valid PDFs"),
+    "partial": Text("(sebagian)", "(partial)"),
+    "partial_note": Text("{why}: sisanya tidak diperiksa, jadi indeks menurut bukti hanya batas "
+                         "bawah", "{why}: the rest was not checked, so the evidenced index is "
+                         "only a lower bound"),
 }
 
 
@@ -48,7 +52,8 @@ def evidence_view(report: EvidenceReport, lang: Lang, limit: int = 30) -> Render
     line = RichText(f"{claimed.framework.index_label(lang)} ")
     line.append(f"{L['claimed'].get(lang)} {fmt(claimed.published, places, lang)} ")
     line.append(claimed.band.label(lang), style=band_style(claimed, claimed.band))
-    line.append(f" → {L['evidenced'].get(lang)} {fmt(evidenced.published, places, lang)} ")
+    partial = f"{L['partial'].get(lang)} " if report.partial else ""
+    line.append(f" → {L['evidenced'].get(lang)} {partial}{fmt(evidenced.published, places, lang)} ")
     line.append(evidenced.band.label(lang), style=band_style(evidenced, evidenced.band))
     line.append(f" ({signed(-report.risk, places, lang)} {L['risk'].get(lang)})",
                 style="bold red" if report.risk else "green")
@@ -57,6 +62,10 @@ def evidence_view(report: EvidenceReport, lang: Lang, limit: int = 30) -> Render
         parts.append(RichText(L["scan"].format(files=report.scan.files,
                                                pdfs=report.scan.valid_pdfs).get(lang),
                               style="dim"))
+        if report.partial:
+            why = report.scan.partial_text().get(lang)
+            note = L["partial_note"].format(why=why).get(lang)
+            parts.append(RichText(note[:1].upper() + note[1:], style="bold yellow"))
     rows = [r for r in report.rows if r.at_risk]
     if not rows:
         parts.append(RichText(L["none"].get(lang), style="green"))

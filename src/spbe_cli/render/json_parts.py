@@ -38,12 +38,36 @@ PLAIN = Parts()
 """Shared parts as plain data."""
 
 
+def dumps(document: Any, option: int = 0) -> bytes:
+    """``orjson.dumps``, except that text which is not valid Unicode (a file name that is
+    not UTF-8, kept by Python as lone surrogates) is written by
+    :func:`spbe_cli.i18n.printable` (``\\xNN`` for each such byte) instead of failing."""
+    import orjson
+
+    try:
+        return orjson.dumps(document, option=option)
+    except orjson.JSONEncodeError:
+        return orjson.dumps(_printable(document), option=option)
+
+
+def _printable(value: Any) -> Any:
+    from spbe_cli.i18n import printable
+
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value
+
+
 def dumps_json(document: Any) -> str:
     """Stable, readable JSON: two-space indents, UTF-8 names kept as they are (orjson; the
     same text as ``json.dumps(document, ensure_ascii=False, indent=2)``)."""
     import orjson
 
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
+    return dumps(document, orjson.OPT_INDENT_2).decode() + "\n"
 
 
 class Fragments(Parts):
@@ -55,7 +79,7 @@ class Fragments(Parts):
     def __init__(self, depth: int, indent: bool = True) -> None:
         import orjson
 
-        self._dumps = orjson.dumps
+        self._dumps = dumps
         self._fragment = orjson.Fragment
         self._option = orjson.OPT_INDENT_2 if indent else 0
         # The framework sits one level below a result; a list's items two levels below.
@@ -91,14 +115,14 @@ class Fragments(Parts):
             pad, option = self._item_pad, self._option
             for position, key in enumerate(keys):
                 if texts[position] is None:
-                    text = self._dumps(build(key), option=option)
+                    text = self._dumps(build(key), option)
                     texts[position] = made[key] = text.replace(b"\n", pad) if pad else text
         return self._fragment(self._open + self._separator.join(texts) + self._close)  # type: ignore[arg-type]
 
     def _text(self, obj: Any, build: Callable[[Any], Any], pad: bytes) -> bytes:
         found = self._made.get(id(obj))
         if found is None:
-            text = self._dumps(build(obj), option=self._option)
+            text = self._dumps(build(obj), self._option)
             found = self._made[id(obj)] = (obj, text.replace(b"\n", pad) if pad else text)
         return found[1]
 
@@ -110,9 +134,7 @@ of a document's top-level list (``results``, ``agencies``)."""
 
 def write_lines(items: Iterable[Any], out: BinaryIO) -> None:
     """JSON Lines: each item on one line (``--format jsonl`` of rank and compare)."""
-    import orjson
-
     for item in items:
-        out.write(orjson.dumps(item) + b"\n")
+        out.write(dumps(item) + b"\n")
 
 

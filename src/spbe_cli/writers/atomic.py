@@ -5,6 +5,10 @@ disk, then moved into place in one step, so a reader never sees half a workbook 
 interrupted run leaves the old file (or nothing) behind. Without ``force`` an existing
 destination is refused; the final step then links the temporary file into place, which
 fails if another process created the destination in the meantime.
+
+:func:`same_file` tells whether two paths are one file (the same path, a symbolic link to
+it, or a hard link: the same device and inode), so that a caller can refuse an output that
+would replace one of its inputs, ``--force`` or not.
 """
 
 from __future__ import annotations
@@ -22,6 +26,16 @@ class OutputExistsError(FileExistsError):
     def __init__(self, path: Path) -> None:
         super().__init__(17, "file exists", str(path))
         self.path = path
+
+
+def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file: equal once resolved (links followed), or, where both
+    exist, the same device and inode (a hard link)."""
+    try:
+        a, b = os.stat(first), os.stat(second)
+    except OSError:
+        return os.path.realpath(first) == os.path.realpath(second)
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def _umask() -> int:
@@ -91,5 +105,13 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, force: bool = False) ->
 
 
 def atomic_write_text(path: str | Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`atomic_path`)."""
-    atomic_write_bytes(path, text.encode("utf-8"), force=force)
+    """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`atomic_path`); text that
+    is not valid Unicode (a file name that is not UTF-8) is written by
+    :func:`spbe_cli.i18n.printable`."""
+    from spbe_cli.i18n import printable
+
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = printable(text).encode("utf-8")
+    atomic_write_bytes(path, data, force=force)

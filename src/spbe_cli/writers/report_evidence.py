@@ -24,6 +24,12 @@ L = {
         "({count} indicators). The assessor lowers a claim without evidence; complete it "
         "before submitting.",
     ),
+    "partial": Text(
+        " Sebagian saja: {why}; berkas sisanya tidak diperiksa, jadi indeks menurut bukti "
+        "hanya batas bawah.",
+        " Partial: {why}; the remaining files were not checked, so the evidenced index is "
+        "only a lower bound.",
+    ),
 }
 
 
@@ -52,6 +58,10 @@ def evidence_table(report: EvidenceReport, lang: Lang) -> ReportTable:
         risk=fixed(report.risk, places + 2, lang),
         count=len(at_risk),
     ).get(lang)
+    if report.partial and report.scan is not None:
+        note += L["partial"].format(why=report.scan.partial_text().get(lang)).get(lang)
     title = L["title"].get(lang)
+    if report.partial:
+        title += Text(" (sebagian)", " (partial)").get(lang)
     return ReportTable("evidence", title, title[:31], header, tuple(rows), freeze_columns=2,
                        note=note)

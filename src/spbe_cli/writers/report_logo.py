@@ -11,7 +11,9 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from spbe_cli.bounded import read_regular
 from spbe_cli.i18n import Text
+from spbe_cli.problems import InputError
 from spbe_cli.writers.report_model import Logo
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -28,21 +30,14 @@ class LogoError(ValueError):
 
 
 def read_logo(path: str | Path) -> Logo:
-    """The logo at ``path``; raises :class:`LogoError` when it cannot be used."""
-    path = Path(path)
+    """The logo at ``path`` (a regular file of at most :data:`MAX_LOGO_BYTES`, read by
+    :func:`spbe_cli.bounded.read_regular`); raises :class:`LogoError` when it cannot be used."""
+    source = f"--logo {path}"
     try:
-        size = path.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            raise LogoError(Text(
-                f"--logo {path}: berkas terlalu besar ({size / 1048576:.1f} MiB; paling besar "
-                "2 MiB)",
-                f"--logo {path}: file too large ({size / 1048576:.1f} MiB; at most 2 MiB)",
-            ))
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise LogoError(Text(f"--logo {path}: tidak dapat dibaca: {reason}",
-                             f"--logo {path}: cannot be read: {reason}")) from None
+        data = read_regular(path, source, MAX_LOGO_BYTES)
+    except InputError as error:
+        problem = error.problems[0]
+        raise LogoError(Text(problem.render("id"), problem.render("en"))) from None
     return logo_of(data, str(path))
 
 

@@ -135,10 +135,13 @@ def cell_value(value: Value) -> Any:
 
 def _legal(text: str) -> str:
     """``text`` with the control characters a worksheet cannot hold (openpyxl refuses
-    them) shown as U+FFFD, so a stray one in an input name cannot stop the report."""
+    them) shown as U+FFFD, so a stray one in an input name cannot stop the report; a file
+    name that is not UTF-8 shows its bytes as ``\\xNN`` (:func:`spbe_cli.i18n.printable`)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
 
-    legal: str = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    from spbe_cli.i18n import printable
+
+    legal: str = ILLEGAL_CHARACTERS_RE.sub("\ufffd", printable(text))
     return legal
 
 
@@ -519,7 +522,8 @@ def _print_setup(sheet: Any, report: Report, wide: bool, one_page: bool = False)
     sheet.oddFooter.center.text = FOOTER[report.lang]
     sheet.oddFooter.center.size = 9
     sheet.oddFooter.center.font = FONT
-    sheet.oddHeader.left.text = f"{report.title} · {report.subtitle}"[:200].replace("&", "&&")
+    sheet.oddHeader.left.text = _legal(f"{report.title} · {report.subtitle}"[:200]).replace(
+        "&", "&&")
     sheet.oddHeader.left.size = 8
     sheet.oddHeader.left.font = FONT
 

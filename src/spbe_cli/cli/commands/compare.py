@@ -105,7 +105,10 @@ def compare(
 
       spbe compare 2023.xlsx 2024.xlsx --fail-on-regression --domain 4
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
+
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [*files, *(f.rpartition("=")[2] for f in framework or [])], lang)
     points = _load(files, framework or [], sheet, layout.value, agency, allow_missing, lang)
     comparison = build(points, lang)
     check = regression_check(comparison, domain, lang) if fail_on_regression or domain else None

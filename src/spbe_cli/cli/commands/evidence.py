@@ -70,7 +70,9 @@ def evidence(
 
       spbe evidence isian.xlsx --dir bukti/ --items butir.csv --format json
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import fail_input, fail_usage, stdout_console, write_data
+    from spbe_cli.cli.scoring import framework_path
     from spbe_cli.evidence import check_assessment, csv_rows, markdown_lines, to_dict
     from spbe_cli.i18n import Text
     from spbe_cli.problems import InputError
@@ -78,6 +80,7 @@ def evidence(
     from spbe_cli.render import data
 
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [file, items, framework_path(framework)], lang)
     if folder is None and items is None:
         fail_usage(Text("beri --dir FOLDER, --items BERKAS, atau keduanya",
                         "give --dir FOLDER, --items FILE, or both"), lang)

@@ -122,10 +122,12 @@ def show(
 
       spbe framework show my-framework.yaml --format csv > bobot.csv
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import write_data
     from spbe_cli.render import framework as render
 
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [framework], lang)
     fw = _load(framework, lang)
     if output_format is OutputFormat.json:
         _write_json(render.framework_dict(fw))
@@ -165,11 +167,13 @@ def validate(
 
       spbe framework validate my-framework.yaml --format json
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import EXIT_BAD_INPUT, fail_input, say
     from spbe_cli.problems import InputError
     from spbe_cli.render.framework import ok_text
 
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [path], lang)
     as_json = output_format is OutputFormat.json
     try:
         fw = _parse_fresh(path)
@@ -239,10 +243,12 @@ def test(
       spbe framework test 5/2018 --format json
     """
     from spbe_cli.cases import run_cases
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import EXIT_BELOW_THRESHOLD, fail_input, warn_problems
     from spbe_cli.problems import InputError
 
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [framework, cases], lang)
     fw = _load(framework, lang)
     cases_path = cases if cases is not None else _shipped_cases(framework, fw.id, lang)
     try:

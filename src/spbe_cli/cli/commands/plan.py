@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from spbe_cli.planner import Plan
 
 
+MAX_EFFORT_BYTES = 1024 * 1024
+"""The largest --effort file read (a mapping of 47 ids is under 1 KiB)."""
+
 class Start(StrEnum):
     """Where a plan starts: the scored values, or only what the evidence supports."""
 
@@ -139,9 +142,11 @@ def plan(
 
       spbe plan isian.xlsx --format json > rencana.json
     """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.scoring import load_and_score
 
     lang = lang_of(language)
+    refuse_clobber(STDOUT, [effort, evidence_items], lang)
     scored = load_and_score(
         [file],
         framework=framework,
@@ -197,6 +202,12 @@ def _evidenced(scored: Scored, folder: Path | None, items: Path | None, lang: La
              f"{fixed(result.published, places, 'id')})",
              f"The plan starts from the evidenced values: {evidenced.published} (claimed "
              f"{result.published})"), lang)
+    if report.partial and report.scan is not None:
+        why = report.scan.partial_text()
+        say(Text(f"Perhatian: {why.id}; sebagian berkas tidak diperiksa, jadi nilai awal "
+                 "rencana hanya batas bawah",
+                 f"Warning: {why.en}; some files were not checked, so the plan's starting "
+                 "values are only a lower bound"), lang, "yellow")
     return replace(scored, result=evidenced)
 
 
@@ -284,23 +295,20 @@ def _locked(values: Sequence[str], fw: Framework, lang: Lang) -> tuple[str, ...]
 
 def _effort_file(path: Path, fw: Framework, lang: Lang) -> dict[str, Fraction]:
     """Efforts from a YAML mapping ``id: effort``; exits 2 when it cannot be used."""
-    import yaml
-
-    from spbe_cli.cli.output import fail_usage
+    from spbe_cli.cli.output import fail_input, fail_usage
+    from spbe_cli.framework import read_yaml
+    from spbe_cli.framework.load import read_text
     from spbe_cli.i18n import Text
     from spbe_cli.planner import PlanError, parse_efforts
+    from spbe_cli.problems import InputError
 
+    source = f"--effort {path}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        fail_usage(
-            Text(
-                f"--effort {path}: tidak dapat dibaca: {reason}",
-                f"--effort {path}: cannot be read: {reason}",
-            ),
-            lang,
-        )
+        data, _, duplicates = read_yaml(read_text(path, source, MAX_EFFORT_BYTES), source)
+    except InputError as error:
+        fail_input(error, lang)
+    if duplicates:
+        fail_input(InputError(f"--effort {path}", duplicates), lang)
     if not isinstance(data, dict):
         fail_usage(
             Text(

@@ -136,12 +136,14 @@ def load_rankings(
     **options: Unpack[ScoreOptions],
 ) -> list[YearRanking]:
     """Read and score every file (with a spinner on a terminal), then rank per year."""
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import fail_input
     from spbe_cli.cli.progress import progress
-    from spbe_cli.cli.scoring import show_read
+    from spbe_cli.cli.scoring import framework_path, show_read
     from spbe_cli.loading import rank_files
     from spbe_cli.problems import InputError
 
+    refuse_clobber(STDOUT, [*files, framework_path(options.get("framework"))], lang)
     try:
         with progress("Membaca dan menilai" if lang == "id" else "Reading and scoring"):
             return rank_files(files, where=filters, top=top, on_read=show_read(lang), **options)

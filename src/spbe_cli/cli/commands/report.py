@@ -219,6 +219,11 @@ def report(
     """
     lang = lang_of(language)
     chosen = _format_of(output, report_format, lang)
+    from spbe_cli.cli.clobber import refuse_clobber
+    from spbe_cli.cli.scoring import framework_path
+
+    refuse_clobber(output, [*files, logo, effort, evidence_items, framework_path(framework)],
+                   lang)
     _refuse_existing(output, force, lang)
     picture = _logo(logo, lang) if logo is not None else None
     day = _date(made, lang) if made is not None else None

@@ -56,13 +56,16 @@ def template(
 
       spbe template form.xlsx --lang en --force
     """
+    from spbe_cli.cli.clobber import refuse_clobber
     from spbe_cli.cli.output import fail_input, say
+    from spbe_cli.cli.scoring import framework_path
     from spbe_cli.framework import load_framework
     from spbe_cli.i18n import Text
     from spbe_cli.problems import InputError, Problem
     from spbe_cli.writers.template import write_template
 
     lang = lang_of(language)
+    refuse_clobber(output, [framework_path(framework)], lang)
     try:
         fw = load_framework(framework)
         written = write_template(fw, output, lang=lang, agency=agency, year=year, force=force)
