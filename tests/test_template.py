@@ -398,8 +398,16 @@ def test_value_cells_carry_the_level_criteria(tmp_path: Path, framework_id: str)
         assert ctype.name in text
         for level, info in ctype.levels.items():
             assert f"{level} {info.name}" in text
-            if info.requires:
-                assert info.requires in text
+            own = fw.level_info(indicator, level)  # the indicator's criteria where given
+            assert own is not None
+            if own.requires:
+                assert own.requires in text
+            if indicator.criteria:
+                assert info.requires not in text  # not the scale's generic phrase
+        if fw.scale.decimal:
+            by_range = any(i.band for i in ctype.levels.values())
+            assert ("rentang level 2" in text) == by_range
+            assert ("bagian bulatnya" in text) == (not by_range)
         if indicator.external is not None:
             assert "Diisi dari indeks eksternal" in text
             assert indicator.external.source in text and "bawaan 1" in text
@@ -1019,6 +1027,34 @@ def test_tricky_level_sets_are_evaluated_right(tmp_path: Path) -> None:
         compare(evaluated(path, FW), score(Assessment(levels=levels), FW))
 
 
+def _pemdi_edge_sets() -> list[dict[str, Value]]:
+    """Pemdi values whose index lies on each edge of Tabel 4 and a hair either side of it:
+    every indicator at ``base`` gives the index ``base``; indicator 1 (weight 5) moved by
+    ``d`` moves the index by ``d / 20`` (2,504 publishes as 2,50, Cukup, its exact value
+    above the edge)."""
+    ids = [i.id for i in PEMDI.indicators]
+    sets: list[dict[str, Value]] = []
+    for base, nudge in [("1.5", "0"), ("1.5", "0.2"), ("2.5", "0"), ("2.5", "0.08"),
+                        ("2.5", "0.2"), ("3.5", "0"), ("3.5", "0.2"), ("4", "0"),
+                        ("4", "0.08"), ("4", "0.1"), ("5", "0")]:
+        values: dict[str, Value] = dict.fromkeys(ids, Fraction(base))
+        values["1"] = Fraction(base) + Fraction(nudge)
+        sets.append(values)
+    return sets
+
+
+def test_pemdi_edges_rate_as_tabel_4_in_the_evaluator(tmp_path: Path) -> None:
+    """The template's own formulas (evaluated here) rate every Pemdi edge as the engine."""
+    for number, values in enumerate(_pemdi_edge_sets()):
+        path = write_template(PEMDI, tmp_path / f"edge{number}.xlsx")
+        fill_in(path, PEMDI, values)
+        result = score(Assessment(levels=values), PEMDI)
+        compare(evaluated(path, PEMDI), result)
+    ratings = [score(Assessment(levels=v), PEMDI).band.name for v in _pemdi_edge_sets()]
+    assert ratings == ["Kurang", "Cukup", "Cukup", "Cukup", "Baik", "Baik", "Sangat Baik",
+                       "Sangat Baik", "Sangat Baik", "Memuaskan", "Memuaskan"]
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (formulas evaluated here)")
 def test_libreoffice_computes_the_engine_figures(tmp_path: Path) -> None:
     rng = random.Random(5)
@@ -1030,6 +1066,8 @@ def test_libreoffice_computes_the_engine_figures(tmp_path: Path) -> None:
     ]
     for fw in EVERY.values():
         cases.append((fw, random_values(fw, rng, gaps=min(2, len(fw.indicators) - 1))))
+    cases += [(PEMDI, values) for values in _pemdi_edge_sets()]
+    cases += [(FW, dict.fromkeys(IDS, value)) for value in (Fraction(9, 5), Fraction(13, 5))]
     sources = []
     for number, (fw, values) in enumerate(cases):
         path = write_template(fw, tmp_path / f"case{number}.xlsx")

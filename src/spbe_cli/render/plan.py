@@ -155,7 +155,7 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
             cells += [
                 RichText(step.item.id),
                 RichText(indicator_name(step.indicator, lang)),
-                RichText(step.item.opd or ""),
+                _opd_text(step, lang),
                 _level_text(step, lang),
             ]
             if efforts:
@@ -167,6 +167,17 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
     return table
 
 
+def _opd_text(step: Step, lang: Lang) -> RichText:
+    """The OPD the workbook names; without one, dimmed and marked ``?``, the first function
+    the framework says owns the indicator (8/2026's Peran Fungsi), as a hint."""
+    if step.item.opd:
+        return RichText(step.item.opd)
+    owners = step.indicator.owner_labels(lang)
+    if not owners:
+        return RichText("")
+    return RichText(f"{owners[0].removeprefix('Fungsi ')}?", style="dim")
+
+
 def _level_text(step: Step, lang: Lang) -> str:
     """``1,3 → 2 Terkelola``: the values and the name of the level reached."""
     info = step.requires
@@ -175,19 +186,29 @@ def _level_text(step: Step, lang: Lang) -> str:
 
 
 def criteria_lines(plan: Plan, lang: Lang) -> list[str]:
-    """What each level a plan climbs to requires, once per level (a footnote to the table)."""
+    """What each level a plan climbs to means, once per level (a footnote to the table): the
+    scale's own phrase, which holds for every indicator of its type. Where indicators carry
+    their own criteria (PermenPANRB 8/2026), a last line says where to read them, since
+    one indicator's criteria under another's name would mislead."""
     fw = plan.framework
     seen: dict[tuple[str, int], str] = {}
     for step in plan.steps:
+        levels = fw.scale.types[step.indicator.type].levels
         for level in range(math.floor(step.from_level) + 1, step.to_level + 1):
             key = (step.indicator.type, level)
-            info = fw.level_info(step.indicator, level)
+            info = levels.get(level)
             if key in seen or info is None:
                 continue
             requires = pick(lang, info.requires or "", info.requires_en)
             seen[key] = f"{level} {pick(lang, info.name, info.name_en)}" + (
                 f": {requires}" if requires else "")
-    return [seen[k] for k in sorted(seen, key=lambda k: (k[1], k[0]))]
+    lines = [seen[k] for k in sorted(seen, key=lambda k: (k[1], k[0]))]
+    with_criteria = [s.indicator.id for s in plan.steps if s.indicator.criteria]
+    if with_criteria:
+        first = with_criteria[0]
+        lines.append(L["own_criteria"].get(lang))
+        lines.append(f"  spbe framework indicator {first} {fw.id}")
+    return lines
 
 
 def opd_table(plan: Plan, lang: Lang) -> Table:

@@ -46,6 +46,7 @@ def step_dict(plan: Plan, step: Step) -> dict[str, Any]:
         "name": step.indicator.name,
         "name_en": step.indicator.name_en,
         "opd": step.item.opd,
+        "owners": list(step.indicator.owners),
         "round": step.round,
         "from": _value(step.from_level),
         "from_exact": format_exact(step.from_level),

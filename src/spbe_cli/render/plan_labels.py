@@ -37,6 +37,8 @@ L = {
     "round": Text("Putaran", "Round"),
     "year_col": Text("Tahun", "Year"),
     "criteria": Text("Yang dibutuhkan tiap level", "What each level takes"),
+    "own_criteria": Text("Kriteria rinci tiap indikator: kolom requires (JSON, CSV) dan",
+                         "Each indicator's own criteria: the requires column (JSON, CSV) and"),
     "round_n": Text("Putaran {n}", "Round {n}"),
     "in_rounds": Text("dalam {n} putaran", "in {n} rounds"),
     "per_round": Text(

@@ -483,12 +483,17 @@ def _criteria(framework: Framework, indicator: Indicator, lang: Lang) -> Any:
         ]
     ctype = scale.types[indicator.type]
     parts.append(f"{ctype.label(lang)} ({scale.min}-{scale.max}):")
-    for level, info in sorted(ctype.levels.items()):
-        line = f"{level} {info.label(lang)}"
+    for level in sorted(ctype.levels):
+        info = framework.level_info(indicator, level) or ctype.levels[level]
+        band = framework.band_named(info.band) if info.band else None
+        span = f" ({framework.band_range(band, lang)})" if band else ""
+        line = f"{level} {info.label(lang)}{span}"
         meaning = pick(lang, info.requires or "", info.requires_en)
         parts.append(f"{line}: {meaning}" if meaning else line)
     if scale.decimal:
-        parts.append(TEXT["decimal_note"].format(example=_example(framework, lang)).get(lang))
+        by_range = any(info.band for info in ctype.levels.values())
+        note = TEXT["decimal_range_note" if by_range else "decimal_note"]
+        parts.append(note.format(example=_example(framework, lang)).get(lang))
     text = "\n".join(parts)
     height = sum(lines(p, 52) for p in parts)
     comment = Comment(text, "spbe-cli")

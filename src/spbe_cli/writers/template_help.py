@@ -150,9 +150,46 @@ def help_sheet(sheet: Any, framework: Framework, lang: Lang, words: dict[str, ob
         else "rating_basis_rounded"
     )
     sheet.cell(row, 1, TEXT[basis].get(lang)).font = ITALIC
+    _criteria_rows(sheet, framework, lang, row + 2)
     for column, column_width in enumerate((28, 8, 22, 40), start=1):
         sheet.column_dimensions[col(column)].width = column_width
     print_setup(sheet, lang, landscape=False)
+
+
+def _criteria_rows(sheet: Any, framework: Framework, lang: Lang, row: int) -> int:
+    """Each indicator's own criteria per level, where the framework gives them (8/2026's
+    Lampiran), with the functions that own it: the reference an analyst fills the sheet
+    from. Returns the row after the last; nothing is written for a framework without."""
+    described = [i for i in framework.indicators if i.criteria]
+    if not described:
+        return row
+    sheet.cell(row, 1, TEXT["criteria_title"].get(lang)).font = TITLE
+    row += 1
+    header_row(sheet, row, (TEXT["indicators"], TEXT["level"], TEXT["name"],
+                            TEXT["criteria"]), lang)
+    row += 1
+    for indicator in described:
+        heading = f"{indicator.id} {indicator.label(lang)}"
+        owners = "; ".join(indicator.owner_labels(lang))
+        if owners:
+            heading += f"\n({owners})"
+        cell = sheet.cell(row, 1, heading)
+        cell.font = BOLD
+        cell.alignment = WRAP
+        first = row
+        for level in sorted(indicator.criteria):
+            info = framework.level_info(indicator, level)
+            assert info is not None
+            meaning = pick(lang, info.requires or "", info.requires_en)
+            sheet.cell(row, 2, level).alignment = LEFT
+            sheet.cell(row, 3, info.label(lang)).alignment = WRAP
+            sheet.cell(row, 4, meaning).alignment = WRAP
+            count = sum(lines(part, 40) for part in meaning.split("\n"))
+            if row == first:
+                count = max(count, sum(lines(p, 28) for p in heading.split("\n")))
+            sheet.row_dimensions[row].height = LINE_HEIGHT * count
+            row += 1
+    return row
 
 
 def _id_runs(framework: Framework, type_id: str) -> str:

@@ -46,6 +46,12 @@ TEXT = {
         "Nilai boleh desimal (mis. {example}); level dibaca dari bagian bulatnya.",
         "Values may be decimals (e.g. {example}); the level is the whole part.",
     ),
+    "decimal_range_note": Text(
+        "Nilai boleh desimal (mis. {example}); level dibaca dari rentang tempat nilai itu "
+        "berada (1,6 ada di rentang level 2).",
+        "Values may be decimals (e.g. {example}); the level is the range the value lies in "
+        "(1.6 is in level 2's range).",
+    ),
     "place_date": Text("……………………, tanggal ……………………", "……………………, date ……………………"),
     "approved": Text("Mengetahui,", "Acknowledged by,"),
     "prepared": Text("Disusun oleh,", "Prepared by,"),
@@ -83,6 +89,8 @@ TEXT = {
         "Weights in percent. Figures are rounded to {places} decimals (half up).",
     ),
     "levels_title": Text("Nama level", "Level names"),
+    "criteria_title": Text("Kriteria tiap indikator", "Each indicator's criteria"),
+    "criteria": Text("Kriteria", "Criteria"),
     "type": Text("Jenis kapabilitas", "Capability type"),
     "level": Text("Level", "Level"),
     "name": Text("Nama", "Name"),

@@ -23,10 +23,12 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from rich.console import RenderableType
 
     from spbe_cli.cases import CasesReport
-    from spbe_cli.framework import Framework
+    from spbe_cli.framework import Framework, Indicator
     from spbe_cli.i18n import Lang
 
 app = typer.Typer(
@@ -137,6 +139,61 @@ def show(
         write_data(render.framework_markdown(fw, lang))
     else:
         _print(render.framework_view(fw, lang))
+
+
+def indicator(
+    indicator_id: Annotated[str, typer.Argument(
+        metavar="ID",
+        help=h("Nomor indikator atau aliasnya (5, 1.1).", "An indicator's id or alias (5, 1.1)."),
+        show_default=False,
+    )],
+    framework: FrameworkArg = None,
+    figure: Annotated[str | None, typer.Option(
+        "--index",
+        metavar="FIGURE",
+        help=h("Angka indeks eksternal indikator ini (mis. SDI 45,2): tunjukkan level "
+               "rentangnya.",
+               "The figure of this indicator's external index (e.g. SDI 45.2): show the "
+               "level its range stands for."),
+        show_default=False,
+    )] = None,
+    output_format: FormatOpt = OutputFormat.table,
+    language: LangOpt = Language.id,
+) -> None:
+    """Show one indicator as the regulation describes it: criteria of every level.
+
+    Its place and weight, description, the supervising agencies (Instansi Pembina), the
+    functions inside the agency that own it (a hint for which OPD), the index range each
+    level stands for with its criteria, and for an indicator fed by another agency's index
+    the ranges of that index's own figure. With --index, the level that figure falls in;
+    a figure in a gap the text leaves gets no level, and says so. Examples:
+
+      spbe framework indicator 5 8/2026 --index 45,2
+
+      spbe framework indicator 20 permenpanrb-8-2026 --lang en
+
+      spbe framework indicator 1 --format markdown
+    """
+    from spbe_cli.cli.clobber import STDOUT, refuse_clobber
+    from spbe_cli.cli.output import write_data
+    from spbe_cli.framework.describe import describe
+    from spbe_cli.render import indicator as render
+
+    lang = lang_of(language)
+    refuse_clobber(STDOUT, [framework], lang)
+    fw = _load(framework, lang)
+    item = _indicator_named(fw, indicator_id, lang)
+    facts = describe(fw, item, _external_figure(fw, item, figure, lang))
+    if output_format is OutputFormat.json:
+        _write_json(render.indicator_dict(facts))
+    elif output_format is OutputFormat.csv:
+        from spbe_cli.render.data import csv_text
+
+        write_data(csv_text(render.CSV_HEADER, render.indicator_rows(facts, lang)))
+    elif output_format is OutputFormat.markdown:
+        write_data(render.indicator_markdown(facts, lang))
+    else:
+        _print(render.indicator_view(facts, lang))
 
 
 def validate(
@@ -293,6 +350,26 @@ SHOW_HELP = h(
 """The help of ``spbe framework show``: Indonesian, and the docstring in English."""
 
 
+INDICATOR_HELP = h(
+    """Tampilkan satu indikator seperti diuraikan peraturan: kriteria setiap level.
+
+    Letak dan bobotnya, deskripsi, Instansi Pembina, fungsi di instansi yang memilikinya
+    (petunjuk OPD mana), rentang indeks tiap level dengan kriterianya, dan untuk indikator
+    yang bersumber dari indeks instansi lain, rentang angka indeks itu. Dengan --index,
+    level tempat angka itu jatuh; angka di celah yang tidak diatur naskah tidak diberi
+    level, dan hal itu disebutkan. Contoh:
+
+      spbe framework indicator 5 8/2026 --index 45,2
+
+      spbe framework indicator 20 permenpanrb-8-2026 --lang en
+
+      spbe framework indicator 1 --format markdown
+    """,
+    indicator.__doc__ or "",
+)
+"""The help of ``spbe framework indicator``: Indonesian, and the docstring in English."""
+
+
 VALIDATE_HELP = h(
     """Periksa berkas kerangka dan cantumkan semua masalahnya sekaligus.
 
@@ -340,6 +417,7 @@ TEST_HELP = h(
 
 app.command("list", help=LIST_HELP)(list_frameworks)
 app.command("show", help=SHOW_HELP)(show)
+app.command("indicator", help=INDICATOR_HELP)(indicator)
 app.command("validate", help=VALIDATE_HELP)(validate)
 app.command("test", help=TEST_HELP)(test)
 
@@ -364,6 +442,52 @@ def _load(name_or_path: str | None, lang: Lang) -> Framework:
         return _parse_fresh(name_or_path)
     except InputError as error:
         fail_input(error, lang)
+
+
+def _indicator_named(fw: Framework, text: str, lang: Lang) -> Indicator:
+    """The indicator ``text`` names (an id or alias), or exit 2 naming the ids there are."""
+    from spbe_cli.cli.output import fail_input
+    from spbe_cli.framework import compress_ids
+    from spbe_cli.i18n import Text
+    from spbe_cli.problems import InputError, Problem
+
+    found = fw.indicator_id(text)
+    if found is not None:
+        return fw.indicator_by_id[found]
+    ids = compress_ids([i.id for i in fw.indicators])
+    problem = Problem("unknown-indicator", "", Text(
+        f"{fw.id} tidak punya indikator {text!r}; indikatornya: {ids}",
+        f"{fw.id} has no indicator {text!r}; its indicators: {ids}"))
+    fail_input(InputError("ID", [problem]), lang)
+
+
+def _external_figure(fw: Framework, item: Indicator, text: str | None, lang: Lang
+                     ) -> Fraction | None:
+    """``--index`` as an exact number, or exit 2: not a number, or the indicator has no
+    external index with ranges in ``fw``."""
+    from spbe_cli.cli.output import fail_input
+    from spbe_cli.exact import parse_number
+    from spbe_cli.framework import compress_ids
+    from spbe_cli.i18n import Text
+    from spbe_cli.problems import InputError, Problem
+
+    if text is None:
+        return None
+    figure = parse_number(text)
+    if item.external is None or not item.external.ranges:
+        ranged = compress_ids([i.id for i in fw.indicators
+                               if i.external is not None and i.external.ranges]) or "-"
+        message = Text(
+            f"indikator {item.id} di {fw.id} tidak punya rentang indeks eksternal; --index "
+            f"hanya untuk indikator {ranged}",
+            f"indicator {item.id} in {fw.id} has no external index ranges; --index is only "
+            f"for indicators {ranged}")
+    elif figure is None:
+        message = Text(f"--index {text[:32]!r} bukan angka (tulis 45,2 atau 45.2)",
+                       f"--index {text[:32]!r} is not a number (write 45.2 or 45,2)")
+    else:
+        return figure
+    fail_input(InputError("--index", [Problem("bad-index", "", message)]), lang)
 
 
 def _shipped_cases(name: str, framework_id: str, lang: Lang) -> Path:
