@@ -119,6 +119,8 @@ def _size(paths: list[Path]) -> str:
         return f"-> {os.readlink(path)}"
     if stat.S_ISFIFO(info.st_mode):
         return "named pipe"
+    if stat.S_ISSOCK(info.st_mode):
+        return "socket"
     if stat.S_ISDIR(info.st_mode):
         count = sum(len(files) + len(dirs) for _, dirs, files in os.walk(path))
         return f"{count:,} entries"
@@ -217,27 +219,38 @@ def _example_copy(folder: Path) -> Path:
     return path
 
 
-def huge_weight(folder: Path) -> Run:
-    from spbe_cli.framework import bundled_frameworks
+def huge_weight(value: str) -> Callable[[Path], Run]:
+    def build(folder: Path) -> Run:
+        from spbe_cli.framework import bundled_frameworks
 
-    text = bundled_frameworks()["permenpanrb-8-2026"].read_text(encoding="utf-8")
-    rules = folder / "aturan.yaml"
-    rules.write_text(text.replace('weight: "10"', "weight: 1e999999999", 1), encoding="utf-8")
-    return Run(["framework", "validate", str(rules), "--lang", "en"],
-               "weight 1e999999999 in a framework YAML", [rules], "aturan.yaml")
+        text = bundled_frameworks()["permenpanrb-8-2026"].read_text(encoding="utf-8")
+        rules = folder / "aturan.yaml"
+        rules.write_text(text.replace('weight: "10"', f"weight: {value}", 1), encoding="utf-8")
+        return Run(["framework", "validate", str(rules), "--lang", "en"],
+                   f"weight {_short(value)} in a framework YAML", [rules], "aturan.yaml")
+
+    return build
+
+
+def huge_effort(value: str) -> Callable[[Path], Run]:
+    def build(folder: Path) -> Run:
+        efforts = folder / "upaya.yaml"
+        efforts.write_text(f"13: {value}\n", encoding="utf-8")
+        return Run(["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
+                   f"effort {_short(value)} in --effort YAML", [efforts], "upaya.yaml")
+
+    return build
+
+
+def _short(value: str) -> str:
+    shown = value if len(value) <= 24 else f"{value[:12]}... ({len(value):,} chars)"
+    return f"`{shown}`"
 
 
 def huge_target(folder: Path) -> Run:
     path = _example_copy(folder)
     return Run(["score", str(path), "--target=1e999999999", "--lang", "en"],
-               "--target 1e999999999", [path], "is not a valid target")
-
-
-def huge_effort(folder: Path) -> Run:
-    efforts = folder / "upaya.yaml"
-    efforts.write_text("13: 1e999999999\n", encoding="utf-8")
-    return Run(["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
-               "effort 1e999999999 in --effort YAML", [efforts], "upaya.yaml")
+               "--target `1e999999999`", [path], "is not a valid target")
 
 
 def huge_cell(folder: Path) -> Run:
@@ -248,48 +261,68 @@ def huge_cell(folder: Path) -> Run:
     values[4] = "1e999999999"
     sheet = long_sheet([int(k) for k in ids], {"Nilai": values})
     path = write_xlsx(folder / "besar.xlsx", Sheet("Penilaian", sheet.rows))
-    return Run(["score", str(path), "--lang", "en"], "cell text 1e999999999 as a level",
+    return Run(["score", str(path), "--lang", "en"], "cell text `1e999999999` as a level",
                [path], "besar.xlsx")
 
 
-def dev_zero_logo(folder: Path) -> Run:
-    logo = folder / "logo.png"
-    cli_hostile._dev_zero(logo)
-    return Run(["report", str(EXAMPLE), "-o", str(folder / "laporan.html"), "--logo", str(logo),
-                "--lang", "en"], "--logo /dev/zero (symlink)", [logo], "logo.png")
+def _side_args(use: str, side: Path, folder: Path) -> list[str]:
+    _, template = cli_hostile.SIDE_FILE_USES[use]
+    return [a.format(file=side, out=folder / "laporan.html") for a in template] + ["--lang", "en"]
 
 
-def dev_zero_effort(folder: Path) -> Run:
-    efforts = folder / "upaya.yaml"
-    cli_hostile._dev_zero(efforts)
-    return Run(["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
-               "--effort /dev/zero (symlink)", [efforts], "upaya.yaml")
+def special_side_file(kind: str, use: str) -> Callable[[Path], Run]:
+    """A named pipe, a device, a folder or a socket where a file is read."""
+
+    def build(folder: Path) -> Run:
+        make, _ = cli_hostile.SPECIAL_FILES[kind]
+        name, _ = cli_hostile.SIDE_FILE_USES[use]
+        side = folder / name
+        make(side)
+        return Run(_side_args(use, side, folder), f"{kind} as {use} ({name})", [side], name)
+
+    return build
 
 
-def dev_zero_csv(folder: Path) -> Run:
-    path = folder / "nilai.csv"
-    cli_hostile._dev_zero(path)
-    return Run(["score", str(path), "--lang", "en"], "input .csv -> /dev/zero", [path],
-               "nilai.csv")
+def side_limits() -> dict[str, int]:
+    from spbe_cli.cli.commands.plan import MAX_EFFORT_BYTES
+    from spbe_cli.framework.load import MAX_YAML_BYTES
+    from spbe_cli.readers.csvtext import MAX_CSV_BYTES
+    from spbe_cli.writers.report_logo import MAX_LOGO_BYTES
+
+    return {"logo": MAX_LOGO_BYTES, "effort": MAX_EFFORT_BYTES, "validate": MAX_YAML_BYTES,
+            "cases": MAX_YAML_BYTES, "input-csv": MAX_CSV_BYTES}
 
 
-def fifo_csv(folder: Path) -> Run:
-    path = folder / "nilai.csv"
-    cli_hostile._fifo(path)
-    return Run(["score", str(path), "--lang", "en"], "input .csv is a named pipe, no writer",
-               [path], "nilai.csv")
+def oversized_side_file(use: str) -> Callable[[Path], Run]:
+    """A side file one byte over its limit (sparse: it costs no disk)."""
+
+    def build(folder: Path) -> Run:
+        name, _ = cli_hostile.SIDE_FILE_USES[use]
+        limit = side_limits()[use]
+        side = folder / name
+        with side.open("wb") as stream:
+            stream.truncate(limit + 1)
+        return Run(_side_args(use, side, folder),
+                   f"{use} ({name}) of {limit // MIB} MiB + 1 byte", [side], name)
+
+    return build
 
 
-def far_cell(cell: str) -> Callable[[Path], Run]:
+def far_cell(cells: str, command: str) -> Callable[[Path], Run]:
     def build(folder: Path) -> Run:
         import openpyxl
 
         book = openpyxl.load_workbook(EXAMPLE)
-        book["Penilaian"][cell] = 1
+        for cell in cells.split(":"):
+            book["Penilaian"][cell] = 1
         path = folder / "jauh.xlsx"
         book.save(path)
-        return Run(["score", str(path), "--lang", "en"], f"example workbook + a value in {cell}",
-                   [path], f"Penilaian!{cell}")
+        args = [command, str(path), "--lang", "en"]
+        if command == "report":
+            args += ["-o", str(folder / "laporan.md")]
+        return Run(args, f"`spbe {command}`: the example workbook + a value in "
+                   f"{' and '.join(cells.split(':'))}", [path],
+                   f"Penilaian!{cells.split(':')[0]}")
 
     return build
 
@@ -321,7 +354,7 @@ def sparse_csv(folder: Path) -> Run:
     path = folder / "nol-besar.csv"
     with path.open("wb") as stream:
         stream.truncate(MAX_CSV_BYTES + 10 * MIB)
-    return Run(["score", str(path), "--lang", "en"], "CSV over the 64 MiB limit (sparse NULs)",
+    return Run(["score", str(path), "--lang", "en"], "CSV of 74 MiB NUL bytes (sparse)",
                [path], "nol-besar.csv")
 
 
@@ -339,27 +372,47 @@ def crowded_evidence(folder: Path) -> Run:
     root = folder / "bukti"
     crowded_folder(root, MAX_ENTRIES + 10)
     return Run(["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
-               "evidence folder of 100,010 files (bound 100,000): partial, exit 0", [root],
-               '"evidenced_partial": true', expect=0)
+               f"evidence folder of {MAX_ENTRIES + 10:,} files (bound {MAX_ENTRIES:,}): "
+               "partial, exit 0", [root], '"evidenced_partial": true', expect=0)
 
 
-CLI_CASES: dict[str, Callable[[Path], Run]] = {
-    "huge-weight": huge_weight,
-    "huge-target": huge_target,
-    "huge-effort": huge_effort,
-    "huge-number-cell": huge_cell,
-    "dev-zero-logo": dev_zero_logo,
-    "dev-zero-effort": dev_zero_effort,
-    "dev-zero-input-csv": dev_zero_csv,
-    "named-pipe-csv": fifo_csv,
-    "cell-xfd1048576": far_cell("XFD1048576"),
-    "cell-az1048576": far_cell("AZ1048576"),
-    "csv-50-mib-single-line": long_line_file,
-    "stdin-50-mib-single-line": long_line_stdin,
-    "csv-over-64-mib": sparse_csv,
-    "zip-bomb-120-mib": zip_bomb,
-    "evidence-over-entry-bound": crowded_evidence,
-}
+def deep_evidence(folder: Path) -> Run:
+    from spbe_cli.evidence.folder import MAX_DEPTH
+
+    root = cli_hostile._stopped_by_depth(folder)
+    return Run(["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
+               f"the example evidence + a file {MAX_DEPTH + 2} folders deep (bound "
+               f"{MAX_DEPTH}): partial, exit 0", [root], '"evidenced_partial": true', expect=0)
+
+
+def cli_cases() -> dict[str, Callable[[Path], Run]]:
+    """The command-line cases, built from the test module's own tables where it has them."""
+    cases: dict[str, Callable[[Path], Run]] = {
+        "huge-target": huge_target,
+        "huge-number-cell": huge_cell,
+        "csv-50-mib-single-line": long_line_file,
+        "stdin-50-mib-single-line": long_line_stdin,
+        "csv-74-mib-of-nul-bytes": sparse_csv,
+        "zip-bomb-120-mib": zip_bomb,
+        "evidence-over-entry-bound": crowded_evidence,
+        "evidence-over-depth-bound": deep_evidence,
+    }
+    for name, (value, _) in cli_hostile.HUGE_NUMBERS.items():
+        cases[f"huge-weight-{name}"] = huge_weight(value)
+        cases[f"huge-effort-{name}"] = huge_effort(value)
+    for kind in cli_hostile.SPECIAL_FILES:
+        for use in cli_hostile.SIDE_FILE_USES:
+            cases[f"{kind}-as-{use}"] = special_side_file(kind, use)
+    for use in side_limits():
+        cases[f"over-limit-{use}"] = oversized_side_file(use)
+    for cells in ("XFD1048576", "AZ1048576", "A1048576:XFD1", "ZZZ10000"):
+        for command in ("score", "report"):
+            cases[f"far-{cells.replace(':', '-and-').lower()}-{command}"] = far_cell(
+                cells, command)
+    return cases
+
+
+CLI_CASES = cli_cases()
 
 
 def version(folder: Path) -> Run:
