@@ -931,6 +931,36 @@ def test_a_big_file_of_nul_bytes_named_csv_is_refused_quickly(tmp_path: Path) ->
     _refused_quickly(path, "csv-too-large", f"CSV limit of {MAX_CSV_BYTES // MIB} MiB")
 
 
+def test_a_file_already_over_its_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bound: no byte read (it cost 165 MiB to read 64 MiB and then refuse); a file
+    growing past its size is still stopped at limit + 1 bytes."""
+    import spbe_cli.bounded as bounded
+
+    path = tmp_path / "besar.csv"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_CSV_BYTES + 1)
+    read: list[int] = []
+    real_read = os.read
+
+    def counted(handle: int, size: int) -> bytes:
+        data = real_read(handle, size)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(bounded.os, "read", counted)
+    with pytest.raises(InputError) as caught:
+        read_assessments(path)
+    assert [p.code for p in caught.value.problems] == ["csv-too-large"]
+    assert sum(read) <= 512, read  # the format sniff's head only
+    path.write_bytes(b"No,Nilai\n" + b"1,3\n" * 10)
+    with pytest.raises(InputError) as small:
+        bounded.read_regular(path, "kecil.csv", 20)
+    assert small.value.problems[0].code == "file-too-large"
+    assert bounded.read_regular(path, "kecil.csv", 1000).startswith(b"No,Nilai")
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_dev_zero_named_csv_is_refused_quickly(tmp_path: Path) -> None:
     path = tmp_path / "zero.csv"

@@ -105,13 +105,21 @@ def read_regular(
     code: str = "file-too-large",
 ) -> bytes:
     """The whole of a regular file of at most ``limit`` bytes; :class:`InputError` for
-    anything else. ``too_large`` replaces the sentence refusing a larger file."""
+    anything else. ``too_large`` replaces the sentence refusing a larger file.
+
+    A file whose size is already over the limit is refused before a byte is read (reading
+    a 64 MiB CSV only to refuse it cost 165 MiB); one that grows while it is read is still
+    stopped at ``limit + 1`` bytes."""
     handle = open_regular(path, source)
     try:
-        data = _read(handle, limit + 1, source)
+        try:
+            over = os.fstat(handle).st_size > limit
+        except OSError as error:
+            raise unreadable(source, error) from None
+        data = b"" if over else _read(handle, limit + 1, source)
     finally:
         os.close(handle)
-    if len(data) > limit:
+    if over or len(data) > limit:
         raise refuse(source, code, too_large or Text(
             f"lebih besar dari batas {size_text(limit)} untuk berkas ini",
             f"is larger than the limit of {size_text(limit)} for this file"))
