@@ -35,7 +35,8 @@ class Assessment:
     ``evidence`` the *Bukti Dukung* cell (file names or links). ``framework`` is a framework
     name when the input names one. ``tracks`` holds the values of every score track read
     (``mandiri``, ``verifikasi``, ``akhir``, ``target``, or ``nilai`` for a plain value
-    column), and ``track`` names the one in ``levels``.
+    column), and ``track`` names the one in ``levels``; ``columns`` the header cell each
+    track was read from (``{"mandiri": "Nilai Mandiri (C4)"}``), where a sheet names one.
     """
 
     levels: dict[str, Value]
@@ -50,6 +51,7 @@ class Assessment:
     track: str | None = None
     tracks: dict[str, dict[str, Value]] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

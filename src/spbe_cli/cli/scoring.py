@@ -172,10 +172,13 @@ def run_score(
 
 
 def evidence_report(
-    scored: Scored, folder: Path | None, items: Path | None, lang: Lang
+    scored: Scored, folder: Path | None, items: Path | None, lang: Lang,
+    track: str | None = None,
 ) -> EvidenceReport:
-    """The evidence check of one scored agency, its claims being the values scored (or its
-    self-assessment); a missing folder and item list, or a bad one, end the command."""
+    """The evidence check of one scored agency, its claims chosen by the one rule of
+    :func:`~spbe_cli.evidence.check.evidence_track` (``track``: the ``--track`` asked for,
+    else the self-assessment, else the scored track); a missing folder and item list, or a
+    bad one, end the command."""
     from spbe_cli.cli.output import fail_usage
     from spbe_cli.evidence import check_assessment
 
@@ -185,6 +188,6 @@ def evidence_report(
     result = scored.result
     try:
         return check_assessment(result.assessment, result.framework, scan=folder, items=items,
-                                track=result.assessment.track or "mandiri")
+                                track=track and result.assessment.track)
     except InputError as error:
         fail_input(error, lang)

@@ -132,6 +132,8 @@ def read_assessments(
                 for assessment in found:
                     if assessment.year is None:
                         assessment.year = year_hint
+                    if not assessment.columns:
+                        assessment.columns = dict(reader.track_columns)
                 problems.extend(reader.problems)
                 if reader.problems and choice.origin == "year":
                     problems.extend(_year_hint(choice, rows, header, pool, source))
