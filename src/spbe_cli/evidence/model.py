@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Literal
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.engine import Result
+from spbe_cli.engine import Result, score
 from spbe_cli.evidence.items import Item
 from spbe_cli.framework import Value
 from spbe_cli.i18n import Text
@@ -203,21 +203,50 @@ class EvidenceReport:
         return Text(text.id + " (berkas tanpa penilaian mandiri)",
                     text.en + " (the file has no self-assessment)")
 
-    def start_text(self) -> Text:
-        """Where a plan from the evidence starts, said the same by ``plan`` and ``report``:
-        ``Rencana dimulai dari nilai yang didukung bukti: 1,45 (klaim 1,53, jalur Nilai)``."""
+    def plan_start(self, scored: Result) -> Result:
+        """Where a plan from the evidence starts (``plan --dir``, ``report --dir``): each
+        checked claim at its evidenced value, never above the scored track's value when
+        another track was checked (a cut the assessor already made stands), scored against
+        ``scored``'s target."""
+        levels = self.supported_levels()
+        base = scored.assessment
+        if base.track != self.track:
+            for key, value in levels.items():
+                official = base.levels.get(key)
+                if official is not None and official < value:
+                    levels[key] = official
+        assessment = replace(self.evidenced_assessment(), levels=levels)
+        return score(assessment, scored.framework, scored.target)
+
+    def start_text(self, start: Result, scored: Result) -> Text:
+        """Where a plan from the evidence starts (``start``: :meth:`plan_start` of
+        ``scored``), said the
+        same by ``plan`` and ``report``: ``Rencana dimulai dari nilai yang didukung bukti:
+        1,45 (klaim 1,53, jalur Nilai)``."""
         from spbe_cli.exact import fixed
         from spbe_cli.render.table import TRACK_NAMES
 
         places = self.claimed.framework.rounding.places
-        name = TRACK_NAMES.get(self.track or "", Text(self.track or "-", self.track or "-"))
-        return Text(
+
+        def name(track: str | None) -> Text:
+            return TRACK_NAMES.get(track or "", Text(track or "-", track or "-"))
+
+        claim = name(self.track)
+        text = Text(
             f"Rencana dimulai dari nilai yang didukung bukti: "
-            f"{fixed(self.evidenced_published, places, 'id')} (klaim "
-            f"{fixed(self.claimed_published, places, 'id')}, jalur {name.id})",
+            f"{fixed(start.published, places, 'id')} (klaim "
+            f"{fixed(self.claimed_published, places, 'id')}, jalur {claim.id})",
             f"The plan starts from the evidenced values: "
-            f"{fixed(self.evidenced_published, places)} (claimed "
-            f"{fixed(self.claimed_published, places)}, {name.en} track)")
+            f"{fixed(start.published, places)} (claimed "
+            f"{fixed(self.claimed_published, places)}, {claim.en} track)")
+        if start.index == self.evidenced_index:
+            return text
+        cap = name(scored.assessment.track)
+        return Text(
+            text.id + f"; tidak di atas nilai jalur {cap.id} (menurut bukti saja "
+            f"{fixed(self.evidenced_published, places, 'id')})",
+            text.en + f"; never above the {cap.en} track's values (evidence alone "
+            f"{fixed(self.evidenced_published, places)})")
 
     def supported_levels(self) -> dict[str, Value]:
         """Supported value by indicator id, for every claimed indicator."""

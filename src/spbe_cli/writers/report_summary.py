@@ -84,6 +84,9 @@ N = {
                         "{n} (fewest without the plan's per-round limits and effort)"),
     "same_plan": Text(", seperti spbe plan dengan --dir/--items yang sama.",
                       ", as spbe plan gives with the same --dir/--items."),
+    "start_capped": Text("nilai yang didukung bukti, tidak di atas jalur {track} ({index}; "
+                         "klaim {claimed})", "the evidenced values, never above the {track} "
+                         "track ({index}; claimed {claimed})"),
     "plan_start": Text("Titik awal rencana", "The plan starts from"),
     "start_scored": Text("nilai yang dinilai ({index})", "the scored values ({index})"),
     "start_evidenced": Text("nilai yang didukung bukti ({index}; klaim {claimed})",
@@ -212,7 +215,8 @@ def goal_table(
     if plan is None and not result.target_reached:
         rows.append((t("steps", lang), steps if steps is not None else t("unreachable", lang)))
     if plan is not None:
-        rows.append((N["plan_start"].get(lang), plan_start(plan, evidence, lang)))
+        rows.append((N["plan_start"].get(lang),
+                     plan_start(plan, evidence, lang, result.assessment.track)))
         rows.append((N["plan_steps"].get(lang), plan.level_steps))
         if steps is not None and steps != plan.level_steps:
             key = "fewest_scored" if evidence is not None else "fewest_free"
@@ -225,13 +229,21 @@ def goal_table(
     return ReportTable("goal", t("goal", lang), t("goal", lang), header, tuple(rows))
 
 
-def plan_start(plan: Plan, evidence: EvidenceReport | None, lang: Lang) -> str:
+def plan_start(
+    plan: Plan, evidence: EvidenceReport | None, lang: Lang, scored_track: str | None = None
+) -> str:
     """Where the plan starts: the scored values, or the evidenced ones (with the claim)."""
     fw = plan.framework
     places = fw.rounding.places
     if evidence is None:
         return _n("start_scored", lang, index=fixed(plan.start.published, places, lang))
-    return _n("start_evidenced", lang, index=fixed(evidence.evidenced_published, places, lang),
+    if plan.start.index != evidence.evidenced_index:
+        from spbe_cli.render.table import track_label
+
+        return _n("start_capped", lang, index=fixed(plan.start.published, places, lang),
+                  claimed=fixed(evidence.claimed_published, places, lang),
+                  track=track_label(scored_track or "-", lang))
+    return _n("start_evidenced", lang, index=fixed(plan.start.published, places, lang),
               claimed=fixed(evidence.claimed_published, places, lang))
 
 
@@ -363,7 +375,8 @@ def basis_notes(
     if evidence is not None:
         notes.append(evidence.claim_text().get(lang) + ".")
         if plan is not None:
-            notes.append(evidence.start_text().get(lang) + N["same_plan"].get(lang))
+            notes.append(evidence.start_text(plan.start, result).get(lang)
+                         + N["same_plan"].get(lang))
     if plan is not None:
         notes.append(_n("plan", lang, limits="; ".join(_plan_limits(plan, lang))))
     if source:

@@ -198,13 +198,12 @@ def _evidenced(
 
     from spbe_cli.cli.output import say
     from spbe_cli.cli.scoring import evidence_report
-    from spbe_cli.engine import score
     from spbe_cli.i18n import Text
 
     result = scored.result
     report = evidence_report(scored, folder, items, lang, track)
-    evidenced = score(report.evidenced_assessment(), result.framework, result.target)
-    say(report.start_text(), lang)
+    evidenced = report.plan_start(result)
+    say(report.start_text(evidenced, result), lang)
     if report.partial and report.scan is not None:
         why = report.scan.partial_text()
         say(Text(f"Perhatian: {why.id}; sebagian berkas tidak diperiksa, jadi nilai awal "

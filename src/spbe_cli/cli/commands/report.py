@@ -292,10 +292,7 @@ def _single(
     if evidence is not None:
         from dataclasses import replace
 
-        from spbe_cli.engine import score
-
-        start = replace(scored, result=score(evidence.evidenced_assessment(),
-                                             result.framework, result.target))
+        start = replace(scored, result=evidence.plan_start(result))
     the_plan = (None if start.result.target_reached
                 else _plan(start, limits, rounds, lang))
     return single_report(
