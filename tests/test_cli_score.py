@@ -84,7 +84,7 @@ def test_json_document(siantar: Path) -> None:
     result = runner.invoke(app, ["score", str(siantar), "--format", "json"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     assert doc["index"] == 1.53 and doc["predikat"] == "Kurang"
     assert doc["gap"] == 1.07 and doc["target"] == 2.6 and doc["target_reached"] is False
     assert [d["id"] for d in doc["domains"]] == ["1", "2", "3", "4"]

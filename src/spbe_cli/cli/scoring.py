@@ -117,7 +117,8 @@ def print_results(
     elif output_format in ("csv", "markdown"):
         render = data.csv_text if output_format == "csv" else data.markdown_table
         if len(results) == 1:
-            write_data(render(data.TREE_HEADER, data.tree_rows(results[0], lang, detail)))
+            write_data(render(data.tree_header(results[0]),
+                              data.tree_rows(results[0], lang, detail)))
         else:
             write_data(render(data.ranking_header(results), data.ranking_rows(results, lang)))
     else:
