@@ -134,3 +134,72 @@ def test_page_one_leads_with_the_plans_step_count_and_names_the_fewest(
     fewest = re.findall(r"\| Fewest level raises to the target \| (\d+) \(fewest without the "
                         r"plan's per-round limits and effort\) \|", front)
     assert fewest and int(fewest[0]) < steps
+
+
+def test_track_mandiri_keeps_the_direction_of_the_difference(tmp_path: Path) -> None:
+    path, _ = two_tracks(tmp_path)
+    # Mandiri 2,13 -> Akhir 2,10: the assessor cut indicators 3 and 4 (weight 1,3) by one
+    default = ok(["score", str(path)])
+    asked = ok(["score", str(path), "--track", "mandiri"])
+    for screen in (default, asked):
+        assert "Mandiri 2,13 → Akhir 2,10 (-0,03)" in screen
+    for args in ([], ["--track", "mandiri"]):
+        doc = json.loads(ok(["score", str(path), "-f", "json", *args]))
+        effects = doc["track_effects"]
+        assert (effects["from"], effects["to"], effects["change"]) == ("mandiri", "akhir", -0.03)
+        assert [(i["id"], i["effect_exact"]) for i in effects["indicators"]] == [
+            ("3", "-0.013"), ("4", "-0.013")]
+        assert doc["schema_version"] == "1.3"
+
+
+def test_score_csv_and_markdown_carry_tracks_and_opd(tmp_path: Path) -> None:
+    path, _ = two_tracks(tmp_path)
+    lines = ok(["score", str(path), "-f", "csv"]).splitlines()
+    assert lines[0] == ("kind,id,name,weight,value,predikat,opd,track,value_mandiri,"
+                        "value_akhir,effect")
+    assert lines[1].endswith(",,akhir,2.13,2.10,")
+    indicator = [line for line in lines if line.startswith("indicator,3,")]
+    assert indicator and indicator[0].endswith(",Diskominfo,akhir,3,2,-0.013")
+    markdown = ok(["score", str(path), "-f", "markdown", "--detail"])
+    assert "| indicator | 47 |" in markdown and "| Diskominfo | akhir | 2 | 2 | 0 |" in markdown
+    single = ok(["score", str(WORKBOOK), "-f", "csv", "--detail"]).splitlines()
+    assert single[0] == "kind,id,name,weight,value,predikat,opd,track"
+    assert any(line.startswith("indicator,33,") and line.endswith(",BPKPD,nilai")
+               for line in single)
+
+
+def test_opd_names_fold_case_and_spaces_and_keep_the_first_spelling(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Penilaian"
+    sheet.append(["Instansi", "Tahun", "No", "Nilai", "OPD"])
+    spellings = ["Dinas Kominfo", "dinas  kominfo", "DINAS KOMINFO ", "Bappeda"]
+    for n in range(1, 48):
+        sheet.append(["Kota Uji", 2021, n, 1, spellings[n % 4]])
+    path = tmp_path / "opd.xlsx"
+    book.save(path)
+    plan = json.loads(ok(["plan", str(path), "--by", "opd", "-f", "json"]))
+    # the first row (indicator 1) spells it "dinas  kominfo"; spaces are tidied
+    assert {share["opd"] for share in plan["by_opd"]} == {"dinas kominfo", "Bappeda"}
+    screen = ok(["plan", str(path), "--by", "opd"])
+    assert "DINAS KOMINFO" not in screen and "Dinas Kominfo" not in screen
+
+
+def test_per_opd_plan_counts_as_its_totals_and_keeps_the_year() -> None:
+    screen = ok(["plan", str(WORKBOOK), "--by", "opd"])
+    plan = json.loads(ok(["plan", str(WORKBOOK), "-f", "json"]))
+    assert f"{plan['totals']['indicators']} kenaikan" in ok(
+        ["plan", str(WORKBOOK), "--by", "opd", "-f", "markdown"])
+    rows = ok(["plan", str(WORKBOOK), "--by", "opd", "-f", "markdown"]).split(
+        "| opd | raises |", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    cells = [row.strip("|").split("|") for row in rows]
+    assert sum(int(c[1]) for c in cells) == plan["totals"]["indicators"]
+    assert sum(int(c[2]) for c in cells) == plan["totals"]["level_steps"]
+    for c in cells:
+        ids = c[3].split()
+        assert len(ids) == len(set(ids)) == int(c[1])
+    years = {r["year"] for r in plan["rounds"]}
+    assert len(years) == 2 and all(str(y) in screen for y in years)
+    doc = json.loads(ok(["plan", str(WORKBOOK), "--by", "opd", "-f", "json"]))
+    assert sum(s["indicators_raised"] for s in doc["by_opd"]) == plan["totals"]["indicators"]

@@ -58,3 +58,20 @@ class Assessment:
         """``agency year`` for messages and tables (either part may be missing)."""
         parts = [self.agency or "", str(self.year) if self.year is not None else ""]
         return " ".join(p for p in parts if p) or "-"
+
+
+def opd_key(name: str) -> str:
+    """An OPD name folded for grouping: case and spacing ignored (``Diskominfo``,
+    ``diskominfo`` and ``DISKOMINFO  `` are one OPD)."""
+    return " ".join(name.split()).casefold()
+
+
+def fold_opds(opd: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
+    """``opd`` with every name spelled as its OPD's first spelling (in the order given,
+    after ``known``: fold key -> spelling, updated in place), surrounding spaces dropped."""
+    first = known if known is not None else {}
+    folded: dict[str, str] = {}
+    for key, name in opd.items():
+        folded[key] = first.setdefault(opd_key(name), " ".join(name.split()))
+    return folded
+

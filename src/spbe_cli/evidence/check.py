@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
-from spbe_cli.assessment import Assessment
+from spbe_cli.assessment import Assessment, fold_opds
 from spbe_cli.engine import score
 from spbe_cli.evidence.folder import FileEntry, FolderScan, duplicates, scan_folder
 from spbe_cli.evidence.items import STATUS_TEXT, ItemList, read_items
@@ -127,12 +127,14 @@ def check_assessment(
         items = read_items(items, lookup, scale_min=scale.min, scale_max=scale.max)
     claims, used_track = claimed_levels(assessment, evidence_track(assessment, track))
     findings: list[Finding] = []
-    opd = dict(assessment.opd)
+    spellings: dict[str, str] = {}
+    opd = fold_opds(assessment.opd, spellings)
     if items is not None:
         for key, group in items.by_indicator.items():
             item_opd = next((i.opd for i in group.items if i.opd), None)
             if key not in opd and item_opd:
                 opd[key] = item_opd
+        opd = fold_opds(opd, spellings)
 
     mapping = {lookup(k) or k: v for k, v in parse_mapping(assessment.evidence).items()}
     folder: dict[str, _Evidence] = {}
