@@ -39,7 +39,7 @@ def test_json_carries_the_same_figures_as_the_library() -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     report = library_report()
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     assert doc["claimed_index"] == float(report.claimed_published) == 1.53
     assert doc["evidenced_index"] == float(report.evidenced_published)
     assert {r["id"] for r in doc["indicators"] if r["missing_levels"]} == {"1", "2", "33", "40"}

@@ -87,7 +87,7 @@ def test_default_plan_raises_one_level_a_round(siantar: Path) -> None:
 
 def test_plan_json_reaches_baik(siantar: Path) -> None:
     doc = run_json("plan", str(siantar), "--max-step", "4")
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     assert doc["target"] == 2.6 and doc["threshold_exact"] == "2.595"
     assert doc["start"]["index"] == 1.53 and doc["result"]["index"] == 2.6
     assert doc["result"]["predikat"] == "Baik" and doc["target_reached"] is True
@@ -249,7 +249,7 @@ def test_help_teaches(siantar: Path) -> None:
 
 def test_whatif_json(siantar: Path) -> None:
     doc = run_json("whatif", str(siantar), "11=3", "42=5")
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     assert [c["indicator"] for c in doc["changes"]] == ["11", "42"]
     assert doc["changes"][1]["from"] == 2 and doc["changes"][1]["to"] == 5
     assert doc["before"]["index"] == 1.53 and doc["after"]["index"] == 1.65

@@ -84,7 +84,7 @@ def test_json_document(siantar: Path) -> None:
     result = runner.invoke(app, ["score", str(siantar), "--format", "json"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     assert doc["index"] == 1.53 and doc["predikat"] == "Kurang"
     assert doc["gap"] == 1.07 and doc["target"] == 2.6 and doc["target_reached"] is False
     assert [d["id"] for d in doc["domains"]] == ["1", "2", "3", "4"]
@@ -102,8 +102,8 @@ def test_json_document(siantar: Path) -> None:
 def test_csv_and_markdown(siantar: Path) -> None:
     csv_out = runner.invoke(app, ["score", str(siantar), "-f", "csv"]).stdout
     lines = csv_out.splitlines()
-    assert lines[0] == "kind,id,name,weight,value,predikat"
-    assert lines[1].startswith("index,,") and lines[1].endswith(",1.53,Kurang")
+    assert lines[0] == "kind,id,name,weight,value,predikat,opd,track"
+    assert lines[1].startswith("index,,") and lines[1].endswith(",1.53,Kurang,,nilai")
     assert len(lines) == 1 + 1 + 4 + 8
     detail = runner.invoke(app, ["score", str(siantar), "-f", "csv", "--detail"]).stdout
     assert len(detail.splitlines()) == 1 + 1 + 4 + 8 + 47

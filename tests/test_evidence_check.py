@@ -225,7 +225,8 @@ def test_export(tmp_path: Path) -> None:
     text = json.dumps(data)
     assert json.loads(text) == data
     assert list(data) == [
-        "schema", "framework", "agency", "year", "track", "claimed_index",
+        "schema", "framework", "agency", "year", "track", "column", "claims",
+        "claimed_index",
         "claimed_index_exact", "claimed_band", "evidenced_index", "evidenced_index_exact",
         "evidenced_band", "evidenced_partial", "risk", "risk_exact", "scan", "items",
         "indicators", "findings", "opds",

@@ -70,9 +70,9 @@ def test_streamed_json_is_the_standard_encoders_text() -> None:
     write_jsonl(results, sources, lines)
     parsed = [json.loads(line) for line in lines.getvalue().decode().splitlines()]
     assert [p["agency"] for p in parsed] == [r.assessment.agency for r in results]
-    assert all(p["schema_version"] == "1.2" for p in parsed)
+    assert all(p["schema_version"] == "1.3" for p in parsed)
     assert parsed == [
-        {"schema_version": "1.2", **item}
+        {"schema_version": "1.3", **item}
         for item in json.loads(expected)["results"]
     ]
 
@@ -80,7 +80,7 @@ def test_streamed_json_is_the_standard_encoders_text() -> None:
 def test_no_results_stream_as_an_empty_list() -> None:
     out = io.BytesIO()
     write_score_json([], [], out)
-    assert json.loads(out.getvalue()) == {"schema_version": "1.2", "results": []}
+    assert json.loads(out.getvalue()) == {"schema_version": "1.3", "results": []}
 
 
 def _comparison() -> Any:
@@ -113,7 +113,7 @@ def test_streamed_compare_json_is_the_standard_encoders_text(
     document = json.loads(expected)
     for line, agency in zip(parsed, document["agencies"], strict=True):
         mine = line.pop("regressions", None)
-        assert line == {"schema_version": "1.2", **agency}
+        assert line == {"schema_version": "1.3", **agency}
         assert mine == (None if falls is None else
                         [f for f in falls if f["agency"] == agency["agency"]])
 
@@ -127,7 +127,7 @@ def test_rank_jsonl_holds_every_ranked_row_of_the_document() -> None:
     rows = [row for year in json.loads(document.stdout)["years"] for row in year["rows"]]
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == len(rows) > 1
-    assert lines == [{"schema_version": "1.2", **row} for row in rows]
+    assert lines == [{"schema_version": "1.3", **row} for row in rows]
 
 
 def test_compare_jsonl_from_the_command_is_one_agency_per_line() -> None:

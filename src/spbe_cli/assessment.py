@@ -35,7 +35,8 @@ class Assessment:
     ``evidence`` the *Bukti Dukung* cell (file names or links). ``framework`` is a framework
     name when the input names one. ``tracks`` holds the values of every score track read
     (``mandiri``, ``verifikasi``, ``akhir``, ``target``, or ``nilai`` for a plain value
-    column), and ``track`` names the one in ``levels``.
+    column), and ``track`` names the one in ``levels``; ``columns`` the header cell each
+    track was read from (``{"mandiri": "Nilai Mandiri (C4)"}``), where a sheet names one.
     """
 
     levels: dict[str, Value]
@@ -50,9 +51,27 @@ class Assessment:
     track: str | None = None
     tracks: dict[str, dict[str, Value]] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
         """``agency year`` for messages and tables (either part may be missing)."""
         parts = [self.agency or "", str(self.year) if self.year is not None else ""]
         return " ".join(p for p in parts if p) or "-"
+
+
+def opd_key(name: str) -> str:
+    """An OPD name folded for grouping: case and spacing ignored (``Diskominfo``,
+    ``diskominfo`` and ``DISKOMINFO  `` are one OPD)."""
+    return " ".join(name.split()).casefold()
+
+
+def fold_opds(opd: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
+    """``opd`` with every name spelled as its OPD's first spelling (in the order given,
+    after ``known``: fold key -> spelling, updated in place), surrounding spaces dropped."""
+    first = known if known is not None else {}
+    folded: dict[str, str] = {}
+    for key, name in opd.items():
+        folded[key] = first.setdefault(opd_key(name), " ".join(name.split()))
+    return folded
+

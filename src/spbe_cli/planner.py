@@ -28,6 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from spbe_cli.assessment import opd_key
 from spbe_cli.engine import IndicatorResult, NodeResult, Result, rating_threshold, whatif
 from spbe_cli.exact import as_value, format_exact, parse_exact, parse_number
 from spbe_cli.framework import Framework, Indicator, LevelInfo, Value
@@ -166,18 +167,24 @@ class Plan:
         return self.after.index - self.start.index
 
     def by_opd(self) -> tuple[OpdShare, ...]:
-        """The plan per OPD (largest gain first, then first appearance)."""
+        """The plan per OPD (largest gain first, then first appearance); OPD names are
+        folded (case and spacing) and shown as first spelled."""
         groups: dict[str | None, list[Step]] = {}
+        names: dict[str | None, str | None] = {}
         for step in self.steps:
-            groups.setdefault(step.item.opd, []).append(step)
+            opd = step.item.opd
+            key = opd_key(opd) if opd else None
+            names.setdefault(key, " ".join(opd.split()) if opd else None)
+            groups.setdefault(key, []).append(step)
         total = self.gain
         shares = []
-        for opd, steps in groups.items():
+        for key, steps in groups.items():
+            opd = names[key]
             gain = sum((s.gain for s in steps), Fraction(0))
             effort = sum((s.effort for s in steps), Fraction(0))
             share = gain / total if total else Fraction(0)
             shares.append(OpdShare(opd, tuple(steps), effort, gain, share))
-        order = {opd: pos for pos, opd in enumerate(groups)}
+        order = {names[key]: pos for pos, key in enumerate(groups)}
         shares.sort(key=lambda s: (-s.gain, order[s.opd]))
         return tuple(shares)
 

@@ -5,9 +5,11 @@ An office's workbook often holds several values per indicator: the self-assessme
 value (``akhir``), a plain value column (``nilai``) and the office's own ``target``.
 :func:`compare_tracks` scores every track under the result's framework and lists the
 indicators where the tracks differ, the largest effect on the index first. The effect of
-an indicator is what the scored track's value, against the reference track's (the
-self-assessment, else the earliest other track), does to the index:
-``weight x (scored - reference) / 100`` (negative where the assessor cut a claim).
+an indicator is what the final track's value (the most final claim track present), against
+the reference track's (the self-assessment, else the earliest claim track), does to the
+index: ``weight x (final - reference) / 100`` (negative where the assessor cut a claim).
+The direction follows the evaluation, not ``--track``: scoring the self-assessment instead
+of the assessor's values never flips a sign.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class TrackDifference:
     indicator: Indicator
     values: dict[str, Value]
     reference: Value | None
-    scored: Value | None
+    final: Value | None
     effect: Fraction
     opd: str | None
 
@@ -42,6 +44,8 @@ class TrackComparison:
     reference: str | None
     results: dict[str, Result]
     differences: tuple[TrackDifference, ...]
+    final: str | None = None
+    """The most final claim track (the other end of every effect and of :attr:`change`)."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -50,10 +54,10 @@ class TrackComparison:
 
     @property
     def change(self) -> Fraction | None:
-        """The scored index less the reference's (exact), when both are there."""
-        if self.scored is None or self.reference is None:
+        """The final track's index less the reference's (exact), when both are there."""
+        if self.final is None or self.reference is None or self.final == self.reference:
             return None
-        return self.results[self.scored].index - self.results[self.reference].index
+        return self.results[self.final].index - self.results[self.reference].index
 
     @property
     def target(self) -> Result | None:
@@ -77,15 +81,17 @@ def compare_tracks(result: Result) -> TrackComparison:
         else:
             other = replace(assessment, levels=assessment.tracks[name], track=name)
             results[name] = score(other, result.framework, result.target)
-    claims = [n for n in names if n not in (scored, "target")]
+    claims = [n for n in names if n != "target"]
     reference = "mandiri" if "mandiri" in claims else (claims[0] if claims else None)
+    final = claims[-1] if len(claims) > 1 else None
     return TrackComparison(scored, reference, results,
-                           _differences(result, names, scored, reference))
+                           _differences(result, names, final, reference), final)
 
 
 def _differences(
-    result: Result, names: list[str], scored: str | None, reference: str | None
+    result: Result, names: list[str], final: str | None, reference: str | None
 ) -> tuple[TrackDifference, ...]:
+    """The indicators whose claim tracks differ, with the reference and final values."""
     fw = result.framework
     compared = [n for n in names if n != "target"]
     tracks = result.assessment.tracks
@@ -97,7 +103,7 @@ def _differences(
         if len(set(values.values())) <= 1:
             continue
         ref = values.get(reference) if reference is not None else None
-        now = values.get(scored) if scored is not None else None
+        now = values.get(final) if final is not None else None
         effect = Fraction(0)
         if ref is not None and now is not None:
             effect = item.weight * (now - ref) / fw.total_weight

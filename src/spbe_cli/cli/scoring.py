@@ -117,7 +117,8 @@ def print_results(
     elif output_format in ("csv", "markdown"):
         render = data.csv_text if output_format == "csv" else data.markdown_table
         if len(results) == 1:
-            write_data(render(data.TREE_HEADER, data.tree_rows(results[0], lang, detail)))
+            write_data(render(data.tree_header(results[0]),
+                              data.tree_rows(results[0], lang, detail)))
         else:
             write_data(render(data.ranking_header(results), data.ranking_rows(results, lang)))
     else:
@@ -172,10 +173,13 @@ def run_score(
 
 
 def evidence_report(
-    scored: Scored, folder: Path | None, items: Path | None, lang: Lang
+    scored: Scored, folder: Path | None, items: Path | None, lang: Lang,
+    track: str | None = None,
 ) -> EvidenceReport:
-    """The evidence check of one scored agency, its claims being the values scored (or its
-    self-assessment); a missing folder and item list, or a bad one, end the command."""
+    """The evidence check of one scored agency, its claims chosen by the one rule of
+    :func:`~spbe_cli.evidence.check.evidence_track` (``track``: the ``--track`` asked for,
+    else the self-assessment, else the scored track); a missing folder and item list, or a
+    bad one, end the command."""
     from spbe_cli.cli.output import fail_usage
     from spbe_cli.evidence import check_assessment
 
@@ -185,6 +189,6 @@ def evidence_report(
     result = scored.result
     try:
         return check_assessment(result.assessment, result.framework, scan=folder, items=items,
-                                track=result.assessment.track or "mandiri")
+                                track=track and result.assessment.track)
     except InputError as error:
         fail_input(error, lang)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
-from spbe_cli.assessment import Assessment
+from spbe_cli.assessment import Assessment, fold_opds
 from spbe_cli.engine import score
 from spbe_cli.evidence.folder import FileEntry, FolderScan, duplicates, scan_folder
 from spbe_cli.evidence.items import STATUS_TEXT, ItemList, read_items
@@ -60,6 +60,18 @@ class _Evidence:
             self.levels.setdefault(level, []).append(path)
 
 
+def evidence_track(assessment: Assessment, asked: str | None = None) -> str | None:
+    """The track whose claims the evidence is checked against, the one rule of every
+    command (``evidence``, ``report --dir``, ``plan --from evidence``): the track asked for
+    (``--track``) when given, else the self-assessment (``mandiri``) when the file has
+    one, else the scored track."""
+    if asked is not None:
+        return asked
+    if "mandiri" in assessment.tracks:
+        return "mandiri"
+    return assessment.track
+
+
 def claimed_levels(
     assessment: Assessment, track: str | None
 ) -> tuple[dict[str, Value], str | None]:
@@ -93,14 +105,15 @@ def check_assessment(
     scan: FolderScan | str | Path | None = None,
     items: ItemList | str | Path | None = None,
     resolve: Resolve | None = None,
-    track: str | None = "mandiri",
+    track: str | None = None,
 ) -> EvidenceReport:
     """Check every claim of ``assessment`` against the evidence folder (``scan``: a
     :class:`FolderScan` or a folder to scan) and/or an item list (``items``: an
     :class:`ItemList` or a file to read). At least one of them is needed.
 
     ``resolve`` maps text to an indicator id (default: ``framework.indicator_id``);
-    ``track`` the claim track (default ``mandiri``, else the scored levels).
+    ``track`` the claim track asked for (default: :func:`evidence_track`'s rule, the
+    self-assessment when there is one, else the scored levels).
     Raises :class:`~spbe_cli.problems.InputError` for a bad item list or a folder that
     is not there, and ``ValueError`` without any evidence source.
     """
@@ -112,14 +125,16 @@ def check_assessment(
         scan = _scan(scan)
     if items is not None and not isinstance(items, ItemList):
         items = read_items(items, lookup, scale_min=scale.min, scale_max=scale.max)
-    claims, used_track = claimed_levels(assessment, track)
+    claims, used_track = claimed_levels(assessment, evidence_track(assessment, track))
     findings: list[Finding] = []
-    opd = dict(assessment.opd)
+    spellings: dict[str, str] = {}
+    opd = fold_opds(assessment.opd, spellings)
     if items is not None:
         for key, group in items.by_indicator.items():
             item_opd = next((i.opd for i in group.items if i.opd), None)
             if key not in opd and item_opd:
                 opd[key] = item_opd
+        opd = fold_opds(opd, spellings)
 
     mapping = {lookup(k) or k: v for k, v in parse_mapping(assessment.evidence).items()}
     folder: dict[str, _Evidence] = {}
@@ -166,6 +181,8 @@ def check_assessment(
         agency=assessment.agency,
         year=assessment.year,
         track=used_track,
+        column=assessment.columns.get(used_track) if used_track is not None else None,
+        self_assessed="mandiri" in assessment.tracks,
         rows=tuple(rows),
         findings=tuple(findings),
         claimed=claimed,

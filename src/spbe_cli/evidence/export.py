@@ -4,7 +4,9 @@ JSON keys (stable; ``schema`` is ``spbe-evidence/1``). Numbers follow the score
 document: a JSON number (published figures rounded as the framework says, values up to
 4 decimals) beside an exact string ``*_exact`` (``"1.26"``, ``"10/3"``).
 
-- top level: ``schema``, ``framework``, ``agency``, ``year``, ``track``,
+- top level: ``schema``, ``framework``, ``agency``, ``year``, ``track`` (the track whose
+  claims were checked: ``--track``, else the self-assessment, else the scored track),
+  ``column`` (the header it was read from, or ``null``), ``claims`` (that in words),
   ``claimed_index``, ``claimed_index_exact``, ``claimed_band``, ``evidenced_index``,
   ``evidenced_index_exact``, ``evidenced_band``, ``evidenced_partial`` (``true`` when the
   folder scan stopped or a folder could not be read: the evidenced index is then only a
@@ -98,6 +100,8 @@ def to_dict(report: EvidenceReport, lang: Lang = "id") -> dict[str, Any]:
         "agency": report.agency,
         "year": report.year,
         "track": report.track,
+        "column": report.column,
+        "claims": report.claim_text().get(lang),
         "claimed_index": _number(report.claimed_published),
         "claimed_index_exact": format_exact(report.claimed_index),
         "claimed_band": report.claimed.band.label(lang),
@@ -185,7 +189,8 @@ def markdown_lines(report: EvidenceReport, lang: Lang = "id") -> list[str]:
         return text.replace(".", ",") if lang == "id" else text
 
     who = " ".join(p for p in (report.agency or "", str(report.year or "")) if p)
-    lines = [f"# {_label('title', lang)}" + (f": {who}" if who else ""), ""]
+    lines = [f"# {_label('title', lang)}" + (f": {who}" if who else ""), "",
+             _cell(report.claim_text().get(lang)) + ".", ""]
     lines.append(f"- {_label('claimed', lang)}: {fixed(report.claimed_index)} "
                  f"({report.claimed.band.label(lang)})")
     partial = f", {_label('partial', lang)}" if report.partial else ""

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Literal
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.engine import Result
+from spbe_cli.engine import Result, score
 from spbe_cli.evidence.items import Item
 from spbe_cli.framework import Value
 from spbe_cli.i18n import Text
@@ -133,7 +133,9 @@ class ScanSummary:
 class EvidenceReport:
     """The whole check of one assessment.
 
-    ``claimed_index`` scores the claimed track; ``evidenced_index`` the same assessment
+    ``track`` is the track whose claims were checked (see
+    :func:`~spbe_cli.evidence.check.evidence_track`) and ``column`` the header it was read
+    from; ``claimed_index`` scores the claimed track; ``evidenced_index`` the same assessment
     with every claim lowered to its supported value; ``risk`` is their difference (exact;
     the sum of the rows' risks). ``claimed`` and ``evidenced`` are the engine results.
     """
@@ -149,6 +151,10 @@ class EvidenceReport:
     opds: tuple[OpdSummary, ...] = ()
     scan: ScanSummary | None = None
     items_source: str | None = None
+    column: str | None = None
+    """The header cell the claims were read from (``E5 'Nilai Mandiri'``), when known."""
+    self_assessed: bool = False
+    """Whether the file holds a self-assessment (``mandiri``) track at all."""
 
     @property
     def partial(self) -> bool:
@@ -180,6 +186,67 @@ class EvidenceReport:
     def evidenced_published(self) -> Decimal:
         """The evidenced index as published (rounded)."""
         return self.evidenced.published
+
+    def claim_text(self) -> Text:
+        """Which claims were checked, for every screen and page that shows the check:
+        ``Klaim dari jalur Mandiri, kolom E5 'Nilai Mandiri'``; a file without a
+        self-assessment says the scored track stood in for it."""
+        from spbe_cli.render.table import TRACK_NAMES
+
+        name = TRACK_NAMES.get(self.track or "", Text(self.track or "-", self.track or "-"))
+        where = Text(f", kolom {self.column}", f", column {self.column}") if self.column \
+            else Text("", "")
+        text = Text(f"Klaim dari jalur {name.id}{where.id}",
+                    f"Claims from the {name.en} track{where.en}")
+        if self.self_assessed or self.track == "mandiri":
+            return text
+        return Text(text.id + " (berkas tanpa penilaian mandiri)",
+                    text.en + " (the file has no self-assessment)")
+
+    def plan_start(self, scored: Result) -> Result:
+        """Where a plan from the evidence starts (``plan --dir``, ``report --dir``): each
+        checked claim at its evidenced value, never above the scored track's value when
+        another track was checked (a cut the assessor already made stands), scored against
+        ``scored``'s target."""
+        levels = self.supported_levels()
+        base = scored.assessment
+        if base.track != self.track:
+            for key, value in levels.items():
+                official = base.levels.get(key)
+                if official is not None and official < value:
+                    levels[key] = official
+        assessment = replace(self.evidenced_assessment(), levels=levels)
+        return score(assessment, scored.framework, scored.target)
+
+    def start_text(self, start: Result, scored: Result) -> Text:
+        """Where a plan from the evidence starts (``start``: :meth:`plan_start` of
+        ``scored``), said the
+        same by ``plan`` and ``report``: ``Rencana dimulai dari nilai yang didukung bukti:
+        1,45 (klaim 1,53, jalur Nilai)``."""
+        from spbe_cli.exact import fixed
+        from spbe_cli.render.table import TRACK_NAMES
+
+        places = self.claimed.framework.rounding.places
+
+        def name(track: str | None) -> Text:
+            return TRACK_NAMES.get(track or "", Text(track or "-", track or "-"))
+
+        claim = name(self.track)
+        text = Text(
+            f"Rencana dimulai dari nilai yang didukung bukti: "
+            f"{fixed(start.published, places, 'id')} (klaim "
+            f"{fixed(self.claimed_published, places, 'id')}, jalur {claim.id})",
+            f"The plan starts from the evidenced values: "
+            f"{fixed(start.published, places)} (claimed "
+            f"{fixed(self.claimed_published, places)}, {claim.en} track)")
+        if start.index == self.evidenced_index:
+            return text
+        cap = name(scored.assessment.track)
+        return Text(
+            text.id + f"; tidak di atas nilai jalur {cap.id} (menurut bukti saja "
+            f"{fixed(self.evidenced_published, places, 'id')})",
+            text.en + f"; never above the {cap.en} track's values (evidence alone "
+            f"{fixed(self.evidenced_published, places)})")
 
     def supported_levels(self) -> dict[str, Value]:
         """Supported value by indicator id, for every claimed indicator."""

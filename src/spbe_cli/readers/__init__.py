@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from spbe_cli.assessment import Assessment
+from spbe_cli.assessment import Assessment, fold_opds
 from spbe_cli.bounded import refuse
 from spbe_cli.choosing import (
     Choice,
@@ -132,6 +132,9 @@ def read_assessments(
                 for assessment in found:
                     if assessment.year is None:
                         assessment.year = year_hint
+                    if not assessment.columns:
+                        assessment.columns = dict(reader.track_columns)
+                    assessment.opd = fold_opds(assessment.opd)
                 problems.extend(reader.problems)
                 if reader.problems and choice.origin == "year":
                     problems.extend(_year_hint(choice, rows, header, pool, source))

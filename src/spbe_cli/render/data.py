@@ -29,7 +29,7 @@ from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, 
 from spbe_cli.render.json_parts import dumps_json as dumps_json
 from spbe_cli.render.json_parts import write_lines as write_lines
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -148,6 +148,39 @@ def tracks_dict(result: Result) -> dict[str, Any]:
     }
 
 
+def track_effects_dict(result: Result) -> dict[str, Any] | None:
+    """The indicators whose tracks differ, as the terminal's table lists them (largest
+    effect first): ``from`` (the reference track), ``to`` (the final track), ``change``
+    (the published index's change between them, as the headline shows it),
+    ``index_change_exact`` (the unrounded indices' change), and per indicator ``id``, ``opd``,
+    ``values`` (per track), ``effect`` (index points, ``weight x (to - from) / 100``)."""
+    from spbe_cli.tracks import compare_tracks
+
+    comparison = compare_tracks(result)
+    if comparison.reference is None or comparison.final is None:
+        return None
+    start = comparison.results[comparison.reference]
+    end = comparison.results[comparison.final]
+    return {
+        "from": comparison.reference,
+        "to": comparison.final,
+        "change": number(end.published - start.published),
+        "change_exact": format_exact(Fraction(end.published - start.published)),
+        "index_change_exact": format_exact(end.index - start.index),
+        "indicators": [
+            {
+                "id": d.indicator.id,
+                "opd": d.opd,
+                "values": {name: number(Fraction(v)) for name, v in d.values.items()},
+                "values_exact": {name: format_exact(Fraction(v)) for name, v in d.values.items()},
+                "effect": number(d.effect),
+                "effect_exact": format_exact(d.effect),
+            }
+            for d in comparison.differences
+        ],
+    }
+
+
 def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
     """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
     return _result_dict(result, source, PLAIN, {})
@@ -186,6 +219,9 @@ def _result_dict(
     data["indicators"] = parts.keyed(fw, result.indicator_keys(), partial(_indicator_json, result))
     if len(result.assessment.tracks) > 1:
         data["tracks"] = tracks_dict(result)
+        effects = track_effects_dict(result)
+        if effects is not None:
+            data["track_effects"] = effects
     return data
 
 
@@ -294,20 +330,65 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> s
 
 
 def tree_rows(result: Result, lang: Lang, detail: bool) -> list[list[object]]:
-    """Rows ``kind, id, name, weight, index/level, predikat`` for CSV and Markdown."""
+    """Rows for CSV and Markdown under :func:`tree_header`: ``kind, id, name, weight,
+    index/level, predikat, opd, track`` (the scored track), then, when the file holds two
+    or more tracks, the figure of each track and the indicator's ``effect`` (as the
+    terminal's track table: ``weight x (final - reference) / 100``). Indicator rows come
+    with ``detail``, and for the indicators whose tracks differ in any case."""
     fw = result.framework
+    track = result.assessment.track or ""
+    comparison = None
+    if len(result.assessment.tracks) > 1:
+        from spbe_cli.tracks import compare_tracks
+
+        comparison = compare_tracks(result)
+    others = list(comparison.results.values()) if comparison is not None else []
+    effects = {d.indicator.id: d for d in comparison.differences} if comparison else {}
+    blank = [""] if comparison is not None else []
+    nodes_of = [[n for _, nodes in r.tier_pairs() for n in nodes] for r in others]
     rows: list[list[object]] = [
-        ["index", "", fw.label(lang), "100", str(result.published), result.band.label(lang)]
+        ["index", "", fw.label(lang), "100", str(result.published), result.band.label(lang),
+         "", track, *(str(r.published) for r in others), *blank]
     ]
+    count = 0
     for tier, nodes in result.tier_pairs():
         for node in nodes:
             rows.append([tier.id, node.id, pick(lang, node.name, node.name_en),
-                         format_exact(node.weight), str(node.published), node.band.label(lang)])
-    if detail:
-        for item in result.indicators:
-            rows.append([fw.leaf_tier.id, item.id, item.indicator.label(lang),
-                         format_exact(item.weight), format_exact(item.level), ""])
+                         format_exact(node.weight), str(node.published), node.band.label(lang),
+                         "", track, *(str(each[count].published) for each in nodes_of),
+                         *blank])
+            count += 1
+    for item in result.indicators:
+        diff = effects.get(item.id)
+        if not detail and diff is None:
+            continue
+        default = fw.default_value(item.indicator)
+        values = [format_exact(r.assessment.levels.get(item.id, default)) for r in others]
+        effect = [_exact_number(diff.effect if diff is not None else Fraction(0))] \
+            if comparison is not None else []
+        rows.append([fw.leaf_tier.id, item.id, item.indicator.label(lang),
+                     format_exact(item.weight), format_exact(item.level), "",
+                     item.opd or "", track, *values, *effect])
     return rows
+
+
+def _exact_number(value: Fraction) -> object:
+    """An exact value as a number cell (``-0.013``; a CSV never marks it as a formula),
+    or its exact text where it has no finite decimal (``10/3``)."""
+    text = format_exact(value)
+    return text if "/" in text else Decimal(text)
+
+
+def tree_header(result: Result) -> list[str]:
+    """The columns of :func:`tree_rows`: :data:`TREE_HEADER`, ``opd``, ``track``, and with
+    two or more tracks ``value_<track>`` for each and ``effect``."""
+    header = [*TREE_HEADER, "opd", "track"]
+    if len(result.assessment.tracks) > 1:
+        from spbe_cli.tracks import compare_tracks
+
+        header += [f"value_{name}" for name in compare_tracks(result).results]
+        header.append("effect")
+    return header
 
 
 TREE_HEADER = ["kind", "id", "name", "weight", "value", "predikat"]

@@ -57,7 +57,7 @@ def evidence_view(report: EvidenceReport, lang: Lang, limit: int = 30) -> Render
     line.append(evidenced.band.label(lang), style=band_style(evidenced, evidenced.band))
     line.append(f" ({signed(-report.risk, places, lang)} {L['risk'].get(lang)})",
                 style="bold red" if report.risk else "green")
-    parts: list[RenderableType] = [head, line]
+    parts: list[RenderableType] = [head, line, RichText(report.claim_text().get(lang))]
     if report.scan is not None:
         parts.append(RichText(L["scan"].format(files=report.scan.files,
                                                pdfs=report.scan.valid_pdfs).get(lang),

@@ -20,7 +20,7 @@ from spbe_cli.exact import value_text
 from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.planner import Plan, Step, WhatIf
-from spbe_cli.render.plan_data import percent_text, rounds_text
+from spbe_cli.render.plan_data import opd_indicators, percent_text, rounds_text
 from spbe_cli.render.plan_labels import CONSTRAINT_NAMES, L
 from spbe_cli.render.table import band_style, fmt, indicator_name, signed
 
@@ -120,19 +120,24 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
 
     Compact enough for 80 columns: what the next level requires sits under the indicator's
     name, dimmed; the effort column shows only when efforts differ. Grouped by OPD, the
-    ``#`` column keeps each raise's place in the overall order. With several rounds a
+    ``#`` column keeps each raise's place in the overall order and, with several rounds, a
+    round column its year. With several rounds a
     round column says when each raise is due (its year when the start year is known).
     """
     table = Table(title=L["steps"].get(lang), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     rounds = len(plan.rounds) > 1 and not by_opd
+    due = len(plan.rounds) > 1 and by_opd
+    years = {r.number: r.year for r in plan.rounds}
     efforts = len({s.effort / s.count for s in plan.steps if s.count}) > 1
     if by_opd:
         table.add_column(L["step"].get(lang), justify="right")
+    if due:
+        table.add_column(L["round"].get(lang), justify="right")
     table.add_column(L["no"].get(lang), justify="right")
-    table.add_column(L["indicator"].get(lang), min_width=16)
-    table.add_column(L["opd"].get(lang), max_width=14, overflow="fold")
-    table.add_column(L["level"].get(lang), max_width=20)
+    table.add_column(L["indicator"].get(lang), min_width=12 if due else 16)
+    table.add_column(L["opd"].get(lang), max_width=12 if due else 14, overflow="fold")
+    table.add_column(L["level"].get(lang), max_width=12 if due else 20)
     keys = ("effort", "gain", "after") if efforts else ("gain", "after")
     for key in keys:
         table.add_column(L[key].get(lang), justify="right")
@@ -152,6 +157,9 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
                                        style="bold underline"))
         for step in group:
             cells: list[RenderableType] = [position[id(step)]] if by_opd else []
+            if due:
+                year = years.get(step.round)
+                cells.append(str(year) if year else str(step.round))
             cells += [
                 RichText(step.item.id),
                 RichText(indicator_name(step.indicator, lang)),
@@ -212,19 +220,23 @@ def criteria_lines(plan: Plan, lang: Lang) -> list[str]:
 
 
 def opd_table(plan: Plan, lang: Lang) -> Table:
-    """Each OPD's raises, effort, gain and share of the gain."""
+    """Each OPD's raises (indicators raised, each once, as the totals line counts them),
+    level steps, effort, gain and share of the gain."""
     table = Table(title=L["by_opd"].get(lang), title_justify="left", title_style="bold")
-    table.add_column(L["opd"].get(lang))
+    table.add_column(L["opd"].get(lang), overflow="fold")
     table.add_column(L["raises_head"].get(lang), justify="right")
     table.add_column(L["indicator"].get(lang))
+    table.add_column(L["level_steps_head"].get(lang), justify="right")
     table.add_column(L["effort"].get(lang), justify="right")
     table.add_column(L["gain"].get(lang), justify="right")
     table.add_column(L["share"].get(lang), justify="right")
     for share in plan.by_opd():
+        ids = opd_indicators(share)
         table.add_row(
             RichText(share.opd or L["no_opd"].get(lang)),
-            str(len(share.steps)),
-            ", ".join(s.item.id for s in share.steps),
+            str(len(ids)),
+            ", ".join(ids),
+            str(share.level_steps),
             format_exact(share.effort),
             fmt(share.gain, 4, lang),
             percent_text(share.share, lang),

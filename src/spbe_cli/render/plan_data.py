@@ -73,10 +73,16 @@ def _limit_dict(plan: Plan, limit: Limit) -> dict[str, Any]:
     }
 
 
+def opd_indicators(share: OpdShare) -> list[str]:
+    """The indicators an OPD raises, each once, in plan order."""
+    return list(dict.fromkeys(s.item.id for s in share.steps))
+
+
 def _opd_dict(share: OpdShare) -> dict[str, Any]:
     return {
         "opd": share.opd,
         "raises": len(share.steps),
+        "indicators_raised": len(opd_indicators(share)),
         "level_steps": sum(s.levels for s in share.steps),
         "indicators": [s.item.id for s in share.steps],
         **_exact("effort", share.effort),
@@ -286,13 +292,15 @@ def step_rows(plan: Plan, lang: Lang) -> list[list[object]]:
 
 
 def opd_rows(plan: Plan, lang: Lang) -> list[list[object]]:
-    """One row per OPD (see :data:`OPD_HEADER`); the share is a percentage."""
+    """One row per OPD (see :data:`OPD_HEADER`): ``raises`` counts the indicators raised,
+    each once (as the summary line does), ``level_steps`` the steps; the share is a
+    percentage."""
     return [
         [
             share.opd or L["no_opd"].get(lang),
-            len(share.steps),
+            len(opd_indicators(share)),
             sum(s.levels for s in share.steps),
-            " ".join(s.item.id for s in share.steps),
+            " ".join(opd_indicators(share)),
             format_exact(share.effort),
             format_exact(share.gain),
             percent_text(share.share),

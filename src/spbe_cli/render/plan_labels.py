@@ -27,6 +27,7 @@ L = {
     "after": Text("Indeks", "Index"),
     "raises": Text("kenaikan", "raises"),
     "raises_head": Text("Kenaikan", "Raises"),
+    "level_steps_head": Text("Langkah level", "Level steps"),
     "level_steps": Text("langkah level", "level steps"),
     "total": Text("Jumlah", "Total"),
     "share": Text("Bagian kenaikan", "Share of gain"),

@@ -151,10 +151,9 @@ def _tracks_line(result: Result, lang: Lang) -> RichText | None:
         track = comparison.results[name]
         style = "bold" if name == comparison.scored else ""
         line.append(f"{track_label(name, lang)} {fmt(track.published, places, lang)}", style=style)
-    change = comparison.change
-    if change is not None and comparison.reference is not None:
+    if comparison.change is not None and comparison.reference and comparison.final:
         ref = comparison.results[comparison.reference].published
-        now = comparison.results[comparison.scored or ""].published
+        now = comparison.results[comparison.final].published
         line.append(f" ({signed(now - ref, places, lang)})")
     target = comparison.target
     if target is not None:

@@ -166,8 +166,8 @@ def single_report(
         tuple(tables),
         tuple(charts),
         t("made_by", lang),
-        front=front_tables(result, shown_plan, lang),
-        notes=basis_notes(result, shown_plan, lang, source),
+        front=front_tables(result, shown_plan, lang, evidence),
+        notes=basis_notes(result, shown_plan, lang, source, evidence),
         **_frame(lang, extras),  # type: ignore[arg-type]
     )
 

@@ -35,6 +35,7 @@ from spbe_cli.writers.report_model import (
 )
 
 if TYPE_CHECKING:
+    from spbe_cli.evidence.model import EvidenceReport
     from spbe_cli.planner import Plan
 
 TOP_RAISES = 5
@@ -67,6 +68,29 @@ N = {
     "effort": Text("upaya per kenaikan menurut berkas upaya atau kolom upaya, bawaan 1",
                    "effort per raise from the effort file or column, default 1"),
     "source": Text("Berkas sumber: {name}.", "Source file: {name}."),
+    "scored_index": Text("{index} (jalur {track})", "{index} ({track} track)"),
+    "claimed_index": Text("Indeks menurut klaim (jalur {track})",
+                          "Index as claimed ({track} track)"),
+    "evidenced_index": Text("Indeks menurut bukti dukung", "Index as evidenced"),
+    "evidenced_partial": Text("Indeks menurut bukti dukung (sebagian: batas bawah)",
+                              "Index as evidenced (partial: a lower bound)"),
+    "evidenced_rating": Text("Predikat menurut bukti dukung", "Rating as evidenced"),
+    "at_risk": Text("Berisiko (poin indeks)", "At risk (index points)"),
+    "at_risk_count": Text("Indikator berisiko", "Indicators at risk"),
+    "plan_steps": Text("Langkah level dalam rencana", "Level steps in the plan"),
+    "fewest_scored": Text("{n} (paling sedikit dari nilai yang dinilai, tanpa batasan rencana)",
+                          "{n} (fewest from the scored values, without the plan's limits)"),
+    "fewest_free": Text("{n} (paling sedikit tanpa batasan rencana per putaran dan upaya)",
+                        "{n} (fewest without the plan's per-round limits and effort)"),
+    "same_plan": Text(", seperti spbe plan dengan --dir/--items yang sama.",
+                      ", as spbe plan gives with the same --dir/--items."),
+    "start_capped": Text("nilai yang didukung bukti, tidak di atas jalur {track} ({index}; "
+                         "klaim {claimed})", "the evidenced values, never above the {track} "
+                         "track ({index}; claimed {claimed})"),
+    "plan_start": Text("Titik awal rencana", "The plan starts from"),
+    "start_scored": Text("nilai yang dinilai ({index})", "the scored values ({index})"),
+    "start_evidenced": Text("nilai yang didukung bukti ({index}; klaim {claimed})",
+                            "the evidenced values ({index}; claimed {claimed})"),
     "assumed_mark": Text("* nilai diasumsikan (lihat Dasar dan asumsi).",
                          "* value assumed (see Basis and assumptions)."),
 }
@@ -124,26 +148,41 @@ def opd_text(opd: str | None, lang: Lang) -> str:
     return safe(opd) if opd else t("no_opd", lang)
 
 
-def front_tables(result: Result, plan: Plan | None, lang: Lang) -> tuple[ReportTable, ...]:
-    """The first page's four tables."""
+def front_tables(
+    result: Result, plan: Plan | None, lang: Lang, evidence: EvidenceReport | None = None
+) -> tuple[ReportTable, ...]:
+    """The first page's four tables (with an evidence check, the evidenced index and the
+    risk stand beside the scored index, and the plan starts from the evidenced values)."""
     raises = top_raises(plan) if plan is not None else next_raises(result)
     return (
-        position_table(result, lang),
-        goal_table(result, plan, lang),
+        position_table(result, lang, evidence),
+        goal_table(result, plan, lang, evidence),
         raises_table(result, raises, lang, toward_next=plan is None),
         work_table(plan, raises, lang),
     )
 
 
-def position_table(result: Result, lang: Lang) -> ReportTable:
-    """Index, rating, the rating's range, the next rating and the distance to it."""
+def position_table(
+    result: Result, lang: Lang, evidence: EvidenceReport | None = None
+) -> ReportTable:
+    """Index, rating, the rating's range, the next rating and the distance to it; with an
+    evidence check, the claimed index (when another track was checked), the evidenced index
+    and the points at risk, each named: the scored and evidenced figures side by side."""
     fw = result.framework
     upper = result.next_band
+    label = fw.index_label(lang)
+    scored_track = result.assessment.track
+    if evidence is not None and scored_track and len(result.assessment.tracks) > 1:
+        from spbe_cli.render.table import track_label
+
+        label = _n("scored_index", lang, index=label, track=track_label(scored_track, lang))
     rows: list[tuple[Value, ...]] = [
-        (fw.index_label(lang), result.published),
+        (label, result.published),
         (t("rating", lang), band_value(fw, result.band, lang, full=True)),
         (t("rating_range", lang), band_range(fw, result.band, lang)),
     ]
+    if evidence is not None:
+        rows += _evidence_rows(result, evidence, lang)
     if upper is None:
         rows.append((t("next", lang), t("top_rating", lang)))
     else:
@@ -157,8 +196,14 @@ def position_table(result: Result, lang: Lang) -> ReportTable:
     return ReportTable("position", t("position", lang), t("position", lang), header, tuple(rows))
 
 
-def goal_table(result: Result, plan: Plan | None, lang: Lang) -> ReportTable:
-    """Target, its rating, the gap, the fewest raises and what the plan reaches."""
+def goal_table(
+    result: Result, plan: Plan | None, lang: Lang, evidence: EvidenceReport | None = None
+) -> ReportTable:
+    """Target, its rating, the gap, the fewest raises and what the plan reaches.
+
+    With a plan, one step count leads: the plan's level steps; the fewest raises stand
+    beside it only when they differ, saying why (the plan's limits, or its evidenced start).
+    """
     fw = result.framework
     steps = result.min_steps_to_target
     rows: list[tuple[Value, ...]] = [
@@ -167,15 +212,61 @@ def goal_table(result: Result, plan: Plan | None, lang: Lang) -> ReportTable:
         (t("gap", lang), fw.publish(result.gap)),
         (t("reached", lang), yes_no(result.target_reached, lang)),
     ]
-    if not result.target_reached:
+    if plan is None and not result.target_reached:
         rows.append((t("steps", lang), steps if steps is not None else t("unreachable", lang)))
     if plan is not None:
+        rows.append((N["plan_start"].get(lang),
+                     plan_start(plan, evidence, lang, result.assessment.track)))
+        rows.append((N["plan_steps"].get(lang), plan.level_steps))
+        if steps is not None and steps != plan.level_steps:
+            key = "fewest_scored" if evidence is not None else "fewest_free"
+            rows.append((t("steps", lang), _n(key, lang, n=steps)))
         rows += [
             (t("plan_result", lang), plan_outcome(plan, lang)),
             (t("plan_index", lang), fw.publish(plan.after.index)),
         ]
     header = (t("item", lang), t("value", lang))
     return ReportTable("goal", t("goal", lang), t("goal", lang), header, tuple(rows))
+
+
+def plan_start(
+    plan: Plan, evidence: EvidenceReport | None, lang: Lang, scored_track: str | None = None
+) -> str:
+    """Where the plan starts: the scored values, or the evidenced ones (with the claim)."""
+    fw = plan.framework
+    places = fw.rounding.places
+    if evidence is None:
+        return _n("start_scored", lang, index=fixed(plan.start.published, places, lang))
+    if plan.start.index != evidence.evidenced_index:
+        from spbe_cli.render.table import track_label
+
+        return _n("start_capped", lang, index=fixed(plan.start.published, places, lang),
+                  claimed=fixed(evidence.claimed_published, places, lang),
+                  track=track_label(scored_track or "-", lang))
+    return _n("start_evidenced", lang, index=fixed(plan.start.published, places, lang),
+              claimed=fixed(evidence.claimed_published, places, lang))
+
+
+def _evidence_rows(
+    result: Result, evidence: EvidenceReport, lang: Lang
+) -> list[tuple[Value, ...]]:
+    """The claimed index (when not the scored one), the evidenced index and the risk."""
+    from spbe_cli.render.table import track_label
+
+    fw = result.framework
+    rows: list[tuple[Value, ...]] = []
+    if evidence.track != result.assessment.track:
+        rows.append((_n("claimed_index", lang, track=track_label(evidence.track or "-", lang)),
+                     evidence.claimed_published))
+    key = "evidenced_partial" if evidence.partial else "evidenced_index"
+    rows += [
+        (N[key].get(lang), evidence.evidenced_published),
+        (N["evidenced_rating"].get(lang),
+         band_value(fw, evidence.evidenced.band, lang, full=True)),
+        (N["at_risk"].get(lang), fine(evidence.risk)),
+        (N["at_risk_count"].get(lang), sum(1 for r in evidence.rows if r.at_risk)),
+    ]
+    return rows
 
 
 def plan_outcome(plan: Plan, lang: Lang) -> str:
@@ -249,7 +340,8 @@ def _percent(share: Fraction) -> Decimal:
 
 
 def basis_notes(
-    result: Result, plan: Plan | None, lang: Lang, source: str | None = None
+    result: Result, plan: Plan | None, lang: Lang, source: str | None = None,
+    evidence: EvidenceReport | None = None,
 ) -> tuple[str, ...]:
     """The framework, its status and every assumption, as plain sentences."""
     fw = result.framework
@@ -280,6 +372,11 @@ def basis_notes(
     tracks = _tracks_note(result, lang)
     if tracks:
         notes.append(tracks)
+    if evidence is not None:
+        notes.append(evidence.claim_text().get(lang) + ".")
+        if plan is not None:
+            notes.append(evidence.start_text(plan.start, result).get(lang)
+                         + N["same_plan"].get(lang))
     if plan is not None:
         notes.append(_n("plan", lang, limits="; ".join(_plan_limits(plan, lang))))
     if source:

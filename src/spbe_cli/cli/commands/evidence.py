@@ -55,8 +55,9 @@ def evidence(
 ) -> None:
     """Evidence readiness: is every claimed level backed by its evidence (bukti dukung)?
 
-    For each indicator, the claimed value (the self-assessment track, mandiri, by default;
-    --track picks another) against the evidence found: PDFs in the folder matched to
+    For each indicator, the claimed value (the self-assessment track, mandiri, when the file
+    has one, else the scored track; --track picks another; report --dir and plan --from
+    evidence check the same track) against the evidence found: PDFs in the folder matched to
     indicators and levels by their names (I13_L2_SK-Tim.pdf, Indikator 13/Level 2/...),
     the workbook's Bukti Dukung column where it lists files (it wins for its indicator),
     and the evaluation application's item list. Levels are cumulative: a claim of level 3
@@ -86,7 +87,7 @@ def evidence(
                         "give --dir FOLDER, --items FILE, or both"), lang)
     try:
         read = read_assessments(file, framework, sheet=sheet, agency=agency, year=year,
-                                allow_missing=True)
+                                allow_missing=True, track=track)
     except InputError as error:
         fail_input(error, lang)
     if len(read.assessments) != 1:
@@ -94,10 +95,10 @@ def evidence(
                         "per instansi (satu berkas penilaian, satu folder)",
                         f"{file}: {len(read.assessments)} agencies; evidence is checked per "
                         "agency (one assessment file, one folder)"), lang)
-    claim_track = track or "mandiri"
     try:
         report = check_assessment(read.assessments[0], read.choices[0].framework,
-                                  scan=folder, items=items, track=claim_track)
+                                  scan=folder, items=items, track=track and
+                                  read.assessments[0].track)
     except InputError as error:
         fail_input(error, lang)
     if output_format is OutputFormat.json:
@@ -117,8 +118,9 @@ def evidence(
 HELP = h(
     """Kesiapan bukti dukung: apakah setiap level yang diklaim didukung buktinya?
 
-    Untuk setiap indikator, nilai yang diklaim (penilaian mandiri secara bawaan; --track
-    memilih yang lain) dibandingkan dengan bukti yang ditemukan: PDF di folder yang
+    Untuk setiap indikator, nilai yang diklaim (penilaian mandiri bila ada di berkas, bila
+    tidak jalur yang dinilai; --track memilih yang lain; report --dir dan plan --from
+    evidence memeriksa jalur yang sama) dibandingkan dengan bukti yang ditemukan: PDF di folder yang
     dicocokkan ke indikator dan level menurut namanya (I13_L2_SK-Tim.pdf, Indikator
     13/Level 2/...), kolom Bukti Dukung di berkas penilaian bila berisi nama berkas (kolom
     ini yang dipakai untuk indikatornya), dan daftar butir dari aplikasi evaluasi. Level

@@ -104,17 +104,21 @@ def plan(
     allow_missing: AllowMissingOpt = False,
     track: TrackOpt = None,
     start: Annotated[
-        Start,
+        Start | None,
         typer.Option(
             "--from",
+            show_default=False,
             help=h("Titik awal rencana: scored (nilai yang dinilai) atau evidence (hanya "
                    "nilai yang didukung bukti dukung; perlu --dir dan/atau --items), agar "
-                   "rencana tidak bergantung pada klaim yang akan gugur.",
+                   "rencana tidak bergantung pada klaim yang akan gugur. Bawaan: evidence "
+                   "bila --dir atau --items diberikan (seperti report --dir), bila tidak "
+                   "scored.",
                    "Where the plan starts: scored (the values scored) or evidence (only the "
                    "values the evidence supports; needs --dir and/or --items), so a plan "
-                   "never counts on a claim that will fall."),
+                   "never counts on a claim that will fall. Default: evidence when --dir or "
+                   "--items is given (as report --dir does), else scored."),
         ),
-    ] = Start.scored,
+    ] = None,
     evidence_dir: EvidenceDirOpt = None,
     evidence_items: EvidenceItemsOpt = None,
     language: LangOpt = Language.id,
@@ -159,8 +163,9 @@ def plan(
         track=track,
         lang=lang,
     )
-    if start is Start.evidence:
-        scored = [_evidenced(s, evidence_dir, evidence_items, lang) for s in scored]
+    given = evidence_dir is not None or evidence_items is not None
+    if start is Start.evidence or (start is None and given):
+        scored = [_evidenced(s, evidence_dir, evidence_items, lang, track) for s in scored]
     fw = scored[0].result.framework
     locked = _locked(lock or [], fw, lang)
     efforts = _effort_file(effort, fw, lang) if effort is not None else None
@@ -183,25 +188,22 @@ def plan(
 Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ...]]
 
 
-def _evidenced(scored: Scored, folder: Path | None, items: Path | None, lang: Lang) -> Scored:
-    """The agency re-scored with only the values its evidence supports."""
+def _evidenced(
+    scored: Scored, folder: Path | None, items: Path | None, lang: Lang,
+    track: str | None = None,
+) -> Scored:
+    """The agency re-scored with only the values its evidence supports (the claims of the
+    track :func:`~spbe_cli.evidence.check.evidence_track` picks, as everywhere)."""
     from dataclasses import replace
 
     from spbe_cli.cli.output import say
     from spbe_cli.cli.scoring import evidence_report
-    from spbe_cli.engine import score
-    from spbe_cli.exact import fixed
     from spbe_cli.i18n import Text
 
     result = scored.result
-    report = evidence_report(scored, folder, items, lang)
-    evidenced = score(report.evidenced_assessment(), result.framework, result.target)
-    places = result.framework.rounding.places
-    say(Text(f"Rencana dimulai dari nilai yang didukung bukti: "
-             f"{fixed(evidenced.published, places, 'id')} (klaim "
-             f"{fixed(result.published, places, 'id')})",
-             f"The plan starts from the evidenced values: {evidenced.published} (claimed "
-             f"{result.published})"), lang)
+    report = evidence_report(scored, folder, items, lang, track)
+    evidenced = report.plan_start(result)
+    say(report.start_text(evidenced, result), lang)
     if report.partial and report.scan is not None:
         why = report.scan.partial_text()
         say(Text(f"Perhatian: {why.id}; sebagian berkas tidak diperiksa, jadi nilai awal "

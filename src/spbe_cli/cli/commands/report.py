@@ -271,7 +271,7 @@ def report(
             max_level,
             _locked(lock or [], fw, lang),
         )
-        evidence = (evidence_report(one, evidence_dir, evidence_items, lang)
+        evidence = (evidence_report(one, evidence_dir, evidence_items, lang, track)
                     if evidence_dir is not None or evidence_items is not None else None)
         content = _single(one, limits, rounds_until(one, until, lang), by, extras, lang,
                           evidence)
@@ -282,11 +282,19 @@ def _single(
     scored: Scored, limits: Limits, rounds: int | None, by: GroupBy, extras: Extras, lang: Lang,
     evidence: Any = None,
 ) -> Report:
-    """The one-agency report with the plan ``spbe plan`` gives for the same options."""
+    """The one-agency report with the plan ``spbe plan`` gives for the same options: with
+    an evidence check the plan starts, as ``plan --dir`` does, from the evidenced values
+    (a plan never counts on a claim that will fall), and the report says so."""
     from spbe_cli.writers.report_labels import single_report
 
     result = scored.result
-    the_plan = None if result.target_reached else _plan(scored, limits, rounds, lang)
+    start = scored
+    if evidence is not None:
+        from dataclasses import replace
+
+        start = replace(scored, result=evidence.plan_start(result))
+    the_plan = (None if start.result.target_reached
+                else _plan(start, limits, rounds, lang))
     return single_report(
         result,
         lang,
