@@ -335,7 +335,9 @@ def _id_order(plan: Plan) -> dict[str, int]:
 
 def is_trend(results: Sequence[Result]) -> bool:
     """One agency over several distinct years: a trend rather than a ranking."""
-    agencies = {r.assessment.agency for r in results}
+    from spbe_cli.compare import agency_key
+
+    agencies = {agency_key(r.assessment.agency) for r in results}
     years = [r.assessment.year for r in results]
     return len(agencies) == 1 and None not in years and len(set(years)) == len(years) > 1
 
@@ -449,8 +451,8 @@ def ranking_table(rows: Sequence[tuple[int, Result]], lang: Lang) -> ReportTable
             safe(result.assessment.agency),
             result.assessment.year,
             result.published,
-            band_value(fw, result.band, lang),
-            fw.publish(result.target),
+            band_value(result.framework, result.band, lang),
+            result.framework.publish(result.target),
         ]
         if result.framework is fw:
             row += [n.published for nodes in result.tiers for n in nodes]
