@@ -75,7 +75,7 @@ def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]
         chart_title = f"{t('trend_chart', lang)}: {name}"
         charts.append(chart("bar", chart_title, years_table.key, (0, 1, 4), count,
                             fw.scale.max, lang))
-        details.append(_named(_groups_table(part, lang), suffix, name))
+        details.append(_named(_groups_table(part, lang), suffix, name, t("trend", lang)))
         bands.append(_named(bands_table(fw, lang), suffix, name))
     front.append(_steps_table(series, lang))
     notes = [_instruments_note(parts, lang), *_year_notes(series, lang)]
@@ -122,11 +122,12 @@ def _one_instrument(series: Series, lang: Lang, frame: dict[str, object]) -> Rep
     )
 
 
-def _named(table: ReportTable, suffix: str, index: str) -> ReportTable:
+def _named(table: ReportTable, suffix: str, index: str, sheet: str = "") -> ReportTable:
     """A table of one instrument's part: its key made unique, its title and worksheet
-    naming the instrument (``Tren · Indeks SPBE``)."""
+    (``sheet``, short enough for Excel's 31 characters) naming the instrument
+    (``Tren · Indeks SPBE``)."""
     return replace(table, key=table.key + suffix, title=f"{table.title} · {index}",
-                   sheet=f"{table.sheet} · {index}"[:31])
+                   sheet=f"{sheet or table.sheet} · {index}"[:31])
 
 
 def _instruments_note(parts: Sequence[Series], lang: Lang) -> str:

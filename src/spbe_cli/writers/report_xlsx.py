@@ -88,7 +88,7 @@ def build_workbook(report: Report, *, long_rows: int | None = None) -> Any:
         sheet = book.create_sheet(table.sheet[:31])
         first_row = _write_table(sheet, table, 1, long_rows)
         _colour_ratings(sheet, table, first_row)
-        _print_setup(sheet, report, table.key in WIDE_SHEETS)
+        _print_setup(sheet, report, table.key.split(".")[0] in WIDE_SHEETS)
         _freeze(sheet, table, first_row)
         places[table.key] = (sheet, first_row)
     front = {table.key for table in report.front}
