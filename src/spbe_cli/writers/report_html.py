@@ -104,6 +104,7 @@ svg.bar-chart,svg.radar-chart{min-width:0}
 .scroll{overflow:visible} table.wide{min-width:0}
 h2{break-after:avoid} h3{break-after:avoid} tr{break-inside:avoid}
 #ringkasan{break-after:page} #ringkasan h2{margin-top:.6em}
+.chart-page{break-before:page;break-after:page} .chart-page h2{margin-top:0}
 .answers{grid-template-columns:1fr 1fr}
 svg{max-width:16cm}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -138,7 +139,8 @@ def render_html(report: Report) -> str:
     if report.front:
         parts.append(render_front(report))
     for table in report.tables:
-        parts.append(f'<section id="{_e(table.key)}">')
+        page = ' class="chart-page"' if table.chart_page else ""
+        parts.append(f'<section id="{_e(table.key)}"{page}>')
         parts.append(f"<h2>{_e(table.title)}</h2>")
         for one in report.charts_after(table.key):
             parts.append(render_chart(one, table, lang))
@@ -268,7 +270,8 @@ def render_chart(chart: ReportChart, table: ReportTable, lang: Lang = "en") -> s
     rows = table.rows[: chart.count]
     if chart.kind == "radar":
         svg = radar_svg(chart, rows, lang)
-    elif len(rows) >= HORIZONTAL_FROM or _words_too_long(chart, rows, lang):
+    elif (chart.kind == "hbar" or len(rows) >= HORIZONTAL_FROM
+          or _words_too_long(chart, rows, lang)):
         svg = hbar_svg(chart, rows, lang)
     else:
         svg = bar_svg(chart, rows, lang)
