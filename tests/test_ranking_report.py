@@ -165,3 +165,4 @@ def test_small_ranking_keeps_one_chart(tmp_path: Path) -> None:
     (chart,) = book["Grafik"]._charts
     # 12 rows, under the 12 cm chart (23 rows of 0.53 cm and a blank one), header at 25
     assert chart.series[0].val.numRef.f == "'Grafik'!$C$26:$C$37"
+

@@ -43,6 +43,9 @@ INDEX_COLOUR, TARGET_COLOUR = "#2F5597", "#C00000"
 CHAR_WIDTH, LINE_HEIGHT = 7.4, 15
 HORIZONTAL_FROM = 9  # bars from which a bar chart is drawn horizontally
 KEY_VALUE = {"position", "goal"}
+CARDS = {"plan", "plan_opd"}
+"""Tables whose rows become cards on a phone: each cell under its column's name, so the
+level, the gain and the index after a raise stay in view without scrolling sideways."""
 NUM = ' class="num"'
 PAGE = {"id": '"Halaman " counter(page) " dari " counter(pages)',
         "en": '"Page " counter(page) " of " counter(pages)'}
@@ -93,7 +96,13 @@ margin:0 .3em}
 footer{margin-top:2em;color:#666;font-size:.85em}
 @media (max-width:600px){
 body{font-size:13px} main{padding:8px} th,td{padding:3px 4px} h1{font-size:1.35em}
-.answers{grid-template-columns:1fr} svg.bar-chart{min-width:440px} svg.radar-chart{min-width:600px}}
+.answers{grid-template-columns:1fr} svg.bar-chart{min-width:440px} svg.radar-chart{min-width:600px}
+table.cards{min-width:0} table.cards thead{display:none}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards tr{border:1px solid #c8d0e0;border-radius:6px;margin:0 0 8px;padding:4px 8px}
+table.cards td{display:flex;gap:8px;border:0;padding:1px 0;text-align:left;white-space:normal}
+table.cards td::before{content:attr(data-label);flex:0 0 38%;font-weight:600;color:#555}
+table.cards td.rating{padding:1px 4px;border-radius:3px}}
 @media print{
 @page{size:A4;margin:11mm 12mm 15mm;@bottom-center{content:PAGE;font-size:8.5pt;color:#555;
 font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif}}
@@ -242,10 +251,20 @@ def render_table(table: ReportTable, lang: Lang = "en") -> str:
         f'<th scope="col"{NUM if numeric[i] else ""}>{_e(h)}</th>'
         for i, h in enumerate(table.header)
     )
-    css = ' class="wide"' if len(table.header) > 5 else ""
-    body = "\n".join(
-        "<tr>" + "".join(_cell(v, lang) for v in row) + "</tr>" for row in table.rows
-    )
+    classes = (["wide"] if len(table.header) > 5 else []) + (
+        ["cards"] if table.key in CARDS else [])
+    css = f' class="{" ".join(classes)}"' if classes else ""
+    if table.key in CARDS:  # each cell names its column, shown on a phone
+        labels = [f' data-label="{_e(h)}"' for h in table.header]
+        body = "\n".join(
+            "<tr>" + "".join(_cell(v, lang).replace("<td", "<td" + label, 1)
+                             for v, label in zip(row, labels, strict=False)) + "</tr>"
+            for row in table.rows
+        )
+    else:
+        body = "\n".join(
+            "<tr>" + "".join(_cell(v, lang) for v in row) + "</tr>" for row in table.rows
+        )
     return (
         f'<div class="scroll"><table{css}><thead><tr>{head}</tr></thead>'
         f"<tbody>\n{body}\n</tbody></table></div>{note}"
