@@ -166,3 +166,29 @@ def test_small_ranking_keeps_one_chart(tmp_path: Path) -> None:
     # 12 rows, under the 12 cm chart (23 rows of 0.53 cm and a blank one), header at 25
     assert chart.series[0].val.numRef.f == "'Grafik'!$C$26:$C$37"
 
+
+
+def test_ranking_across_instruments_names_both(tmp_path: Path) -> None:
+    """SPBE 2021 agencies and a Pemdi 2026 one: each year's own target and index, one
+    ranking table per instrument, never a Pemdi header over SPBE rows."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    out = tmp_path / "campur.md"
+    done = runner.invoke(app, ["report", str(examples / "agencies-2021.xlsx"),
+                               str(examples / "pemdi-aceh-tengah-2026.xlsx"), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Peringkat Indeks Pemdi dan Indeks SPBE\n")
+    assert "| 2026 · Indeks Pemdi | 1 | 1,24 | 1,24 | 2,51 | 0 dari 1 (0,0%) |" in text
+    assert "| 2021 · Indeks SPBE | 8 |" in text and "| 2,60 | 2 dari 8 (25,0%) |" in text
+    assert "- Instrumen berbeda: Indeks Pemdi (2026); Indeks SPBE (2021)." in text
+    pemdi = text.split("## Peringkat · Indeks Pemdi")[1].split("## ")[0]
+    spbe = text.split("## Peringkat · Indeks SPBE")[1].split("## ")[0]
+    assert "| Indeks Pemdi |" in pemdi and "Kota Medan" not in pemdi
+    assert "| Indeks SPBE |" in spbe and "| D1 |" in spbe and "Aceh Tengah" not in spbe
+    xlsx = tmp_path / "campur.xlsx"
+    done = runner.invoke(app, ["report", str(examples / "agencies-2021.xlsx"),
+                               str(examples / "pemdi-aceh-tengah-2026.xlsx"), "-o", str(xlsx)])
+    assert done.exit_code == 0, done.output
+    names = openpyxl.load_workbook(xlsx).sheetnames
+    assert "Peringkat · Indeks Pemdi" in names and "Peringkat · Indeks SPBE" in names
+    assert "Predikat · Indeks Pemdi" in names and "Predikat · Indeks SPBE" in names

@@ -365,36 +365,76 @@ def ranking_report(
     from spbe_cli.ranking import rank_by_year
 
     first = results[0]
-    fw = first.framework
     if is_trend(results):
         from spbe_cli.writers.report_trend import trend_report
 
         return trend_report(results, lang, _frame(lang, extras, first.assessment.agency))
-    years = list(reversed(rank_by_year(results, target=first.target)))
-    rows = [(ranked.rank, ranked.result) for year in years for ranked in year.rows]
+    # each year's own target (the framework's, or --target for all): never the first's
+    years = list(reversed(rank_by_year(results)))
     latest = years[0]
+    groups: list[list[YearRanking]] = []  # years by instrument (SPBE, Pemdi), latest first
+    for year in years:
+        group = next((g for g in groups if g[0].framework.comparable(year.framework)), None)
+        if group is None:
+            groups.append([year])
+        else:
+            group.append(year)
+    several = len(groups) > 1
+    ranking_tables: list[ReportTable] = []
+    detail: list[ReportTable] = []
+    notes: list[str] = []
+    for number, group in enumerate(groups, start=1):
+        rows = [(ranked.rank, ranked.result) for year in group for ranked in year.rows]
+        gfw = group[0].framework
+        own = [ranking_table(rows, lang), codes_table(rows[0][1], lang), bands_table(gfw, lang)]
+        if several:
+            own = [_of_instrument(table, number, gfw.index_label(lang)) for table in own]
+        ranking_tables.append(own[0])
+        detail.extend(own[1:])
+        notes.append(basis_notes(rows[0][1], None, lang)[0])
     front, chart_tables, charts = _ranking_front(latest, lang)
-    tables = (
-        *chart_tables,
-        ranking_table(rows, lang),
-        _distribution_table(years, lang),
-        codes_table(first, lang),
-        bands_table(fw, lang),
-    )
-    title = L["ranking_title"].format(index=fw.index_label(lang)).get(lang)
-    notes = (basis_notes(first, None, lang)[0],)
+    tables = (*chart_tables, *ranking_tables, _distribution_table(years, lang), *detail)
+    labels = " dan " if lang == "id" else " and "
+    index = labels.join(dict.fromkeys(g[0].framework.index_label(lang) for g in groups))
+    title = L["ranking_title"].format(index=index).get(lang)
+    if several:
+        notes.insert(0, _instruments_note(groups, lang))
     return Report(
         lang,
         title,
-        fw.label(lang),
+        " · ".join(dict.fromkeys(g[0].framework.label(lang) for g in groups)),
         tables,
         charts,
         t("made_by", lang),
-        front=(_year_statistics(years, lang), _distribution_table([latest], lang,
-                                                                  front=True), *front),
-        notes=notes,
+        front=(_year_statistics(years, lang, named=several),
+               _distribution_table([latest], lang, front=True), *front),
+        notes=tuple(dict.fromkeys(notes)),
         **_frame(lang, extras),  # type: ignore[arg-type]
     )
+
+
+def _of_instrument(table: ReportTable, number: int, index: str) -> ReportTable:
+    """One instrument's table when a ranking spans two (SPBE years, Pemdi years): its key
+    made unique, its title and worksheet naming the index."""
+    suffix = "" if number == 1 else f".{number}"
+    return replace(table, key=table.key + suffix, title=f"{table.title} · {index}",
+                   sheet=f"{table.sheet} · {index}"[:31])
+
+
+def _instruments_note(groups: Sequence[Sequence[YearRanking]], lang: Lang) -> str:
+    """The first page's sentence: which index ranks which years; not comparable."""
+    items = "; ".join(
+        f"{g[0].framework.index_label(lang)} ("
+        + ", ".join(str(y.year) for y in g if y.year is not None) + ")"
+        for g in groups
+    )
+    if lang == "id":
+        return (f"Instrumen berbeda: {items}. Peringkat, predikat dan target tiap tahun "
+                "memakai instrumennya sendiri; angka kedua instrumen tidak sebanding dan "
+                "tiap instrumen punya tabel peringkatnya sendiri.")
+    return (f"Different instruments: {items}. Each year's ranking, ratings and target use "
+            "its own instrument; the two instruments' figures are not comparable and each "
+            "has its own ranking table.")
 
 
 def _ranking_front(
@@ -450,7 +490,10 @@ def _few_table(key: str, title: str, shown: Sequence[Ranked], lang: Lang,
     return ReportTable(key, title, sheet or title[:31], header, rows)
 
 
-def _year_statistics(years: Sequence[YearRanking], lang: Lang) -> ReportTable:
+def _year_statistics(years: Sequence[YearRanking], lang: Lang,
+                     named: bool = False) -> ReportTable:
+    """Per year: count, mean, median, target and "N dari M" at the target (``named``: each
+    year with its index, when the years span two instruments)."""
     header = (
         t("year", lang),
         t("count", lang),
@@ -467,9 +510,12 @@ def _year_statistics(years: Sequence[YearRanking], lang: Lang) -> ReportTable:
         reached = L["n_of_m"].format(n=stats.at_target, m=stats.count).get(lang)
         if share is not None:
             reached += f" ({cell_text(share, lang)}%)"
+        when: Value = year.year
+        if named:
+            when = f"{year.year or ''} · {fw.index_label(lang)}".strip(" ·")
         rows.append(
             (
-                year.year,
+                when,
                 stats.count,
                 stats.published(fw, stats.mean),
                 stats.published(fw, stats.median),
