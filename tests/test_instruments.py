@@ -121,6 +121,13 @@ def test_trend_report_xlsx_sheets_and_charts(tmp_path: Path,
     assert "Predikat · Indeks SPBE" in names and "Predikat · Indeks Pemdi" in names
     front = book["Ringkasan"]
     assert len(front._charts) == 2
+    # Pemdi's single year: a one-point line draws nothing, so its target is a dash marker
+    pemdi_chart = front._charts[1]
+    target = pemdi_chart._charts[1].series[0]
+    assert target.marker.symbol == "dash"
+    spbe_markers = {series.marker.symbol for sub in front._charts[0]._charts
+                    for series in sub.series if series.marker is not None}
+    assert "dash" not in spbe_markers  # three SPBE years: a dashed line, no marker
     texts = [str(c.value) for row in front.iter_rows() for c in row if c.value is not None]
     assert any(t.startswith("• Instrumen berbeda") for t in texts)
     titles = {t for t in texts if t.startswith("Tren · ")}

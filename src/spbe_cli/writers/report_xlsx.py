@@ -612,7 +612,12 @@ def _chart(sheet: Any, chart: ReportChart, first_row: int) -> Any:
         main.series.append(index_series)
         main.set_categories(labels)
         line = LineChart()
-        target_series.marker.symbol = "none"
+        # a line needs two points: one year (Pemdi's first) shows its target as a dash
+        target_series.marker.symbol = "dash" if chart.count == 1 else "none"
+        if chart.count == 1:
+            target_series.marker.size = 20
+            target_series.marker.graphicalProperties = GraphicalProperties(
+                solidFill="C00000", ln=LineProperties(solidFill="C00000"))
         target_series.smooth = False
         line.series.append(target_series)
         line.set_categories(labels)
