@@ -69,3 +69,19 @@ def test_plan_rows_become_cards_on_a_phone(tmp_path: Path) -> None:
         assert labelled["Dari"] and labelled["Ke"]
         assert re.fullmatch(r"0,\d{4}", labelled["+Indeks"])
         assert re.fullmatch(r"\d,\d\d", labelled["Indeks sesudahnya"])
+
+
+def test_trend_years_and_steps_become_cards(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    out = tmp_path / "tren.html"
+    files = [str(examples / f"pematangsiantar-{y}.xlsx") for y in (2021, 2022, 2024)]
+    done = runner.invoke(app, ["report", *files, "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    page = out.read_text(encoding="utf-8")
+    assert "table.cards td:empty{display:none}" in page
+    for key in ("trend", "moves_summary"):
+        table = page.split(f'id="{key}"')[1].split("</table>")[0]
+        assert "cards" in table.split("<table class=\"")[1].split("\"")[0].split()
+        assert 'data-label="Perubahan"' in table
+    steps = page.split('id="moves_summary"')[1].split("</table>")[0]
+    assert '<td data-label="Perubahan" class="num">+0,82</td>' in steps

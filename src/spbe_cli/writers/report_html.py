@@ -43,9 +43,10 @@ INDEX_COLOUR, TARGET_COLOUR = "#2F5597", "#C00000"
 CHAR_WIDTH, LINE_HEIGHT = 7.4, 15
 HORIZONTAL_FROM = 9  # bars from which a bar chart is drawn horizontally
 KEY_VALUE = {"position", "goal"}
-CARDS = {"plan", "plan_opd"}
+CARDS = {"plan", "plan_opd", "trend", "moves_summary"}
 """Tables whose rows become cards on a phone: each cell under its column's name, so the
-level, the gain and the index after a raise stay in view without scrolling sideways."""
+level, the gain and the index after a raise (a year's change, the remark on a change of
+instrument) stay in view without scrolling sideways."""
 NUM = ' class="num"'
 PAGE = {"id": '"Halaman " counter(page) " dari " counter(pages)',
         "en": '"Page " counter(page) " of " counter(pages)'}
@@ -102,7 +103,7 @@ table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:
 table.cards tr{border:1px solid #c8d0e0;border-radius:6px;margin:0 0 8px;padding:4px 8px}
 table.cards td{display:flex;gap:8px;border:0;padding:1px 0;text-align:left;white-space:normal}
 table.cards td::before{content:attr(data-label);flex:0 0 38%;font-weight:600;color:#555}
-table.cards td.rating{padding:1px 4px;border-radius:3px}}
+table.cards td.rating{padding:1px 4px;border-radius:3px} table.cards td:empty{display:none}}
 @media print{
 @page{size:A4;margin:11mm 12mm 15mm;@bottom-center{content:PAGE;font-size:8.5pt;color:#555;
 font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif}}
@@ -252,9 +253,9 @@ def render_table(table: ReportTable, lang: Lang = "en") -> str:
         for i, h in enumerate(table.header)
     )
     classes = (["wide"] if len(table.header) > 5 else []) + (
-        ["cards"] if table.key in CARDS else [])
+        ["cards"] if table.key.split(".")[0] in CARDS else [])
     css = f' class="{" ".join(classes)}"' if classes else ""
-    if table.key in CARDS:  # each cell names its column, shown on a phone
+    if "cards" in classes:  # each cell names its column, shown on a phone
         labels = [f' data-label="{_e(h)}"' for h in table.header]
         body = "\n".join(
             "<tr>" + "".join(_cell(v, lang).replace("<td", "<td" + label, 1)
