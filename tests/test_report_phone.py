@@ -85,3 +85,17 @@ def test_trend_years_and_steps_become_cards(tmp_path: Path) -> None:
         assert 'data-label="Perubahan"' in table
     steps = page.split('id="moves_summary"')[1].split("</table>")[0]
     assert '<td data-label="Perubahan" class="num">+0,82</td>' in steps
+
+
+def test_ranking_summary_is_a_card_and_charts_keep_legible_names(tmp_path: Path) -> None:
+    from ranking_files import write_agencies
+
+    source = write_agencies(tmp_path / "rekap.xlsx", count=60)
+    out = tmp_path / "peringkat.html"
+    _report(source, out)
+    page = out.read_text(encoding="utf-8")
+    summary = page.split('id="summary"')[1].split("</table>")[0]
+    assert "cards" in summary.split('<table class="')[1].split('"')[0].split()
+    assert re.search(r'<td data-label="Mencapai target">\d+ dari 60 \(\d+,\d%\)</td>', summary)
+    phone = page.split("@media (max-width:600px){")[1].split("@media print")[0]
+    assert "svg.bar-chart.horizontal{min-width:600px}" in phone

@@ -43,7 +43,7 @@ INDEX_COLOUR, TARGET_COLOUR = "#2F5597", "#C00000"
 CHAR_WIDTH, LINE_HEIGHT = 7.4, 15
 HORIZONTAL_FROM = 9  # bars from which a bar chart is drawn horizontally
 KEY_VALUE = {"position", "goal"}
-CARDS = {"plan", "plan_opd", "trend", "moves_summary"}
+CARDS = {"plan", "plan_opd", "trend", "moves_summary", "summary"}
 """Tables whose rows become cards on a phone: each cell under its column's name, so the
 level, the gain and the index after a raise (a year's change, the remark on a change of
 instrument) stay in view without scrolling sideways."""
@@ -98,6 +98,7 @@ footer{margin-top:2em;color:#666;font-size:.85em}
 @media (max-width:600px){
 body{font-size:13px} main{padding:8px} th,td{padding:3px 4px} h1{font-size:1.35em}
 .answers{grid-template-columns:1fr} svg.bar-chart{min-width:440px} svg.radar-chart{min-width:600px}
+svg.bar-chart.horizontal{min-width:600px}
 table.cards{min-width:0} table.cards thead{display:none}
 table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
 table.cards tr{border:1px solid #c8d0e0;border-radius:6px;margin:0 0 8px;padding:4px 8px}
