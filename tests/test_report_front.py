@@ -382,9 +382,12 @@ def test_signature_names_and_date_in_the_model() -> None:
 def test_many_bars_go_sideways_with_full_names(tmp_path: Path) -> None:
     html = report(tmp_path, "rank.html", files=[EXAMPLES / "agencies-2021.xlsx"]).read_text()
     ranking = section(html, "ranking")
-    svg = next(a for t, a in ranking.tags if t == "svg")
+    page = section(html, "chart_all")  # the chart's own page, before the ranking table
+    assert html.index('id="chart_all"') < html.index('id="ranking"')
+    assert not any(t == "svg" for t, a in ranking.tags)
+    svg = next(a for t, a in page.tags if t == "svg")
     assert "horizontal" in svg["class"]
-    bars = [a for t, a in ranking.tags if t == "rect" and a.get("class") == "bar"]
+    bars = [a for t, a in page.tags if t == "rect" and a.get("class") == "bar"]
     names = [row[1] for row in ranking.rows[1:]]
     assert [b["data-label"] for b in bars] == names
     assert "Kota Pematangsiantar" in ranking.joined  # the whole name, not cut short

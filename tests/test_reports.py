@@ -340,8 +340,8 @@ def test_ranking_report_orders_and_counts(tmp_path: Path) -> None:
     assert [row[1] for row in ranking.rows] == ["A", "'" + EVIL, "B", "D"]
     assert [row[0] for row in ranking.rows] == [1, 2, 3, 4]
     summary = content.table("summary").rows[0]
-    assert summary[:2] == (2023, 4) and summary[5] == 2
-    assert content.front == (content.table("summary"),)
+    assert summary[:2] == (2023, 4) and summary[5] == "2 dari 4 (50,0%)"
+    assert content.front == (content.table("summary"), content.table("distribution_front"))
     counts = {
         row[1].label: row[2]
         for row in content.table("distribution").rows
@@ -349,12 +349,14 @@ def test_ranking_report_orders_and_counts(tmp_path: Path) -> None:
     }
     assert counts == {"Memuaskan": 0, "Sangat Baik": 1, "Baik": 1, "Cukup": 1, "Kurang": 1}
     book = xlsx_of(content, tmp_path)
-    assert book.sheetnames == ["Ringkasan", "Peringkat", "Sebaran", "Kode", "Predikat"]
+    assert book.sheetnames == ["Ringkasan", "Grafik", "Peringkat", "Sebaran", "Kode",
+                               "Predikat"]
     sheet = book["Peringkat"]
     assert sheet["B3"].data_type == "s" and sheet["B3"].value == "'" + EVIL
     assert sheet.freeze_panes == "D2"
-    (chart,) = sheet._charts
-    assert _series_refs(chart)[0] == ("'Peringkat'!$D$2:$D$5", "'Peringkat'!$B$2:$B$5")
+    assert not sheet._charts  # the chart has a sheet of its own, not under the ranking
+    (chart,) = book["Grafik"]._charts
+    assert _series_refs(chart)[0] == ("'Grafik'!$C$19:$C$22", "'Grafik'!$B$19:$B$22")
     markdown = render_markdown(content)
     assert "| 1 | A | 2023 |" in markdown
 

@@ -314,6 +314,33 @@ def _series(points: list[Point], years: tuple[int, ...]) -> Series:
     return Series(ordered[0].result.assessment.agency, tuple(ordered), rows, steps, missing)
 
 
+def instrument_parts(series: Series) -> tuple[Series, ...]:
+    """The series cut where the instrument changes (an SPBE index, then a Pemdi index):
+    each part holds consecutive years whose frameworks are comparable, with its own rows
+    and steps, so no part mixes the groups or the scale of two instruments. A series
+    measured by one instrument is its own single part."""
+    if all(step.comparable for step in series.steps):
+        return (series,)
+    parts: list[list[Point]] = [[series.points[0]]]
+    for step in series.steps:
+        if step.comparable:
+            parts[-1].append(step.after)
+        else:
+            parts.append([step.after])
+    cut: list[Series] = []
+    for points in parts:
+        years = [p.year for p in points if p.year is not None]
+        inside = tuple(y for y in series.missing_years
+                       if years and min(years) < y < max(years))
+        cut.append(_series(points, tuple(sorted({*years, *inside}))))
+    return tuple(cut)
+
+
+def crossings(series: Series) -> tuple[Step, ...]:
+    """The steps of ``series`` between two instruments (no change is defined there)."""
+    return tuple(step for step in series.steps if not step.comparable)
+
+
 _NodeAt = tuple[Framework, Group, NodeResult]
 _Key = tuple[int, str, str, str]
 _Layout = tuple[tuple[Group, _Key, str], ...]

@@ -15,7 +15,17 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
+from spbe_cli.compare import (
+    Change,
+    Comparison,
+    IndicatorChange,
+    Point,
+    Row,
+    Series,
+    Step,
+    crossings,
+    instrument_parts,
+)
 from spbe_cli.exact import value_text
 from spbe_cli.framework import Band, Framework
 from spbe_cli.i18n import Lang, Text, pick
@@ -125,8 +135,22 @@ def bar(point: Point, low: int, high: int) -> str:
 
 
 def transition_text(series: Series, lang: Lang) -> str:
-    """``Kurang → Cukup → Baik``."""
-    return " → ".join(p.result.band.label(lang) for p in series.points)
+    """``Kurang → Cukup → Baik``; across instruments each part is named and kept apart
+    (``Indeks SPBE: Kurang → Baik | Indeks Pemdi: Kurang``), never one arrow between
+    two instruments' ratings."""
+    pieces = instrument_parts(series)
+    if len(pieces) == 1:
+        return " → ".join(p.result.band.label(lang) for p in series.points)
+    return " | ".join(
+        f"{piece.points[0].framework.index_label(lang)}: "
+        + " → ".join(p.result.band.label(lang) for p in piece.points)
+        for piece in pieces
+    )
+
+
+def sparks(series: Series) -> str:
+    """:func:`spark` per instrument, separated by ``|``."""
+    return "|".join(spark(piece.points) for piece in instrument_parts(series))
 
 
 # -- compare: terminal ----------------------------------------------------------------------
@@ -140,22 +164,53 @@ def compare_view(comparison: Comparison, lang: Lang) -> RenderableType:
 
 
 def series_view(series: Series, lang: Lang) -> RenderableType:
-    """Values per year with changes, trend bars, frameworks, and indicators up and down."""
+    """Values per year with changes, trend bars, frameworks, and indicators up and down.
+
+    Years measured by different instruments (SPBE, then Pemdi) are shown one instrument
+    at a time, each with its own table and bars named after its index, and a line between
+    them saying no change is computed across."""
     years = " → ".join(year_label(p) for p in series.points)
     title = " · ".join(x for x in (series.agency or "", years) if x)
-    parts: list[RenderableType] = [RichText(title, style="bold"), series_table(series, lang)]
-    if any(c.status != "compared" for row in series.rows for c in row.changes):
-        parts.append(
-            RichText(f"{L['nc_mark'].get(lang)}\n{L['absent_mark'].get(lang)}", style="dim")
-        )
-    parts.append(trend(series, lang))
+    parts: list[RenderableType] = [RichText(title, style="bold")]
+    pieces = instrument_parts(series)
+    if len(pieces) > 1:
+        parts.append(RichText(instruments_text(pieces).get(lang), style="yellow"))
+    for number, piece in enumerate(pieces):
+        if number:
+            parts.append(RichText(not_comparable_text(crossings(series)[number - 1],
+                                                      lang).get(lang), style="yellow"))
+        if len(pieces) > 1:
+            fw = piece.points[0].framework
+            spans = " → ".join(year_label(p) for p in piece.points)
+            parts.append(RichText(f"\n{fw.index_label(lang)} · {spans}", style="bold"))
+        parts.append(series_table(piece, lang))
+        if any(c.status != "compared" for row in piece.rows for c in row.changes):
+            parts.append(
+                RichText(f"{L['nc_mark'].get(lang)}\n{L['absent_mark'].get(lang)}", style="dim")
+            )
+        parts.append(trend(piece, lang))
+        for step in piece.steps:
+            parts.extend(step_view(step, lang))
     parts.append(frameworks_text(series, lang))
-    for step in series.steps:
-        parts.extend(step_view(step, lang))
     if series.missing_years:
         missing = ", ".join(str(y) for y in series.missing_years)
         parts.append(RichText(f"{L['missing'].get(lang)}: {missing}", style="yellow"))
     return Group(*parts)
+
+
+def instruments_text(pieces: Sequence[Series]) -> Text:
+    """One sentence naming each instrument with its years: they are not comparable."""
+    def items(lang: Lang) -> str:
+        return "; ".join(
+            f"{p.points[0].framework.index_label(lang)} "
+            f"({', '.join(year_label(x) for x in p.points)})" for p in pieces)
+
+    return Text(
+        f"Instrumen berbeda: {items('id')}. Tiap instrumen ditampilkan sendiri; indeks dan "
+        f"predikatnya tidak sebanding, perubahan di antaranya tidak dihitung ({ABSENT}).",
+        f"Different instruments: {items('en')}. Each is shown on its own; their indices "
+        f"and ratings are not comparable and no change between them is computed ({ABSENT}).",
+    )
 
 
 def series_table(series: Series, lang: Lang) -> Table:
@@ -238,13 +293,17 @@ def not_comparable_text(step: Step, lang: Lang) -> Text:
         names = (step.before.framework.index_label("id"), step.after.framework.index_label("id"))
         names_en = (step.before.framework.index_label("en"),
                     step.after.framework.index_label("en"))
+        same_id = (f"{count} indikator yang sama tetap dibandingkan" if count
+                   else "tidak ada indikator yang sama")
+        same_en = (f"{count} identical indicators are still compared" if count
+                   else "no indicator is the same in both")
         return Text(
             f"{before}→{after}: instrumen berbeda ({names[0]}, {ids[0]} → {names[1]}, {ids[1]})."
-            f" Angka indeks dan predikat tidak sebanding dan tidak dikurangkan; "
-            f"{count} indikator yang sama tetap dibandingkan.",
+            f" Angka indeks dan predikat tidak sebanding dan tidak dikurangkan ({ABSENT}); "
+            f"{same_id}.",
             f"{before}→{after}: different instruments ({names_en[0]}, {ids[0]} → "
             f"{names_en[1]}, {ids[1]}). The indices and ratings are not comparable and are "
-            f"not subtracted; {count} identical indicators are still compared.",
+            f"not subtracted ({ABSENT}); {same_en}.",
         )
     index_id = step.after.framework.index_label("id")
     index_en = step.after.framework.index_label("en")
@@ -304,10 +363,13 @@ def summary_table(comparison: Comparison, lang: Lang) -> Table:
             fmt(by_year[y].result.published, 2, lang) if y in by_year else ABSENT
             for y in comparison.years
         ]
-        last = change_text(series.steps[-1].index, lang) if series.steps else ""
+        last = ""
+        if series.steps:
+            step = series.steps[-1]
+            last = change_text(step.index, lang) if step.comparable else ABSENT
         table.add_row(
             RichText(series.agency or ""), *cells, last, transition_text(series, lang),
-            spark(series.points),
+            sparks(series),
         )
     return table
 

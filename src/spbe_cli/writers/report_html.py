@@ -43,6 +43,10 @@ INDEX_COLOUR, TARGET_COLOUR = "#2F5597", "#C00000"
 CHAR_WIDTH, LINE_HEIGHT = 7.4, 15
 HORIZONTAL_FROM = 9  # bars from which a bar chart is drawn horizontally
 KEY_VALUE = {"position", "goal"}
+CARDS = {"plan", "plan_opd", "trend", "moves_summary", "summary"}
+"""Tables whose rows become cards on a phone: each cell under its column's name, so the
+level, the gain and the index after a raise (a year's change, the remark on a change of
+instrument) stay in view without scrolling sideways."""
 NUM = ' class="num"'
 PAGE = {"id": '"Halaman " counter(page) " dari " counter(pages)',
         "en": '"Page " counter(page) " of " counter(pages)'}
@@ -93,7 +97,14 @@ margin:0 .3em}
 footer{margin-top:2em;color:#666;font-size:.85em}
 @media (max-width:600px){
 body{font-size:13px} main{padding:8px} th,td{padding:3px 4px} h1{font-size:1.35em}
-.answers{grid-template-columns:1fr} svg.bar-chart{min-width:440px} svg.radar-chart{min-width:600px}}
+.answers{grid-template-columns:1fr} svg.bar-chart{min-width:440px} svg.radar-chart{min-width:600px}
+svg.bar-chart.horizontal{min-width:600px}
+table.cards{min-width:0} table.cards thead{display:none}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards tr{border:1px solid #c8d0e0;border-radius:6px;margin:0 0 8px;padding:4px 8px}
+table.cards td{display:flex;gap:8px;border:0;padding:1px 0;text-align:left;white-space:normal}
+table.cards td::before{content:attr(data-label);flex:0 0 38%;font-weight:600;color:#555}
+table.cards td.rating{padding:1px 4px;border-radius:3px} table.cards td:empty{display:none}}
 @media print{
 @page{size:A4;margin:11mm 12mm 15mm;@bottom-center{content:PAGE;font-size:8.5pt;color:#555;
 font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif}}
@@ -104,6 +115,7 @@ svg.bar-chart,svg.radar-chart{min-width:0}
 .scroll{overflow:visible} table.wide{min-width:0}
 h2{break-after:avoid} h3{break-after:avoid} tr{break-inside:avoid}
 #ringkasan{break-after:page} #ringkasan h2{margin-top:.6em}
+.chart-page{break-before:page;break-after:page} .chart-page h2{margin-top:0}
 .answers{grid-template-columns:1fr 1fr}
 svg{max-width:16cm}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -138,7 +150,8 @@ def render_html(report: Report) -> str:
     if report.front:
         parts.append(render_front(report))
     for table in report.tables:
-        parts.append(f'<section id="{_e(table.key)}">')
+        page = ' class="chart-page"' if table.chart_page else ""
+        parts.append(f'<section id="{_e(table.key)}"{page}>')
         parts.append(f"<h2>{_e(table.title)}</h2>")
         for one in report.charts_after(table.key):
             parts.append(render_chart(one, table, lang))
@@ -240,10 +253,20 @@ def render_table(table: ReportTable, lang: Lang = "en") -> str:
         f'<th scope="col"{NUM if numeric[i] else ""}>{_e(h)}</th>'
         for i, h in enumerate(table.header)
     )
-    css = ' class="wide"' if len(table.header) > 5 else ""
-    body = "\n".join(
-        "<tr>" + "".join(_cell(v, lang) for v in row) + "</tr>" for row in table.rows
-    )
+    classes = (["wide"] if len(table.header) > 5 else []) + (
+        ["cards"] if table.key.split(".")[0] in CARDS else [])
+    css = f' class="{" ".join(classes)}"' if classes else ""
+    if "cards" in classes:  # each cell names its column, shown on a phone
+        labels = [f' data-label="{_e(h)}"' for h in table.header]
+        body = "\n".join(
+            "<tr>" + "".join(_cell(v, lang).replace("<td", "<td" + label, 1)
+                             for v, label in zip(row, labels, strict=False)) + "</tr>"
+            for row in table.rows
+        )
+    else:
+        body = "\n".join(
+            "<tr>" + "".join(_cell(v, lang) for v in row) + "</tr>" for row in table.rows
+        )
     return (
         f'<div class="scroll"><table{css}><thead><tr>{head}</tr></thead>'
         f"<tbody>\n{body}\n</tbody></table></div>{note}"
@@ -268,7 +291,8 @@ def render_chart(chart: ReportChart, table: ReportTable, lang: Lang = "en") -> s
     rows = table.rows[: chart.count]
     if chart.kind == "radar":
         svg = radar_svg(chart, rows, lang)
-    elif len(rows) >= HORIZONTAL_FROM or _words_too_long(chart, rows, lang):
+    elif (chart.kind == "hbar" or len(rows) >= HORIZONTAL_FROM
+          or _words_too_long(chart, rows, lang)):
         svg = hbar_svg(chart, rows, lang)
     else:
         svg = bar_svg(chart, rows, lang)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from spbe_cli.engine import NodeResult, Result
@@ -59,7 +60,7 @@ from spbe_cli.writers.report_summary import (
 if TYPE_CHECKING:
     from spbe_cli.evidence.model import EvidenceReport
     from spbe_cli.planner import Plan, Step
-    from spbe_cli.ranking import YearRanking
+    from spbe_cli.ranking import Ranked, YearRanking
 
 __all__ = [
     "BAND_COLOURS",
@@ -335,59 +336,164 @@ def _id_order(plan: Plan) -> dict[str, int]:
 
 def is_trend(results: Sequence[Result]) -> bool:
     """One agency over several distinct years: a trend rather than a ranking."""
-    agencies = {r.assessment.agency for r in results}
+    from spbe_cli.compare import agency_key
+
+    agencies = {agency_key(r.assessment.agency) for r in results}
     years = [r.assessment.year for r in results]
     return len(agencies) == 1 and None not in years and len(set(years)) == len(years) > 1
+
+
+FRONT_ROWS = 5
+"""Agencies shown at the top and at the bottom of the ranking on the first page."""
+CHART_ROWS = 20
+"""Bars per ranking chart: a page of readable agency names (top and bottom when more)."""
 
 
 def ranking_report(
     results: Sequence[Result], lang: Lang, *, extras: Extras | None = None
 ) -> Report:
-    """Many agency-years: statistics per year, the ranking and counts per rating.
+    """Many agency-years: what leaders read first, then the full ranking.
 
-    Agencies are ranked within their year (:func:`spbe_cli.ranking.rank_by_year`), latest
-    year first; the chart shows the latest year's best ``CHART_LIMIT``. One agency over
-    several years gives a trend instead (:mod:`spbe_cli.writers.report_trend`).
+    The first page gives per year the count, mean, median and "N dari M" at the target,
+    the distribution per rating, and the top and bottom agencies of the latest year.
+    Charts (horizontal bars: the latest year's top ``CHART_ROWS``, and its bottom ones when
+    there are more agencies) stand on a page or sheet of their own, before the ranking
+    table, never under it. Agencies are ranked within their year
+    (:func:`spbe_cli.ranking.rank_by_year`), latest year first. One agency over several
+    years gives a trend instead (:mod:`spbe_cli.writers.report_trend`).
     """
     from spbe_cli.ranking import rank_by_year
 
     first = results[0]
-    fw = first.framework
     if is_trend(results):
         from spbe_cli.writers.report_trend import trend_report
 
         return trend_report(results, lang, _frame(lang, extras, first.assessment.agency))
-    years = list(reversed(rank_by_year(results, target=first.target)))
-    rows = [(ranked.rank, ranked.result) for year in years for ranked in year.rows]
-    count = min(len(years[0].rows), CHART_LIMIT)
-    title = t("ranking_chart", lang)
-    if years[0].year is not None:
-        title += f" {years[0].year}"
-    if count < len(years[0].rows):
-        title += f" ({L['top_n'].format(n=count).get(lang)})"
-    tables = (
-        ranking_table(rows, lang),
-        _distribution_table(years, lang),
-        codes_table(first, lang),
-        bands_table(fw, lang),
-    )
-    ranking_chart = chart("bar", title, "ranking", (1, 3, 5), count, fw.scale.max, lang)
-    title = L["ranking_title"].format(index=fw.index_label(lang)).get(lang)
-    notes = (basis_notes(first, None, lang)[0],)
+    # each year's own target (the framework's, or --target for all): never the first's
+    years = list(reversed(rank_by_year(results)))
+    latest = years[0]
+    groups: list[list[YearRanking]] = []  # years by instrument (SPBE, Pemdi), latest first
+    for year in years:
+        group = next((g for g in groups if g[0].framework.comparable(year.framework)), None)
+        if group is None:
+            groups.append([year])
+        else:
+            group.append(year)
+    several = len(groups) > 1
+    ranking_tables: list[ReportTable] = []
+    detail: list[ReportTable] = []
+    notes: list[str] = []
+    for number, group in enumerate(groups, start=1):
+        rows = [(ranked.rank, ranked.result) for year in group for ranked in year.rows]
+        gfw = group[0].framework
+        own = [ranking_table(rows, lang), codes_table(rows[0][1], lang), bands_table(gfw, lang)]
+        if several:
+            own = [_of_instrument(table, number, gfw.index_label(lang)) for table in own]
+        ranking_tables.append(own[0])
+        detail.extend(own[1:])
+        notes.append(basis_notes(rows[0][1], None, lang)[0])
+    front, chart_tables, charts = _ranking_front(latest, lang)
+    tables = (*chart_tables, *ranking_tables, _distribution_table(years, lang), *detail)
+    labels = " dan " if lang == "id" else " and "
+    index = labels.join(dict.fromkeys(g[0].framework.index_label(lang) for g in groups))
+    title = L["ranking_title"].format(index=index).get(lang)
+    if several:
+        notes.insert(0, _instruments_note(groups, lang))
     return Report(
         lang,
         title,
-        fw.label(lang),
+        " · ".join(dict.fromkeys(g[0].framework.label(lang) for g in groups)),
         tables,
-        (ranking_chart,),
+        charts,
         t("made_by", lang),
-        front=(_year_statistics(years, lang),),
-        notes=notes,
+        front=(_year_statistics(years, lang, named=several),
+               _distribution_table([latest], lang, front=True), *front),
+        notes=tuple(dict.fromkeys(notes)),
         **_frame(lang, extras),  # type: ignore[arg-type]
     )
 
 
-def _year_statistics(years: Sequence[YearRanking], lang: Lang) -> ReportTable:
+def _of_instrument(table: ReportTable, number: int, index: str) -> ReportTable:
+    """One instrument's table when a ranking spans two (SPBE years, Pemdi years): its key
+    made unique, its title and worksheet naming the index."""
+    suffix = "" if number == 1 else f".{number}"
+    return replace(table, key=table.key + suffix, title=f"{table.title} · {index}",
+                   sheet=f"{table.sheet} · {index}"[:31])
+
+
+def _instruments_note(groups: Sequence[Sequence[YearRanking]], lang: Lang) -> str:
+    """The first page's sentence: which index ranks which years; not comparable."""
+    items = "; ".join(
+        f"{g[0].framework.index_label(lang)} ("
+        + ", ".join(str(y.year) for y in g if y.year is not None) + ")"
+        for g in groups
+    )
+    if lang == "id":
+        return (f"Instrumen berbeda: {items}. Peringkat, predikat dan target tiap tahun "
+                "memakai instrumennya sendiri; angka kedua instrumen tidak sebanding dan "
+                "tiap instrumen punya tabel peringkatnya sendiri.")
+    return (f"Different instruments: {items}. Each year's ranking, ratings and target use "
+            "its own instrument; the two instruments' figures are not comparable and each "
+            "has its own ranking table.")
+
+
+def _ranking_front(
+    latest: YearRanking, lang: Lang
+) -> tuple[tuple[ReportTable, ...], tuple[ReportTable, ...], tuple[ReportChart, ...]]:
+    """The latest year's top and bottom agencies (first page), and the chart pages."""
+    ranked = latest.rows
+    when = f" {latest.year}" if latest.year is not None else ""
+    total = len(ranked)
+    front: list[ReportTable] = []
+    if total > 2 * FRONT_ROWS:
+        front.append(_few_table("top", L["top_title"].format(n=FRONT_ROWS, total=total)
+                                .get(lang) + when, ranked[:FRONT_ROWS], lang))
+        front.append(_few_table("bottom", L["bottom_title"].format(n=FRONT_ROWS, total=total)
+                                .get(lang) + when, ranked[-FRONT_ROWS:], lang))
+    parts: list[tuple[str, str, Sequence[Ranked]]] = []
+    if total > 2 * CHART_ROWS:
+        parts.append(("chart_top", L["top_title"].format(n=CHART_ROWS, total=total)
+                      .get(lang), ranked[:CHART_ROWS]))
+        parts.append(("chart_bottom", L["bottom_title"].format(n=CHART_ROWS, total=total)
+                      .get(lang), ranked[-CHART_ROWS:]))
+    else:
+        parts.append(("chart_all", t("ranking_chart", lang), ranked))
+    tables: list[ReportTable] = []
+    charts: list[ReportChart] = []
+    high = latest.framework.scale.max
+    for key, name, shown in parts:
+        heading = f"{t('chart_page', lang)}: {name}{when}"
+        table = _few_table(key, heading, shown, lang, sheet=_chart_sheet(key, lang))
+        tables.append(replace(table, chart_page=True))
+        chart_title = f"{t('ranking_chart', lang)}{when}: {name.lower()}" if (
+            key != "chart_all") else f"{t('ranking_chart', lang)}{when}"
+        charts.append(chart("hbar", chart_title, key, (1, 2, 4), len(shown), high, lang))
+    return tuple(front), tuple(tables), tuple(charts)
+
+
+def _chart_sheet(key: str, lang: Lang) -> str:
+    return {"chart_top": t("chart_top_sheet", lang),
+            "chart_bottom": t("chart_bottom_sheet", lang)}.get(key, t("chart_page", lang))
+
+
+def _few_table(key: str, title: str, shown: Sequence[Ranked], lang: Lang,
+               sheet: str = "") -> ReportTable:
+    """Rank, agency, index, rating and target of a few ranked agencies."""
+    header = (t("rank", lang), t("agency", lang), t("index", lang), t("rating", lang),
+              t("target", lang))
+    rows: tuple[tuple[Value, ...], ...] = tuple(
+        (r.rank, safe(r.result.assessment.agency), r.result.published,
+         band_value(r.result.framework, r.result.band, lang),
+         r.result.framework.publish(r.result.target))
+        for r in shown
+    )
+    return ReportTable(key, title, sheet or title[:31], header, rows)
+
+
+def _year_statistics(years: Sequence[YearRanking], lang: Lang,
+                     named: bool = False) -> ReportTable:
+    """Per year: count, mean, median, target and "N dari M" at the target (``named``: each
+    year with its index, when the years span two instruments)."""
     header = (
         t("year", lang),
         t("count", lang),
@@ -399,14 +505,22 @@ def _year_statistics(years: Sequence[YearRanking], lang: Lang) -> ReportTable:
     rows: list[tuple[Value, ...]] = []
     for year in years:
         stats, fw = year.statistics, year.framework
+        share = round_half_up(Fraction(stats.at_target * 100, stats.count), 1) if (
+            stats.count) else None
+        reached = L["n_of_m"].format(n=stats.at_target, m=stats.count).get(lang)
+        if share is not None:
+            reached += f" ({cell_text(share, lang)}%)"
+        when: Value = year.year
+        if named:
+            when = f"{year.year or ''} · {fw.index_label(lang)}".strip(" ·")
         rows.append(
             (
-                year.year,
+                when,
                 stats.count,
                 stats.published(fw, stats.mean),
                 stats.published(fw, stats.median),
                 stats.published(fw, stats.target),
-                stats.at_target,
+                reached,
             )
         )
     return ReportTable("summary", t("summary", lang), t("summary", lang), header, tuple(rows))
@@ -449,8 +563,8 @@ def ranking_table(rows: Sequence[tuple[int, Result]], lang: Lang) -> ReportTable
             safe(result.assessment.agency),
             result.assessment.year,
             result.published,
-            band_value(fw, result.band, lang),
-            fw.publish(result.target),
+            band_value(result.framework, result.band, lang),
+            result.framework.publish(result.target),
         ]
         if result.framework is fw:
             row += [n.published for nodes in result.tiers for n in nodes]
@@ -470,21 +584,26 @@ def ranking_table(rows: Sequence[tuple[int, Result]], lang: Lang) -> ReportTable
     )
 
 
-def _distribution_table(years: Sequence[YearRanking], lang: Lang) -> ReportTable:
+def _distribution_table(years: Sequence[YearRanking], lang: Lang,
+                        front: bool = False) -> ReportTable:
+    """Count and share per rating, highest first (``front``: the latest year's, titled
+    with its year, for the first page)."""
     rows: list[tuple[Value, ...]] = []
     for year in years:
         fw = year.framework
         for item in reversed(year.statistics.bands):
-            rows.append(
-                (
-                    year.year,
-                    band_value(fw, item.band, lang),
-                    item.count,
-                    round_half_up(item.share * 100, 1),
-                )
+            cells: tuple[Value, ...] = (
+                band_value(fw, item.band, lang),
+                item.count,
+                round_half_up(item.share * 100, 1),
             )
-    header = (t("year", lang), t("rating", lang), t("count", lang), t("share", lang))
+            rows.append(cells if front else (year.year, *cells))
+    header: tuple[str, ...] = (t("rating", lang), t("count", lang), t("share", lang))
+    if front:
+        when = f" {years[0].year}" if years and years[0].year is not None else ""
+        title = t("distribution_front", lang) + when
+        return ReportTable("distribution_front", title, title[:31], header, tuple(rows))
     return ReportTable(
-        "distribution", t("distribution", lang), t("distribution", lang), header, tuple(rows)
+        "distribution", t("distribution", lang), t("distribution", lang),
+        (t("year", lang), *header), tuple(rows)
     )
-

@@ -68,6 +68,9 @@ class ReportTable:
     rows: tuple[tuple[Value, ...], ...]
     freeze_columns: int = 0
     note: str = ""
+    chart_page: bool = False
+    """The table is a chart's data: the chart stands on a page (HTML, printed) or a sheet
+    (Excel) of its own, above or beside this short table, never under a long one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,14 @@ L = {
     "moves": Text("Indikator yang naik dan turun", "Indicators that rose and fell"),
     "moves_summary": Text("Perubahan antartahun", "Changes between years"),
     "distribution": Text("Sebaran", "Distribution"),
+    "distribution_front": Text("Sebaran per predikat", "Agencies per rating"),
+    "top_title": Text("{n} teratas dari {total} instansi", "Top {n} of {total} agencies"),
+    "bottom_title": Text("{n} terbawah dari {total} instansi",
+                         "Bottom {n} of {total} agencies"),
+    "n_of_m": Text("{n} dari {m}", "{n} of {m}"),
+    "chart_page": Text("Grafik", "Chart"),
+    "chart_top_sheet": Text("Grafik teratas", "Chart top"),
+    "chart_bottom_sheet": Text("Grafik terbawah", "Chart bottom"),
     "bands": Text("Predikat", "Ratings"),
     "bands_title": Text("Arti predikat", "What the ratings mean"),
     "codes": Text("Kode", "Codes"),

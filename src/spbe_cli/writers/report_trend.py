@@ -10,10 +10,11 @@ changes, and each indicator that rose or fell with its OPD. Figures come from
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
-from spbe_cli.compare import Change, Point, Series, compare
+from spbe_cli.compare import Change, Point, Series, compare, instrument_parts
 from spbe_cli.engine import Result
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.writers.report_model import (
@@ -21,11 +22,13 @@ from spbe_cli.writers.report_model import (
     Delta,
     L,
     Report,
+    ReportChart,
     ReportTable,
     Value,
     band_value,
     bands_table,
     chart,
+    decimal_text,
     level_text,
     safe,
     t,
@@ -37,10 +40,61 @@ ABSENT = "—"
 
 
 def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]) -> Report:
-    """The trend of one agency over the years of ``results``."""
+    """The trend of one agency over the years of ``results``.
+
+    Years measured by different instruments (an SPBE index, then a Pemdi index) are not
+    one trend: each instrument gets its own years table, chart, group table and ratings,
+    named after its index; the first page says they are different instruments, and the
+    step between them shows "—" (no change, no rating move, no indicators counted).
+    """
     series = compare([Point(r) for r in results]).series[0]
-    first, last = series.points[0].result, series.points[-1].result
-    fw = last.framework
+    parts = instrument_parts(series)
+    if len(parts) == 1:
+        return _one_instrument(series, lang, frame)
+    first = series.points[0].result
+    agency = safe(first.assessment.agency)
+    span = " → ".join(str(p.year) for p in series.points)
+    fws = [part.points[0].framework for part in parts]
+    subtitle = " · ".join(p for p in (agency, span, " → ".join(f.label(lang) for f in fws))
+                          if p)
+    indices = [f.index_label(lang) for f in fws]
+    and_ = " dan " if lang == "id" else " and "
+    title = L["trend_title"].format(index=and_.join(dict.fromkeys(indices))).get(lang)
+    front: list[ReportTable] = []
+    charts: list[ReportChart] = []
+    details: list[ReportTable] = []
+    bands: list[ReportTable] = []
+    for number, part in enumerate(parts, start=1):
+        fw = part.points[0].framework
+        suffix = "" if number == 1 else f".{number}"
+        name = fw.index_label(lang)
+        years_table = _years_table(part, missing_years(part), lang)
+        years_table = _named(years_table, suffix, name)
+        front.append(years_table)
+        count = min(len(years_table.rows), CHART_LIMIT)
+        chart_title = f"{t('trend_chart', lang)}: {name}"
+        charts.append(chart("bar", chart_title, years_table.key, (0, 1, 4), count,
+                            fw.scale.max, lang))
+        details.append(_named(_groups_table(part, lang), suffix, name, t("trend", lang)))
+        bands.append(_named(bands_table(fw, lang), suffix, name))
+    front.append(_steps_table(series, lang))
+    notes = [_instruments_note(parts, lang), *_year_notes(series, lang)]
+    return Report(
+        lang,
+        title,
+        subtitle,
+        (*details, _moves_table(series, lang), *bands),
+        tuple(charts),
+        t("made_by", lang),
+        front=tuple(front),
+        notes=tuple(notes),
+        **frame,  # type: ignore[arg-type]
+    )
+
+
+def _one_instrument(series: Series, lang: Lang, frame: dict[str, object]) -> Report:
+    first = series.points[0].result
+    fw = series.points[-1].framework
     missing = missing_years(series)
     years_table = _years_table(series, missing, lang)
     count = min(len(years_table.rows), CHART_LIMIT)
@@ -50,7 +104,7 @@ def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]
     agency = safe(first.assessment.agency)
     span = " → ".join(str(p.year) for p in series.points)
     subtitle = " · ".join(p for p in (agency, span, fw.label(lang)) if p)
-    notes = list(dict.fromkeys(basis_notes(p.result, None, lang)[0] for p in series.points))
+    notes = _year_notes(series, lang)
     if missing:
         years = ", ".join(str(y) for y in missing)
         notes.append(L["missing_note"].format(years=years).get(lang))
@@ -66,6 +120,45 @@ def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]
         notes=tuple(notes),
         **frame,  # type: ignore[arg-type]
     )
+
+
+def _named(table: ReportTable, suffix: str, index: str, sheet: str = "") -> ReportTable:
+    """A table of one instrument's part: its key made unique, its title and worksheet
+    (``sheet``, short enough for Excel's 31 characters) naming the instrument
+    (``Tren · Indeks SPBE``)."""
+    return replace(table, key=table.key + suffix, title=f"{table.title} · {index}",
+                   sheet=f"{sheet or table.sheet} · {index}"[:31])
+
+
+def _instruments_note(parts: Sequence[Series], lang: Lang) -> str:
+    """The first page's sentence: which instrument measured which years, and that they
+    are not comparable."""
+    items = []
+    for part in parts:
+        fw = part.points[0].framework
+        years = [str(p.year) for p in part.points]
+        span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        items.append(f"{fw.index_label(lang)} ({span}, {fw.label(lang)})")
+    joined = "; ".join(items)
+    if lang == "id":
+        return (f"Instrumen berbeda: {joined}. Indeks dan predikatnya diukur dengan "
+                "indikator, bobot dan rentang predikat yang berbeda, jadi tidak sebanding: "
+                f"tiap instrumen punya tabel dan grafiknya sendiri, dan perubahan di antara "
+                f"keduanya tidak dihitung ({ABSENT}).")
+    return (f"Different instruments: {joined}. Their indices and ratings are measured with "
+            "different indicators, weights and rating ranges, so they are not comparable: "
+            f"each instrument has its own table and chart, and no change between them is "
+            f"computed ({ABSENT}).")
+
+
+def _year_notes(series: Series, lang: Lang) -> list[str]:
+    """Each framework once, then each year's own caveats (defaults assumed, external
+    indices not yet filled, tracks), prefixed with the year."""
+    notes = list(dict.fromkeys(basis_notes(p.result, None, lang)[0] for p in series.points))
+    for point in series.points:
+        for note in basis_notes(point.result, None, lang)[1:]:
+            notes.append(f"{point.year}: {note}" if point.year is not None else note)
+    return list(dict.fromkeys(notes))
 
 
 def missing_years(series: Series) -> tuple[int, ...]:
@@ -120,22 +213,42 @@ def _years_table(series: Series, missing: tuple[int, ...], lang: Lang) -> Report
 
 
 def _steps_table(series: Series, lang: Lang) -> ReportTable:
-    """Per pair of consecutive years: the change, the ratings, indicators up and down."""
-    header = (t("period", lang), t("change", lang), t("rating", lang), t("rose_count", lang),
-              t("fell_count", lang))
+    """Per pair of consecutive years: the change, the ratings, indicators up and down.
+
+    Between two instruments none of these is defined: the row shows "—" and a remark
+    naming both indices (never "Baik → Kurang" or "0 up, 0 down")."""
+    header: tuple[str, ...] = (t("period", lang), t("change", lang), t("rating", lang),
+                               t("rose_count", lang), t("fell_count", lang))
+    crossing = not all(step.comparable for step in series.steps)
+    if crossing:
+        header = (*header, t("remark", lang))
     rows: list[tuple[Value, ...]] = []
     for position, step in enumerate(series.steps):
         before, after = step.before.result, step.after.result
+        period = f"{step.before.year} → {step.after.year}"
+        if not step.comparable:
+            names = " → ".join(
+                f"{r.framework.index_label(lang)} {decimal_text(r.published, lang)} "
+                f"({r.band.label(lang)})" for r in (before, after))
+            rows.append((period, ABSENT, ABSENT, ABSENT, ABSENT,
+                         f"{_different(lang)}: {names}"))
+            continue
         ratings = f"{before.band.label(lang)} → {after.band.label(lang)}"
-        rows.append((
-            f"{step.before.year} → {step.after.year}",
+        row: tuple[Value, ...] = (
+            period,
             _delta(series.rows[0].changes[position]),
             ratings,
             len(step.rose),
             len(step.fell),
-        ))
+        )
+        rows.append((*row, "") if crossing else row)
     return ReportTable("moves_summary", t("moves_summary", lang), t("moves_summary", lang),
                        header, tuple(rows))
+
+
+def _different(lang: Lang) -> str:
+    return ("instrumen berbeda, tidak dibandingkan" if lang == "id"
+            else "different instruments, not compared")
 
 
 def _groups_table(series: Series, lang: Lang) -> ReportTable:

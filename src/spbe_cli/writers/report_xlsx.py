@@ -86,10 +86,15 @@ def build_workbook(report: Report, *, long_rows: int | None = None) -> Any:
         places.update(_write_front(sheet, report))
     for table in report.tables:
         sheet = book.create_sheet(table.sheet[:31])
-        first_row = _write_table(sheet, table, 1, long_rows)
+        top = 1  # a chart page: the chart at the top of its own sheet, its data under it
+        if table.chart_page:
+            top += sum(_chart_rows(one) for one in report.charts_after(table.key))
+        first_row = _write_table(sheet, table, top, long_rows)
         _colour_ratings(sheet, table, first_row)
-        _print_setup(sheet, report, table.key in WIDE_SHEETS)
-        _freeze(sheet, table, first_row)
+        _print_setup(sheet, report, table.key.split(".")[0] in WIDE_SHEETS,
+                     one_page=table.chart_page)
+        if not table.chart_page:  # a frozen chart would never scroll away
+            _freeze(sheet, table, first_row)
         places[table.key] = (sheet, first_row)
     front = {table.key for table in report.front}
     for one in report.charts:
@@ -98,6 +103,10 @@ def build_workbook(report: Report, *, long_rows: int | None = None) -> Any:
         sheet, first_row = places[one.table]
         table = report.table(one.table)
         position = report.charts_after(one.table).index(one)
+        if table.chart_page:  # the chart is the page: at the top, its short table under it
+            above = sum(_chart_rows(c) for c in report.charts_after(one.table)[:position])
+            sheet.add_chart(_chart(sheet, one, first_row), f"A{1 + above}")
+            continue
         below = first_row + len(table.rows) + 3 + (2 if table.note else 0) + position * 32
         sheet.add_chart(_chart(sheet, one, first_row), f"A{below}")
     return book
@@ -592,6 +601,8 @@ def _chart(sheet: Any, chart: ReportChart, first_row: int) -> Any:
         main.series.extend([index_series, target_series])
         main.set_categories(labels)
         main.width, main.height = 24, 18  # room for the long aspect names around it
+    elif chart.kind == "hbar":
+        main = _hbar(chart, index_series, target_series, labels)
     else:
         main = BarChart()
         main.type = "col"
@@ -601,7 +612,12 @@ def _chart(sheet: Any, chart: ReportChart, first_row: int) -> Any:
         main.series.append(index_series)
         main.set_categories(labels)
         line = LineChart()
-        target_series.marker.symbol = "none"
+        # a line needs two points: one year (Pemdi's first) shows its target as a dash
+        target_series.marker.symbol = "dash" if chart.count == 1 else "none"
+        if chart.count == 1:
+            target_series.marker.size = 20
+            target_series.marker.graphicalProperties = GraphicalProperties(
+                solidFill="C00000", ln=LineProperties(solidFill="C00000"))
         target_series.smooth = False
         line.series.append(target_series)
         line.set_categories(labels)
@@ -615,4 +631,50 @@ def _chart(sheet: Any, chart: ReportChart, first_row: int) -> Any:
     main.y_axis.scaling.max = chart.high
     main.y_axis.majorUnit = 1
     main.y_axis.number_format = "0"
+    return main
+
+
+def _hbar_size(chart: ReportChart) -> tuple[float, float]:
+    """Width and height (cm) of a horizontal bar chart: A4 portrait width, a bar per
+    0.75 cm so that each agency's name stays legible in print."""
+    return 18.0, max(8.0, 3.0 + 0.75 * chart.count)
+
+
+def _chart_rows(chart: ReportChart) -> int:
+    """Worksheet rows (15 pt, 0.53 cm) a chart page's chart covers, with a blank row."""
+    height = _hbar_size(chart)[1] if chart.kind == "hbar" else 10.0
+    return math.ceil(height / 0.53) + 1
+
+
+def _hbar(chart: ReportChart, index_series: Any, target_series: Any, labels: Any) -> Any:
+    """Horizontal bars, the first row at the top, each agency's full name beside its bar;
+    the target is a dashed red outline over each bar, ending at the target (a line series
+    cannot lie across horizontal bars)."""
+    from openpyxl.chart import BarChart
+    from openpyxl.chart.shapes import GraphicalProperties
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.line import LineProperties
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+
+    main = BarChart()
+    main.type = "bar"
+    main.grouping = "clustered"
+    main.overlap = 100
+    main.gapWidth = 40
+    _labels(index_series, "inEnd", "FFFFFF")
+    index_series.graphicalProperties.solidFill = "2F5597"
+    target_series.graphicalProperties = GraphicalProperties(
+        noFill=True, ln=LineProperties(solidFill="C00000", w=19050, prstDash="dash")
+    )
+    main.series.extend([index_series, target_series])
+    main.set_categories(labels)
+    main.x_axis.scaling.orientation = "maxMin"  # rank 1 at the top
+    main.x_axis.delete = False
+    main.y_axis.delete = False
+    main.y_axis.crosses = "max"  # the scale along the bottom when the categories run down
+    names = CharacterProperties(sz=1000)
+    main.x_axis.txPr = RichText(
+        p=[Paragraph(pPr=ParagraphProperties(defRPr=names), endParaRPr=names)]
+    )
+    main.width, main.height = _hbar_size(chart)
     return main

@@ -204,9 +204,18 @@ def print_comparison(
         write_data(data.csv_text(view.COMPARE_HEADER, view.compare_rows(comparison, lang)))
     elif output_format == "markdown":
         parts = []
+        from spbe_cli.compare import instrument_parts
+
         for series in comparison.series:
-            header, rows = view.compare_markdown_rows(series, lang)
-            parts.append(f"### {series.agency or ''}\n\n" + data.markdown_table(header, rows))
+            pieces = instrument_parts(series)
+            for piece in pieces:  # one table per instrument (SPBE, Pemdi), each named
+                header, rows = view.compare_markdown_rows(piece, lang)
+                named = (f" · {piece.points[0].framework.index_label(lang)}"
+                         if len(pieces) > 1 else "")
+                parts.append(f"### {series.agency or ''}{named}\n\n"
+                             + data.markdown_table(header, rows))
+            if len(pieces) > 1:
+                parts.append(view.instruments_text(pieces).get(lang) + "\n")
         write_data("\n".join(parts))
     else:
         stdout_console().print(view.compare_view(comparison, lang))
