@@ -23,7 +23,7 @@ from typing import Literal
 from spbe_cli.framework import Framework, compress_ids, load_framework
 from spbe_cli.i18n import Text
 
-Origin = Literal["option", "file", "year", "indicators", "default"]
+Origin = Literal["option", "file", "year", "today", "indicators", "default"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,7 @@ class Choice:
             "option": Text("dipilih dengan --framework", "chosen with --framework"),
             "file": Text(f"disebut di berkas ({detail})", f"named in the file ({detail})"),
             "year": Text(f"menurut tahun {detail}", f"by the year {detail}"),
+            "today": Text(f"menurut tahun berjalan {detail}", f"by the current year {detail}"),
             "indicators": Text(f"menurut daftar indikatornya ({detail})",
                                f"by its indicator set ({detail})"),
             "default": Text("kerangka bawaan", "the default framework"),
@@ -201,3 +202,26 @@ def considered_text(why: dict[str, Text], fits: Sequence[Framework]) -> Text:
         f"cannot tell the framework: no Kerangka cell, no year, and no framework fits its "
         f"indicator set ({listed_en})",
     )
+
+
+def for_new_workbook(name: str | None, year: int | None, this_year: int) -> Choice:
+    """The framework a new input workbook (``spbe template``) is written for, by the rule
+    ``score`` will read it with: ``--framework``; else the evaluation year; else the current
+    year (a plain ``spbe template`` in 2026 writes the Pemdi form). Raises
+    :class:`InputError` when no bundled framework covers the year."""
+    from spbe_cli.framework.load import bundled
+    from spbe_cli.problems import InputError, Problem
+
+    if name is not None:
+        return Choice(load_framework(name), "option", name)
+    wanted = this_year if year is None else year
+    pool = [load_framework(info.id) for info in bundled()]
+    found = for_year(wanted, pool)
+    if found is not None:
+        return Choice(found, "year" if year is not None else "today", str(wanted))
+    spans = "; ".join(f"{f.id} {f.years_text()}" for f in pool)
+    text = Text(f"tidak ada kerangka bawaan untuk tahun {wanted} ({spans}); pilih dengan "
+                "--framework",
+                f"no bundled framework covers the year {wanted} ({spans}); choose one with "
+                "--framework")
+    raise InputError("--year", [Problem("no-framework-for-year", "--year", text)])

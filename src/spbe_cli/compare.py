@@ -31,7 +31,7 @@ from spbe_cli.engine import NodeResult, Result
 from spbe_cli.framework import Band, Framework, Group, Indicator
 from spbe_cli.framework import Value as Level
 
-FrameworkOrigin = Literal["option", "file", "year", "indicators", "default"]
+FrameworkOrigin = Literal["option", "file", "year", "today", "indicators", "default"]
 RowKind = str
 """``index``, or the id of the tier a row's node belongs to (``domain``, ``aspect``)."""
 ChangeStatus = Literal["compared", "not-comparable", "absent"]

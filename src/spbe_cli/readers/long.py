@@ -64,7 +64,8 @@ def labels_above(rows: Rows, header_row: int) -> dict[str, Found]:
                 continue
             for right in range(col + 1, len(row)):
                 if not blank(row[right]):
-                    found[role] = (row[right], row_index, right)
+                    if label_role(row[right]) is None:  # a label beside is not a value
+                        found[role] = (row[right], row_index, right)
                     break
     return found
 

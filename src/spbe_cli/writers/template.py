@@ -42,7 +42,8 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 from openpyxl.comments import Comment  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment  # type: ignore[import-untyped]
+from openpyxl.formatting.rule import FormulaRule  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
 from spbe_cli.exact import value_text
@@ -59,6 +60,7 @@ from spbe_cli.writers.template_summary import (
     INPUT_FILL,
     ITALIC,
     LABEL_AGENCY,
+    LABEL_FRAMEWORK,
     LABEL_YEAR,
     LEFT,
     LINE_HEIGHT,
@@ -225,6 +227,7 @@ def write_template(
     levels: Mapping[str, Value] | None = None,
     opd: Mapping[str, str] | None = None,
     force: bool = False,
+    framework_name: str | None = None,
 ) -> Path:
     """Write the input workbook for ``framework`` to ``path`` atomically; return the path.
 
@@ -234,7 +237,8 @@ def write_template(
     """
     target = Path(path)
     workbook = build_workbook(
-        framework, lang=lang, agency=agency, year=year, levels=levels, opd=opd
+        framework, lang=lang, agency=agency, year=year, levels=levels, opd=opd,
+        framework_name=framework_name,
     )
     try:
         with atomic_path(target, force=force) as temp:
@@ -255,8 +259,13 @@ def build_workbook(
     year: int | None = None,
     levels: Mapping[str, Value] | None = None,
     opd: Mapping[str, str] | None = None,
+    framework_name: str | None = None,
 ) -> Any:
-    """The template as an unsaved ``openpyxl.Workbook`` (see :func:`write_template`)."""
+    """The template as an unsaved ``openpyxl.Workbook`` (see :func:`write_template`).
+
+    A ``Kerangka`` cell beside the year names the framework (its id; a framework file not
+    bundled by ``framework_name``, the path it was given as), so ``spbe score`` reads the
+    filled workbook with the framework it was written for, whatever year is typed."""
     _check_levels(framework, levels or {}, opd or {})
     workbook = openpyxl.Workbook()
     workbook.properties.creator = "spbe-cli"
@@ -264,10 +273,25 @@ def build_workbook(
     input_sheet = workbook.active
     input_sheet.title = SHEET_INPUT.get(lang)
     refs = _input_sheet(input_sheet, framework, lang, agency, year, levels or {}, opd or {})
+    _framework_cell(input_sheet, framework, lang, framework_name)
     summary_sheet(workbook.create_sheet(SHEET_SUMMARY.get(lang)), framework, lang, refs)
     help_sheet(workbook.create_sheet(SHEET_HELP.get(lang)), framework, lang,
                _words(framework, lang))
     return workbook
+
+TEXT_VALUE_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+"""A value typed as text: Excel's own 'bad' red, which conditional formats show."""
+
+
+def _framework_cell(sheet: Any, framework: Framework, lang: Lang, name: str | None) -> None:
+    """``Kerangka | permenpanrb-8-2026`` on the year's row, over the weight and value columns."""
+    from spbe_cli.framework.load import bundled_frameworks
+
+    cols = columns(framework)
+    shown = framework.id if framework.id in bundled_frameworks() or not name else name
+    sheet.cell(YEAR_ROW, cols.weight, LABEL_FRAMEWORK.get(lang)).font = BOLD
+    cell = sheet.cell(YEAR_ROW, cols.value, shown)
+    cell.alignment = Alignment(horizontal="left")
 
 
 def _check_levels(
@@ -395,6 +419,12 @@ def _input_sheet(
 
     value_range = f"{col(cols.value)}{FIRST_ROW}:{col(cols.value)}{last}"
     sheet.add_data_validation(_value_validation(framework, lang, words, value_range))
+    # A value pasted as text ('2,5) passes the validation and the formulas would count it
+    # as 0 while spbe score reads 2,5: the sheet marks such a cell instead.
+    first_value = f"{col(cols.value)}{FIRST_ROW}"
+    sheet.conditional_formatting.add(value_range, FormulaRule(
+        formula=[f"ISTEXT({first_value})"], fill=TEXT_VALUE_FILL,
+        font=Font(bold=True, color="9C0006")))
     year_check = DataValidation(
         type="whole",
         operator="between",

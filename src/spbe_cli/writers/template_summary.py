@@ -51,6 +51,7 @@ SHEET_SUMMARY = Text("Ringkasan", "Summary")
 SHEET_HELP = Text("Petunjuk", "Instructions")
 LABEL_AGENCY = Text("Instansi", "Agency")
 LABEL_YEAR = Text("Tahun", "Year")
+LABEL_FRAMEWORK = Text("Kerangka", "Framework")
 
 _T = {
     "title": Text("Ringkasan {index}", "{index} summary"),

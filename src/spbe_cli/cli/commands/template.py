@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -50,16 +51,19 @@ def template(
     The sheet Penilaian has a row per indicator with a drop-down for the level; Ringkasan
     computes the aspect, domain and overall indices with Excel formulas as you type;
     Petunjuk explains the levels and ratings. Score the filled workbook with spbe score.
-    An existing file is kept unless --force is given. Examples:
+    The framework is chosen as spbe score chooses it: --framework, else the --year, else
+    the current year (2026 on: the Pemdi form); a Kerangka cell names it, so the file is
+    read with the same framework. An existing file is kept unless --force is given.
+    Examples:
 
       spbe template isian.xlsx --agency "Kota Pematangsiantar" --year 2025
 
       spbe template form.xlsx --lang en --force
     """
+    from spbe_cli.choosing import for_new_workbook
     from spbe_cli.cli.clobber import refuse_clobber
     from spbe_cli.cli.output import fail_input, say
     from spbe_cli.cli.scoring import framework_path
-    from spbe_cli.framework import load_framework
     from spbe_cli.i18n import Text
     from spbe_cli.problems import InputError, Problem
     from spbe_cli.writers.template import write_template
@@ -67,8 +71,10 @@ def template(
     lang = lang_of(language)
     refuse_clobber(output, [framework_path(framework)], lang)
     try:
-        fw = load_framework(framework)
-        written = write_template(fw, output, lang=lang, agency=agency, year=year, force=force)
+        choice = for_new_workbook(framework, year, datetime.date.today().year)
+        fw = choice.framework
+        written = write_template(fw, output, lang=lang, agency=agency, year=year, force=force,
+                                 framework_name=framework)
     except InputError as error:
         fail_input(error, lang)
     except OSError as error:
@@ -77,10 +83,11 @@ def template(
         problem = Problem("output-unwritable", str(output), text)
         fail_input(InputError(str(output), [problem]), lang)
     count = len(fw.indicators)
+    why = choice.reason()
     say(
         Text(
-            f"Templat ditulis: {written} ({count} indikator, {fw.id})",
-            f"Template written: {written} ({count} indicators, {fw.id})",
+            f"Templat ditulis: {written} ({count} indikator, {fw.id}, {why.id})",
+            f"Template written: {written} ({count} indicators, {fw.id}, {why.en})",
         ),
         lang,
     )
@@ -92,7 +99,10 @@ HELP = h(
     Lembar Penilaian memuat satu baris per indikator dengan daftar pilihan tingkat;
     Ringkasan menghitung indeks aspek, domain dan keseluruhan dengan rumus Excel saat
     diisi; Petunjuk menjelaskan tingkat dan predikat. Nilai buku kerja yang sudah diisi
-    dengan spbe score. Berkas yang sudah ada dipertahankan kecuali diberi --force. Contoh:
+    dengan spbe score. Kerangkanya dipilih seperti spbe score memilih: --framework,
+    selain itu --year, selain itu tahun berjalan (mulai 2026: isian Pemdi); sel Kerangka
+    menyebutnya, sehingga berkas dibaca dengan kerangka yang sama. Berkas yang sudah ada
+    dipertahankan kecuali diberi --force. Contoh:
 
       spbe template isian.xlsx --agency "Kota Pematangsiantar" --year 2025
 
