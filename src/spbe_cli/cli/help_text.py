@@ -228,6 +228,20 @@ def click_messages_translatable() -> bool:
 # -- the help texts of a command tree ------------------------------------------------------
 
 
+def keep_examples(text: str) -> str:
+    """``text`` with each example line (``spbe ...`` alone in its paragraph) marked for click
+    not to rewrap (a ``\\b`` line before it), so no example is broken mid-path at any
+    terminal width and every one can be pasted as shown."""
+    lines = text.splitlines()
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        starts = number == 0 or not lines[number - 1].strip()
+        if starts and line.strip().startswith("spbe ") and line.strip() != "\b":
+            out.append(line[: len(line) - len(line.lstrip())] + "\b")
+        out.append(line)
+    return "\n".join(out)
+
+
 def translate_tree(command: Any, lang: HelpLang) -> None:
     """Every help text of a click command tree in ``lang`` (written Indonesian by :func:`h`)."""
     if lang == "id":
@@ -240,6 +254,8 @@ def translate_tree(command: Any, lang: HelpLang) -> None:
             text = getattr(command, attribute, None)
             if isinstance(text, str) and text in _ENGLISH:
                 setattr(command, attribute, _ENGLISH[text])
+    if isinstance(getattr(command, "help", None), str):
+        command.help = keep_examples(command.help)
     for param in getattr(command, "params", []):
         text = getattr(param, "help", None)
         if not isinstance(text, str):

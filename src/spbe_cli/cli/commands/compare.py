@@ -99,11 +99,11 @@ def compare(
 
       spbe compare examples/pematangsiantar-20*.xlsx
 
-      spbe compare lhe-2019.xlsx lhe-2021.xlsx -F lhe-2019.xlsx=5/2018
+      spbe compare examples/pematangsiantar-2021.xlsx examples/pemdi-aceh-tengah-2026.xlsx
 
-      spbe compare rekap.xlsx --format json > tren.json
+      spbe compare examples/pematangsiantar-20*.xlsx --format json > tren.json
 
-      spbe compare 2023.xlsx 2024.xlsx --fail-on-regression --domain 4
+      spbe compare examples/pematangsiantar-2022.xlsx examples/pematangsiantar-2024.xlsx --fail-on-regression --domain 4
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
 
@@ -283,11 +283,11 @@ HELP = h(
 
       spbe compare examples/pematangsiantar-20*.xlsx
 
-      spbe compare lhe-2019.xlsx lhe-2021.xlsx -F lhe-2019.xlsx=5/2018
+      spbe compare examples/pematangsiantar-2021.xlsx examples/pemdi-aceh-tengah-2026.xlsx
 
-      spbe compare rekap.xlsx --format json > tren.json
+      spbe compare examples/pematangsiantar-20*.xlsx --format json > tren.json
 
-      spbe compare 2023.xlsx 2024.xlsx --fail-on-regression --domain 4
+      spbe compare examples/pematangsiantar-2022.xlsx examples/pematangsiantar-2024.xlsx --fail-on-regression --domain 4
     """,
     compare.__doc__ or "",
 )

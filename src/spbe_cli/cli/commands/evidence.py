@@ -69,7 +69,7 @@ def evidence(
 
       spbe evidence examples/pematangsiantar-2021.xlsx --dir examples/bukti-pematangsiantar-2021
 
-      spbe evidence isian.xlsx --dir bukti/ --items butir.csv --format json
+      spbe evidence examples/pematangsiantar-2021.xlsx --dir examples/bukti-pematangsiantar-2021 --format json
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import fail_input, fail_usage, stdout_console, write_data
@@ -132,7 +132,7 @@ HELP = h(
 
       spbe evidence examples/pematangsiantar-2021.xlsx --dir examples/bukti-pematangsiantar-2021
 
-      spbe evidence isian.xlsx --dir bukti/ --items butir.csv --format json
+      spbe evidence examples/pematangsiantar-2021.xlsx --dir examples/bukti-pematangsiantar-2021 --format json
     """,
     evidence.__doc__ or "",
 )

@@ -136,15 +136,15 @@ def plan(
 
       spbe plan examples/pematangsiantar-2021.xlsx
 
-      spbe plan isian.xlsx --until 2027       # the target by 2027, or the best by then
+      spbe plan examples/pematangsiantar-2021.xlsx --until 2027       # the target by 2027, or the best by then
 
-      spbe plan isian.xlsx --target baik --max-step 2 --lock 13,21-31
+      spbe plan examples/pematangsiantar-2021.xlsx --target baik --max-step 2 --lock 13,21-31
 
-      spbe plan isian.xlsx --effort upaya.yaml --by opd
+      spbe plan examples/pematangsiantar-2021.xlsx --by opd --max-level 4
 
-      spbe plan isian.xlsx --years 3          # year by year, one level a year
+      spbe plan examples/pematangsiantar-2021.xlsx --years 3          # year by year, one level a year
 
-      spbe plan isian.xlsx --format json > rencana.json
+      spbe plan examples/pematangsiantar-2021.xlsx --format json > rencana.json
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.scoring import load_and_score
@@ -416,15 +416,15 @@ HELP = h(
 
       spbe plan examples/pematangsiantar-2021.xlsx
 
-      spbe plan isian.xlsx --until 2027       # target pada 2027, atau yang terbaik saat itu
+      spbe plan examples/pematangsiantar-2021.xlsx --until 2027       # target pada 2027, atau yang terbaik saat itu
 
-      spbe plan isian.xlsx --target baik --max-step 2 --lock 13,21-31
+      spbe plan examples/pematangsiantar-2021.xlsx --target baik --max-step 2 --lock 13,21-31
 
-      spbe plan isian.xlsx --effort upaya.yaml --by opd
+      spbe plan examples/pematangsiantar-2021.xlsx --by opd --max-level 4
 
-      spbe plan isian.xlsx --years 3          # tahun demi tahun, satu tingkat per tahun
+      spbe plan examples/pematangsiantar-2021.xlsx --years 3          # tahun demi tahun, satu tingkat per tahun
 
-      spbe plan isian.xlsx --format json > rencana.json
+      spbe plan examples/pematangsiantar-2021.xlsx --format json > rencana.json
     """,
     plan.__doc__ or "",
 )

@@ -92,11 +92,11 @@ def rank(
 
       spbe rank examples/agencies-2021.xlsx
 
-      spbe rank rekap.xlsx --where tahun=2021 --where "instansi~kota" --top 10
+      spbe rank examples/agencies-2021.xlsx --where tahun=2021 --where "instansi~kota" --top 10
 
-      spbe rank rekap.xlsx --where predikat=Kurang,Cukup --format csv > kurang.csv
+      spbe rank examples/agencies-2021.xlsx --where predikat=Kurang,Cukup --format csv > kurang.csv
 
-      spbe rank rekap.xlsx --where "indeks>=2.6" --format json
+      spbe rank examples/agencies-2021.xlsx --where "indeks>=2.6" --format json
     """
     lang = lang_of(language)
     filters = parse_where(where or [], lang)
@@ -206,11 +206,11 @@ HELP = h(
 
       spbe rank examples/agencies-2021.xlsx
 
-      spbe rank rekap.xlsx --where tahun=2021 --where "instansi~kota" --top 10
+      spbe rank examples/agencies-2021.xlsx --where tahun=2021 --where "instansi~kota" --top 10
 
-      spbe rank rekap.xlsx --where predikat=Kurang,Cukup --format csv > kurang.csv
+      spbe rank examples/agencies-2021.xlsx --where predikat=Kurang,Cukup --format csv > kurang.csv
 
-      spbe rank rekap.xlsx --where "indeks>=2.6" --format json
+      spbe rank examples/agencies-2021.xlsx --where "indeks>=2.6" --format json
     """,
     rank.__doc__ or "",
 )

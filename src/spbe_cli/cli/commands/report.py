@@ -209,13 +209,13 @@ def report(
 
       spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx
 
-      spbe report isian.xlsx -o laporan.html --until 2027 --by opd
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.html --until 2027 --by opd
 
-      spbe report isian.xlsx -o laporan.html --prepared-by "Kepala Diskominfo" --logo logo.png
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.html --prepared-by "Kepala Diskominfo"
 
-      spbe report rekap.xlsx -o peringkat.md --lang en
+      spbe report examples/agencies-2021.xlsx -o peringkat.md --lang en
 
-      spbe report isian.xlsx -o laporan.xlsx --force   # replace an older report
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx --force   # replace an older report
     """
     lang = lang_of(language)
     chosen = _format_of(output, report_format, lang)
@@ -406,13 +406,13 @@ HELP = h(
 
       spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx
 
-      spbe report isian.xlsx -o laporan.html --until 2027 --by opd
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.html --until 2027 --by opd
 
-      spbe report isian.xlsx -o laporan.html --prepared-by "Kepala Diskominfo" --logo logo.png
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.html --prepared-by "Kepala Diskominfo"
 
-      spbe report rekap.xlsx -o peringkat.md --lang en
+      spbe report examples/agencies-2021.xlsx -o peringkat.md --lang en
 
-      spbe report isian.xlsx -o laporan.xlsx --force   # ganti laporan lama
+      spbe report examples/pematangsiantar-2021.xlsx -o laporan.xlsx --force   # ganti laporan lama
     """,
     report.__doc__ or "",
 )

@@ -77,11 +77,11 @@ def score(
 
       spbe score examples/pematangsiantar-2021.xlsx
 
-      spbe score data.xlsx --format json > hasil.json
+      spbe score examples/pemdi-aceh-tengah-2026.xlsx --format json > hasil.json
 
-      spbe score data.xlsx --target "sangat baik" --detail --lang en
+      spbe score examples/pemdi-aceh-tengah-2026.xlsx --target "sangat baik" --detail --lang en
 
-      spbe score data.xlsx --fail-under 2.6   # exit status 1 when below
+      spbe score examples/pemdi-aceh-tengah-2026.xlsx --fail-under 2.6   # exit status 1 when below
     """
     from spbe_cli.cli.scoring import run_score
 
@@ -112,11 +112,11 @@ HELP = h(
 
       spbe score examples/pematangsiantar-2021.xlsx
 
-      spbe score data.xlsx --format json > hasil.json
+      spbe score examples/pemdi-aceh-tengah-2026.xlsx --format json > hasil.json
 
-      spbe score data.xlsx --target "sangat baik" --detail --lang en
+      spbe score examples/pemdi-aceh-tengah-2026.xlsx --target "sangat baik" --detail --lang en
 
-      spbe score data.xlsx --fail-under 2.6   # status keluar 1 bila di bawahnya
+      spbe score examples/pemdi-aceh-tengah-2026.xlsx --fail-under 2.6   # status keluar 1 bila di bawahnya
     """,
     score.__doc__ or "",
 )

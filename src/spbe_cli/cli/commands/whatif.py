@@ -62,9 +62,9 @@ def whatif(
 
       spbe whatif examples/pematangsiantar-2021.xlsx 11=3 21=2
 
-      spbe whatif isian.xlsx 42=4 43=3 --format json
+      spbe whatif examples/pematangsiantar-2021.xlsx 42=4 43=3 --format json
 
-      spbe whatif isian.xlsx 13=2 --target baik --lang en
+      spbe whatif examples/pematangsiantar-2021.xlsx 13=2 --target baik --lang en
     """
     from spbe_cli.cli.scoring import load_and_score
 
@@ -140,9 +140,9 @@ HELP = h(
 
       spbe whatif examples/pematangsiantar-2021.xlsx 11=3 21=2
 
-      spbe whatif isian.xlsx 42=4 43=3 --format json
+      spbe whatif examples/pematangsiantar-2021.xlsx 42=4 43=3 --format json
 
-      spbe whatif isian.xlsx 13=2 --target baik --lang en
+      spbe whatif examples/pematangsiantar-2021.xlsx 13=2 --target baik --lang en
     """,
     whatif.__doc__ or "",
 )
