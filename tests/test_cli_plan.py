@@ -241,7 +241,8 @@ def test_roadmap_years(siantar: Path) -> None:
 def test_help_teaches(siantar: Path) -> None:
     result = runner.invoke(app, ["plan", "--help"])
     assert result.exit_code == 0
-    assert "--lock" in result.stdout and "spbe plan examples/pematangsiantar-2021.xlsx --years 3" in result.stdout
+    assert "--lock" in result.stdout
+    assert "spbe plan examples/pematangsiantar-2021.xlsx --years 3" in result.stdout
 
 
 # -- whatif ---------------------------------------------------------------------------------

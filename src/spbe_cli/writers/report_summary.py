@@ -368,7 +368,7 @@ def basis_notes(
             for a in external if (x := a.indicator.external) is not None and x.default_basis
         )
         basis = f" ({'; '.join(bases)})" if bases else ""
-        notes.append(_n("external", lang, items=items) + basis)
+        notes.append(_n("external", lang, items=items).removesuffix(".") + basis + ".")
     tracks = _tracks_note(result, lang)
     if tracks:
         notes.append(tracks)
