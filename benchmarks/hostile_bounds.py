@@ -53,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import test_cli_hostile as cli_hostile  # noqa: E402
+from corpus_files import write_single_line_csv  # noqa: E402
 from test_corpus_hostile import CASES  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "pematangsiantar-2021.xlsx"
@@ -328,12 +329,7 @@ def far_cell(cells: str, command: str) -> Callable[[Path], Run]:
 
 
 def single_line(folder: Path) -> Path:
-    path = folder / "satu-baris.csv"
-    with path.open("wb") as stream:
-        chunk = b"3," * (MIB // 2)
-        for _ in range(50):
-            stream.write(chunk)
-    return path
+    return write_single_line_csv(folder / "satu-baris.csv")
 
 
 def long_line_file(folder: Path) -> Run:

@@ -327,3 +327,12 @@ def run_spbe(
     out = done.stdout.decode("utf-8", "replace") if isinstance(done.stdout, bytes) else ""
     raw = done.stdout if isinstance(done.stdout, bytes) else b""
     return Run(done.returncode, out, done.stderr.decode("utf-8", "replace"), raw)
+
+
+def write_single_line_csv(path: Path, mib: int = 50) -> Path:
+    """A CSV of one line ``mib`` MiB long (``3,3,3,...``), written in 1 MiB chunks."""
+    with path.open("wb") as stream:
+        chunk = b"3," * (1024 * 1024 // 2)
+        for _ in range(mib):
+            stream.write(chunk)
+    return path

@@ -29,6 +29,7 @@ from corpus_files import (
     whole_levels,
     wide_rows,
     write_csv,
+    write_single_line_csv,
     write_xlsx,
 )
 from spbe_cli.problems import InputError
@@ -915,11 +916,7 @@ def _refused_quickly(path: Path, code: str, limit_words: str) -> None:
 
 
 def test_a_50_mb_single_line_csv_is_refused_quickly(tmp_path: Path) -> None:
-    path = tmp_path / "satu-baris.csv"
-    with path.open("wb") as stream:
-        chunk = b"3," * (MIB // 2)
-        for _ in range(50):
-            stream.write(chunk)
+    path = write_single_line_csv(tmp_path / "satu-baris.csv")
     assert path.stat().st_size == 50 * MIB
     _refused_quickly(path, "csv-line-too-long", f"limit of {MAX_LINE_BYTES // 1024} KiB per line")
 
