@@ -1,7 +1,7 @@
 """Year-over-year comparison of scored agencies, across frameworks where that is sound.
 
 Which framework scores a year is decided by :mod:`spbe_cli.choosing`. Two rules live here,
-both documented in the README:
+both documented in docs/compare.md:
 
 * **What is comparable** (:func:`same_node`, :func:`same_indicator`): the overall index
   and rating are compared when both years' frameworks measure the same instrument (the

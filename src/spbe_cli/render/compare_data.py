@@ -1,6 +1,6 @@
 """``spbe compare`` and ``spbe rank`` as data: JSON documents, streamed, and JSON Lines.
 
-The layouts are public (``schema_version``; README documents them). Documents are written
+The layouts are public (``schema_version``; docs/json.md documents them). Documents are written
 one agency at a time (:func:`write_compare_json`), byte for byte what
 :func:`~spbe_cli.render.data.dumps_json` writes of :func:`compare_document`.
 """

@@ -1,6 +1,6 @@
 """Results as data: the public JSON document, CSV rows and Markdown tables.
 
-The JSON layout is a public interface (``schema_version`` below); README documents it.
+The JSON layout is a public interface (``schema_version`` below); docs/json.md documents it.
 Published figures are JSON numbers with the framework's decimal places; exact values sit
 beside them as strings (``"1.53"``, ``"10/3"``) so nothing is lost to binary floats.
 """
