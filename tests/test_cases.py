@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spbe_cli import cases as cases_module
-from spbe_cli.cases import bundled_cases, parse_cases, run_cases
 from spbe_cli.framework import Framework, load_framework
+from spbe_cli.framework import cases as cases_module
+from spbe_cli.framework.cases import bundled_cases, parse_cases, run_cases
 from spbe_cli.problems import InputError
 
 # Reference weights typed in from the reference tables: (ids, weight each, aspect, domain).

@@ -9,8 +9,6 @@ from typing import Any
 import pytest
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.choosing import for_year as framework_for_year
-from spbe_cli.choosing import named as match_framework_name
 from spbe_cli.compare import (
     CompareError,
     Point,
@@ -22,6 +20,8 @@ from spbe_cli.compare import (
 )
 from spbe_cli.engine import score
 from spbe_cli.framework import Framework, framework_from_data, load_framework
+from spbe_cli.framework.choosing import for_year as framework_for_year
+from spbe_cli.framework.choosing import named as match_framework_name
 
 FW59 = load_framework("permenpanrb-59-2020")
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.engine import Result, fewest_steps, score, score_levels, whatif
+from spbe_cli.engine import fewest_steps, score, score_levels, whatif
 from spbe_cli.framework import Framework, load_framework, parse_framework
 from spbe_cli.planner import (
     Plan,
@@ -26,6 +26,7 @@ from spbe_cli.planner import (
     threshold,
     what_if,
 )
+from spbe_cli.results import Result
 
 FW = load_framework()
 TWOS = [1, 2, 3, 8, 10, 11, 15, 16, 17, 22, 23, 32, 36, 38, 40, 42, 44]

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.engine import Result, score
+from spbe_cli.engine import score
 from spbe_cli.framework import load_framework
 from spbe_cli.ranking import (
     FilterError,
@@ -18,6 +18,7 @@ from spbe_cli.ranking import (
     rank_results,
     statistics,
 )
+from spbe_cli.results import Result
 
 FW = load_framework("permenpanrb-59-2020")
 

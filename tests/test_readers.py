@@ -31,7 +31,7 @@ from spbe_cli.readers import (
     read_assessments,
 )
 from spbe_cli.readers.cells import id_text
-from spbe_cli.safety import (
+from spbe_cli.readers.safety import (
     ENCRYPTED_PACKAGE,
     MAX_ENTRIES,
     OLE2_MAGIC,

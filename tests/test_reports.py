@@ -17,11 +17,12 @@ from typer.testing import CliRunner
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.cli.app import app
-from spbe_cli.engine import Result, score
+from spbe_cli.engine import score
 from spbe_cli.exact import fixed
 from spbe_cli.framework import load_framework
 from spbe_cli.planner import plan as make_plan
 from spbe_cli.render import data
+from spbe_cli.results import Result
 from spbe_cli.writers.atomic import OutputExistsError, atomic_path, atomic_write_bytes
 from spbe_cli.writers.report_html import render_html, write_report_html
 from spbe_cli.writers.report_labels import (

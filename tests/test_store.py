@@ -97,7 +97,9 @@ def test_old_entries_are_pruned(private: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_an_edit_to_the_checking_code_misses_the_store(
     private: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.put("framework", "text", {"kept": True})
-    assert store.get("framework", "text", dict) == {"kept": True}
-    monkeypatch.setattr(store, "_code_stamp", lambda: "check.py:1:2")  # as if edited
-    assert store.get("framework", "text", dict) is None
+    code = private / "check.py"
+    code.write_text("x = 1\n")
+    store.put("framework", "text", {"kept": True}, [code])
+    assert store.get("framework", "text", dict, [code]) == {"kept": True}
+    code.write_text("x = 12\n")  # as if edited
+    assert store.get("framework", "text", dict, [code]) is None

@@ -30,10 +30,11 @@ from typer.testing import CliRunner
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.cli.app import app
-from spbe_cli.engine import Result, score, score_levels
+from spbe_cli.engine import score, score_levels
 from spbe_cli.framework import Framework, Value, load_bundled, load_framework, parse_framework
 from spbe_cli.i18n import Lang
 from spbe_cli.problems import InputError
+from spbe_cli.results import Result
 from spbe_cli.writers import template as tpl
 from spbe_cli.writers.template import build_workbook, columns, exact_value, write_template
 

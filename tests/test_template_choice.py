@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from spbe_cli.choosing import for_new_workbook
 from spbe_cli.cli.app import app
+from spbe_cli.framework.choosing import for_new_workbook
 from spbe_cli.problems import InputError
 from spbe_cli.writers import template as tpl
 

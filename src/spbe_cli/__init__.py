@@ -22,7 +22,7 @@ _EXPORTS = {
     "score": "spbe_cli.engine",
     "score_levels": "spbe_cli.engine",
     "whatif": "spbe_cli.engine",
-    "Result": "spbe_cli.engine",
+    "Result": "spbe_cli.results",
     "plan": "spbe_cli.planner",
     "InputError": "spbe_cli.problems",
     "Problem": "spbe_cli.problems",
@@ -47,11 +47,12 @@ __all__ = [
 
 if TYPE_CHECKING:
     from spbe_cli.assessment import Assessment
-    from spbe_cli.engine import Result, score, score_levels, whatif
+    from spbe_cli.engine import score, score_levels, whatif
     from spbe_cli.framework import Framework, load_framework, parse_framework
     from spbe_cli.loading import score_files
     from spbe_cli.problems import InputError, Problem
     from spbe_cli.readers import read_assessments
+    from spbe_cli.results import Result
 
 
 def __getattr__(name: str) -> Any:

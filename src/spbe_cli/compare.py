@@ -1,6 +1,6 @@
 """Year-over-year comparison of scored agencies, across frameworks where that is sound.
 
-Which framework scores a year is decided by :mod:`spbe_cli.choosing`. Two rules live here,
+Which framework scores a year is decided by :mod:`spbe_cli.framework.choosing`. Two rules live here,
 both documented in docs/compare.md:
 
 * **What is comparable** (:func:`same_node`, :func:`same_indicator`): the overall index
@@ -27,9 +27,9 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from spbe_cli.engine import NodeResult, Result
 from spbe_cli.framework import Band, Framework, Group, Indicator
 from spbe_cli.framework import Value as Level
+from spbe_cli.results import NodeResult, Result
 
 FrameworkOrigin = Literal["option", "file", "year", "today", "indicators", "default"]
 RowKind = str

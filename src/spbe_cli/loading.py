@@ -1,7 +1,7 @@
 """Reading and scoring input files: many files at once, each agency-year under its framework.
 
 * :func:`score_files` reads every file and scores every agency-year in it, under the
-  framework asked for or the one :mod:`spbe_cli.choosing` picks for it.
+  framework asked for or the one :mod:`spbe_cli.framework.choosing` picks for it.
 * :func:`load_points` does the same for a comparison: a workbook with two or more sheets
   named by years is read sheet by sheet, and ``--framework FILE=NAME`` names one file's.
 * :func:`rank_files` scores files and ranks the agencies per year.
@@ -22,12 +22,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypedDict, TypeVar, Unpack
 
-from spbe_cli.choosing import Choice
-from spbe_cli.engine import Result, score, score_many
+from spbe_cli.engine import score, score_many
 from spbe_cli.framework import Framework, load_framework
+from spbe_cli.framework.choosing import Choice
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem, echo
 from spbe_cli.readers import ReadResult, read_assessments, sheet_names
+from spbe_cli.results import Result
 
 if TYPE_CHECKING:  # imported where used: scoring one file needs neither
     from spbe_cli.compare import Point
@@ -181,7 +182,7 @@ def score_files(
     """Read every file and score every agency-year in it, in file order.
 
     ``framework`` scores everything under one framework; without it each agency-year is
-    scored under the framework :mod:`spbe_cli.choosing` picks. ``target`` is a number or a
+    scored under the framework :mod:`spbe_cli.framework.choosing` picks. ``target`` is a number or a
     rating name; the other options go to the reader. ``on_read`` is called with each
     file's :class:`ReadResult` as soon as it is read. Raises one :class:`InputError` with
     the problems of every file that cannot be read.
@@ -261,7 +262,7 @@ def load_points(
     """Read and score every file for a comparison: each agency-year under its framework.
 
     ``frameworks`` are ``--framework`` values: ``FILE=NAME`` for one file, ``NAME`` for
-    every file; otherwise :mod:`spbe_cli.choosing` decides per agency-year (a year in the
+    every file; otherwise :mod:`spbe_cli.framework.choosing` decides per agency-year (a year in the
     sheet or file name counts when the file states none). A workbook with two or more
     sheets named by years (and no ``sheet`` given) is read sheet by sheet. ``on_read`` is
     called with each sheet read, ``progress`` with 1 after each file. Raises one

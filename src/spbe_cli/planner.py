@@ -29,11 +29,12 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from spbe_cli.assessment import opd_key
-from spbe_cli.engine import IndicatorResult, NodeResult, Result, rating_threshold, whatif
+from spbe_cli.engine import rating_threshold, whatif
 from spbe_cli.exact import as_value, format_exact, parse_exact, parse_number
 from spbe_cli.framework import Framework, Indicator, LevelInfo, Value
 from spbe_cli.i18n import Text
 from spbe_cli.knapsack import Option, cheapest
+from spbe_cli.results import IndicatorResult, NodeResult, Result
 
 Constraint = Literal["lock", "max_step", "max_level", "rounds", "scale"]
 

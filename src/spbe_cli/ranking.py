@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from spbe_cli.engine import Result
 from spbe_cli.framework import Band, Framework, parse_exact
+from spbe_cli.results import Result
 
 
 class FilterError(ValueError):

@@ -3,13 +3,14 @@
 Loading a framework file means parsing YAML, validating it with pydantic and checking it
 completely: about a tenth of a second, most of a one-agency ``spbe score`` (the readers'
 header vocabulary likewise needs YAML). What passed is pickled under a name made of the
-SHA-256 of its kind, its text, this package's and Python's versions and the stamps (size,
-time) of the code that validates it, so any edit to the file, to that code, or an upgrade
-misses the store and the file is loaded and checked again; nothing is ever served for a
-text it was not made from. The store is a cache, never a
-source of truth: an entry that cannot be read or is not of the kind asked for is ignored,
-and a store that cannot be written is skipped silently. Entries are pickles: the folder is
-the user's own (created private), trusted as their other files are.
+SHA-256 of its kind, its text, Python's version and the stamps (size, time) of the code that
+made it (the files the caller names: the store knows no other module), so any edit to the
+file or to that code, and any upgrade (which writes that code anew), misses the store and
+the file is loaded and checked again; nothing is ever served for a text it was not made
+from. The store is a cache, never a source of truth: an entry that cannot be read or is not
+of the kind asked for is ignored, and a store that cannot be written is skipped silently.
+Entries are pickles: the folder is the user's own (created private), trusted as their other
+files are.
 
 Where: ``$SPBE_CACHE_DIR``, else ``$XDG_CACHE_HOME/spbe-cli``, else ``~/.cache/spbe-cli``
 (created private to the user). ``SPBE_NO_CACHE=1`` turns the store off.
@@ -22,11 +23,9 @@ import os
 import pickle
 import sys
 import tempfile
-from functools import cache
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
-
-from spbe_cli import __version__
 
 T = TypeVar("T")
 
@@ -48,15 +47,10 @@ def folder() -> Path | None:
     return Path(base) / "spbe-cli"
 
 
-@cache
-def _code_stamp() -> str:
-    """Size and modification time of the code that validates what is kept (the framework
-    package, the header vocabulary): an edited checkout misses the store even before its
-    version changes."""
-    package = Path(__file__).resolve().parent
-    files = [*sorted((package / "framework").glob("*.py")), package / "readers" / "vocabulary.py"]
+def _code_stamp(made_by: Iterable[Path]) -> str:
+    """Size and modification time of each file of the code that made an entry."""
     stamps = []
-    for path in files:
+    for path in made_by:
         try:
             info = path.stat()
         except OSError:
@@ -65,20 +59,20 @@ def _code_stamp() -> str:
     return ";".join(stamps)
 
 
-def _entry(kind: str, text: str) -> Path | None:
+def _entry(kind: str, text: str, made_by: Iterable[Path]) -> Path | None:
     where = folder()
     if where is None:
         return None
     digest = hashlib.sha256()
-    for part in (str(_FORMAT), __version__, sys.version, _code_stamp(), kind, text):
+    for part in (str(_FORMAT), sys.version, _code_stamp(made_by), kind, text):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return where / f"{kind}-{digest.hexdigest()[:40]}.pickle"
 
 
-def get(kind: str, text: str, expected: type[T]) -> T | None:
-    """What was kept for ``kind`` (``framework``) made from exactly ``text``, if it is
-    an ``expected``."""
-    entry = _entry(kind, text)
+def get(kind: str, text: str, expected: type[T], made_by: Iterable[Path] = ()) -> T | None:
+    """What was kept for ``kind`` (``framework``) made from exactly ``text`` by the code in
+    the files ``made_by``, if it is an ``expected``."""
+    entry = _entry(kind, text, made_by)
     if entry is None:
         return None
     try:
@@ -89,9 +83,10 @@ def get(kind: str, text: str, expected: type[T]) -> T | None:
     return found if isinstance(found, expected) else None
 
 
-def put(kind: str, text: str, value: object) -> None:
-    """Keep ``value``, made from ``text`` (atomically; errors are ignored)."""
-    entry = _entry(kind, text)
+def put(kind: str, text: str, value: object, made_by: Iterable[Path] = ()) -> None:
+    """Keep ``value``, made from ``text`` by the code in ``made_by`` (atomically; errors
+    are ignored)."""
+    entry = _entry(kind, text, made_by)
     if entry is None:
         return
     try:

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from spbe_cli.engine import Result, score
+from spbe_cli.engine import score
 from spbe_cli.framework import Indicator, Value
+from spbe_cli.results import Result
 
 PROCESS_ORDER = ("mandiri", "verifikasi", "nilai", "akhir", "target")
 """Tracks in the order an evaluation produces them (the target last: it is a plan)."""

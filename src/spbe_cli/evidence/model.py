@@ -11,10 +11,11 @@ from fractions import Fraction
 from typing import Literal
 
 from spbe_cli.assessment import Assessment
-from spbe_cli.engine import Result, score
+from spbe_cli.engine import score
 from spbe_cli.evidence.items import Item
 from spbe_cli.framework import Value
 from spbe_cli.i18n import Text
+from spbe_cli.results import Result
 
 Basis = Literal["names", "mapping", "items", "names+items", "mapping+items", "external",
                 "unclaimed"]

@@ -301,6 +301,12 @@ class BundledInfo:
     applies_until: int | None
 
 
+@cache
+def _made_by() -> tuple[Path, ...]:
+    """The code that validates a framework (this package): an edit misses the store."""
+    return tuple(sorted(Path(__file__).resolve().parent.glob("*.py")))
+
+
 _TOP_LINE = re.compile(r"^(id|aliases|applies_from|applies_until):[ \t]*(.*?)[ \t]*(?:#.*)?$")
 
 
@@ -308,7 +314,7 @@ def _scan(path: Path) -> BundledInfo | None:
     """The id, aliases and years of a bundled framework file: from the store when the
     file was loaded before, else from its top-level lines (without loading it)."""
     text = read_text(path)
-    known = store.get("framework", text, Framework)
+    known = store.get("framework", text, Framework, _made_by())
     if known is not None:
         _CACHE[path.resolve()] = known  # load_framework need not read and unpickle it again
         return BundledInfo(known.id, path, known.aliases, known.applies_from,
@@ -407,10 +413,10 @@ def load_framework(name_or_path: str | Path | Framework | None = None) -> Framew
     if cached is not None:
         return cached
     text = read_text(given)
-    framework = store.get("framework", text, Framework)
+    framework = store.get("framework", text, Framework, _made_by())
     if framework is None:
         framework = parse_framework(text, str(path))
-        store.put("framework", text, framework)
+        store.put("framework", text, framework, _made_by())
     _CACHE[path] = framework
     return framework
 

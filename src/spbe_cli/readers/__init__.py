@@ -2,7 +2,7 @@
 
 :func:`read_assessments` opens a file safely (:mod:`.opening`, :mod:`.csvtext`), finds the
 header and layout (:mod:`.layout`, words from :mod:`.vocabulary`), chooses the framework
-of each agency-year (:mod:`spbe_cli.choosing`) and reads the long (:mod:`.long`) or wide
+of each agency-year (:mod:`spbe_cli.framework.choosing`) and reads the long (:mod:`.long`) or wide
 (:mod:`.wide`) layout under it. Checks are strict and every problem is collected with its
 cell (``Penilaian!C14``) before one :class:`~spbe_cli.problems.InputError` is raised.
 """
@@ -18,7 +18,8 @@ from typing import Any, Literal
 
 from spbe_cli.assessment import Assessment, fold_opds
 from spbe_cli.bounded import refuse
-from spbe_cli.choosing import (
+from spbe_cli.framework import Framework, load_bundled, load_framework
+from spbe_cli.framework.choosing import (
     Choice,
     by_indicators,
     considered_text,
@@ -27,7 +28,6 @@ from spbe_cli.choosing import (
     named,
     nearest,
 )
-from spbe_cli.framework import Framework, load_bundled, load_framework
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
 from spbe_cli.readers.cells import (
@@ -43,10 +43,10 @@ from spbe_cli.readers.cells import (
 from spbe_cli.readers.layout import HEADER_SEARCH_ROWS, Header, detect, expected_text
 from spbe_cli.readers.long import LongReader, id_cells, identity_cells
 from spbe_cli.readers.opening import Book, has_data, named_sheet, open_book, sheet_names
+from spbe_cli.readers.safety import no_data
 from spbe_cli.readers.sheet import SheetReader
 from spbe_cli.readers.vocabulary import track_name
 from spbe_cli.readers.wide import SourceMap, WideReader, agency_key
-from spbe_cli.safety import no_data
 
 Layout = Literal["long", "wide"]
 
@@ -100,7 +100,7 @@ def read_assessments(
     """Read every assessment in a workbook or CSV file (``"-"``: CSV on stdin).
 
     ``framework`` scores every assessment under one framework; without it each
-    agency-year gets the framework :mod:`spbe_cli.choosing` picks among ``candidates``
+    agency-year gets the framework :mod:`spbe_cli.framework.choosing` picks among ``candidates``
     (default: the bundled frameworks). ``sheet`` and ``layout`` choose instead of
     detecting; ``agency`` and ``year`` override what the file says; ``year_hint`` is the
     year when the file states none (e.g. from its name). ``allow_missing`` accepts
@@ -322,7 +322,7 @@ def _choose(
     name: str | None, year: int | None, id_cells_of: Any, pool: Sequence[Framework],
     source: str, name_place: str | None, fallback: Any = None,
 ) -> Choice:
-    """One agency-year's framework (see :mod:`spbe_cli.choosing`); InputError if none."""
+    """One agency-year's framework (see :mod:`spbe_cli.framework.choosing`); InputError if none."""
     if name:
         found = named(name, pool)
         if found is None:

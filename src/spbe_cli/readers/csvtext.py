@@ -24,7 +24,7 @@ from spbe_cli.bounded import read_regular, refuse
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError
 from spbe_cli.readers.cells import Rows
-from spbe_cli.safety import MIB, no_data
+from spbe_cli.readers.safety import MIB, no_data
 
 MAX_CSV_BYTES = 64 * MIB
 MAX_LINE_BYTES = 64 * 1024

@@ -22,7 +22,7 @@ is where Excel's Ctrl+End goes too). Three ways through a 1 MiB chunk, all exact
   cell tag is walked in Python (slower, exact; such files are rare).
 
 The scan stops at the first chunk that goes over the budget, so its time is bounded by the
-zip's own limits (:mod:`spbe_cli.safety`) and its memory by one chunk.
+zip's own limits (:mod:`spbe_cli.readers.safety`) and its memory by one chunk.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from spbe_cli.bounded import refuse
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
 from spbe_cli.readers.cells import cell_address
-from spbe_cli.safety import NOT_A_WORKBOOK
+from spbe_cli.readers.safety import NOT_A_WORKBOOK
 
 MAX_SHEET_CELLS = 10_000_000
 """The most cells (rows x columns, from A1) a sheet may span: twice a national recap of

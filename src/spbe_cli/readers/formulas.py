@@ -1,7 +1,7 @@
 """Why a blank cell of an .xlsx sheet is blank: a formula without a saved value, or an
 error value (``#REF!``). python-calamine reads both as empty; the sheet's XML says which.
 
-The sheet part is streamed (its size was checked by :mod:`spbe_cli.safety`), and the scan
+The sheet part is streamed (its size was checked by :mod:`spbe_cli.readers.safety`), and the scan
 stops after the last row asked about.
 """
 

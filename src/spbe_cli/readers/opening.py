@@ -1,4 +1,4 @@
-"""Opening an input safely: a workbook after :mod:`spbe_cli.safety` has checked it, a CSV
+"""Opening an input safely: a workbook after :mod:`spbe_cli.readers.safety` has checked it, a CSV
 file or stdin within the bounds of :mod:`.csvtext`, each as sheets of rows."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spbe_cli.readers.cells import Cell, Rows
 from spbe_cli.readers.csvtext import csv_rows, read_bounded, read_csv_file
 from spbe_cli.readers.extent import check_sheet
 from spbe_cli.readers.formulas import formula_causes
-from spbe_cli.safety import Kind, check_input, no_data, parser_errors
+from spbe_cli.readers.safety import Kind, check_input, no_data, parser_errors
 
 
 class Book:

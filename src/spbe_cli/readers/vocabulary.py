@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from spbe_cli import store
@@ -60,10 +61,10 @@ def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
 def vocabulary() -> Vocabulary:
     """The vocabulary shipped beside this module (from :mod:`spbe_cli.store` once read)."""
     text = (resources.files("spbe_cli.readers") / "vocabulary.yaml").read_text("utf-8")
-    found = store.get("vocabulary", text, Vocabulary)
+    found = store.get("vocabulary", text, Vocabulary, (Path(__file__),))
     if found is None:
         found = _parse(text)
-        store.put("vocabulary", text, found)
+        store.put("vocabulary", text, found, (Path(__file__),))
     return found
 
 

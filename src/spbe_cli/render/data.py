@@ -15,19 +15,13 @@ from fractions import Fraction
 from functools import partial
 from typing import Any, BinaryIO
 
-from spbe_cli.engine import (
-    Assumption,
-    IndicatorKey,
-    IndicatorResult,
-    NodeResult,
-    Result,
-    indicator_result,
-)
+from spbe_cli.engine import indicator_result
 from spbe_cli.framework import Framework, Tier, format_exact
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, Parts, dumps
 from spbe_cli.render.json_parts import dumps_json as dumps_json
 from spbe_cli.render.json_parts import write_lines as write_lines
+from spbe_cli.results import Assumption, IndicatorKey, IndicatorResult, NodeResult, Result
 
 SCHEMA_VERSION = "1.3"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

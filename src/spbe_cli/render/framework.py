@@ -1,6 +1,6 @@
 """Frameworks and golden-cases reports for people (rich) and scripts (JSON, CSV, Markdown).
 
-Everything shown comes from :mod:`spbe_cli.framework` and :mod:`spbe_cli.cases`; this
+Everything shown comes from :mod:`spbe_cli.framework` and :mod:`spbe_cli.framework.cases`; this
 module only lays it out. Weights are printed exactly (``10/3`` stays a fraction); JSON
 carries numbers with the exact text beside them (``weight`` and ``weight_exact``).
 """
@@ -16,8 +16,8 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.cases import CasesReport
 from spbe_cli.framework import Framework, Group, Indicator, format_exact
+from spbe_cli.framework.cases import CasesReport
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.render.data import csv_text, markdown_table, number
 from spbe_cli.render.table import weight_text

@@ -15,7 +15,6 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.engine import NodeResult, Result
 from spbe_cli.exact import value_text
 from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
@@ -23,6 +22,7 @@ from spbe_cli.planner import Plan, Step, WhatIf
 from spbe_cli.render.plan_data import opd_indicators, percent_text, rounds_text
 from spbe_cli.render.plan_labels import CONSTRAINT_NAMES, L
 from spbe_cli.render.table import band_style, fmt, indicator_name, signed
+from spbe_cli.results import NodeResult, Result
 
 
 def _title(result: Result, lang: Lang, source: str | None) -> RichText:

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from spbe_cli.engine import NodeResult, Result
 from spbe_cli.framework import Value, format_exact
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.planner import Limit, OpdShare, Plan, Step, WhatIf
 from spbe_cli.render.data import SCHEMA_VERSION, framework_dict, markdown_table, number
 from spbe_cli.render.plan_labels import L
 from spbe_cli.render.table import fmt
+from spbe_cli.results import NodeResult, Result
 
 
 def _figure(result: Result) -> dict[str, Any]:

@@ -15,10 +15,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.engine import NodeResult, Result
 from spbe_cli.exact import fixed, round_half_up, value_text
 from spbe_cli.framework import Band, Indicator, Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.results import NodeResult, Result
 
 BAND_STYLES = ("red", "yellow", "green", "cyan", "bold magenta")
 TERMINAL_ROWS = 20

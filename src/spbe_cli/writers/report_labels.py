@@ -19,10 +19,10 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from spbe_cli.engine import NodeResult, Result
 from spbe_cli.exact import round_half_up
 from spbe_cli.framework import Tier, compress_ids
 from spbe_cli.i18n import Lang, pick
+from spbe_cli.results import NodeResult, Result
 from spbe_cli.writers.report_model import (
     BAND_COLOURS,
     CHART_LIMIT,

@@ -15,10 +15,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from spbe_cli.engine import IndicatorResult, Result
 from spbe_cli.exact import fixed, round_half_up, value_text
 from spbe_cli.framework import compress_ids
 from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.results import IndicatorResult, Result
 from spbe_cli.writers.report_model import (
     L,
     ReportTable,

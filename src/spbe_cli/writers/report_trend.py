@@ -15,8 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from spbe_cli.compare import Change, Point, Series, compare, instrument_parts
-from spbe_cli.engine import Result
 from spbe_cli.i18n import Lang, pick
+from spbe_cli.results import Result
 from spbe_cli.writers.report_model import (
     CHART_LIMIT,
     Delta,

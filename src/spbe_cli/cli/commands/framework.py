@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from spbe_cli.cases import CasesReport
     from spbe_cli.framework import Framework, Indicator
+    from spbe_cli.framework.cases import CasesReport
     from spbe_cli.i18n import Lang
 
 app = typer.Typer(
@@ -283,7 +283,7 @@ def test(
     Each case gives levels (a default and the exceptions) and the figures they must
     produce; every broken expectation is listed as "case: index expected 3.28, got 3.27".
     Exit status 0 when all pass, 1 when any fails, 2 for an invalid file. A cases file
-    (the full format is in spbe_cli/cases.py):
+    (the full format is in spbe_cli/framework/cases.py):
 
     \b
       cases:
@@ -299,9 +299,9 @@ def test(
 
       spbe framework test 5/2018 --format json
     """
-    from spbe_cli.cases import run_cases
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
     from spbe_cli.cli.output import EXIT_BELOW_THRESHOLD, fail_input, warn_problems
+    from spbe_cli.framework.cases import run_cases
     from spbe_cli.problems import InputError
 
     lang = lang_of(language)
@@ -395,7 +395,7 @@ TEST_HELP = h(
     dihasilkan; setiap harapan yang meleset dicantumkan sebagai "kasus: indeks
     diharapkan 3.28, didapat 3.27". Status keluar 0 bila semua lolos, 1 bila ada yang
     gagal, 2 untuk berkas yang tidak sah. Berkas kasus (format lengkapnya di
-    spbe_cli/cases.py):
+    spbe_cli/framework/cases.py):
 
     \b
       cases:
@@ -492,8 +492,8 @@ def _external_figure(fw: Framework, item: Indicator, text: str | None, lang: Lan
 
 def _shipped_cases(name: str, framework_id: str, lang: Lang) -> Path:
     """The cases shipped for a bundled name (or a file keeping a bundled id), else exit 2."""
-    from spbe_cli.cases import bundled_cases
     from spbe_cli.cli.output import fail_usage
+    from spbe_cli.framework.cases import bundled_cases
     from spbe_cli.i18n import Text
 
     path = bundled_cases(name) or bundled_cases(framework_id)

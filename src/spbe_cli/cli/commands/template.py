@@ -60,10 +60,10 @@ def template(
 
       spbe template form.xlsx --lang en --force
     """
-    from spbe_cli.choosing import for_new_workbook
     from spbe_cli.cli.clobber import refuse_clobber
     from spbe_cli.cli.output import fail_input, say
     from spbe_cli.cli.scoring import framework_path
+    from spbe_cli.framework.choosing import for_new_workbook
     from spbe_cli.i18n import Text
     from spbe_cli.problems import InputError, Problem
     from spbe_cli.writers.template import write_template

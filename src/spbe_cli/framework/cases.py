@@ -50,7 +50,7 @@ from pydantic import (
     model_validator,
 )
 
-from spbe_cli.engine import NodeResult, Result, score_levels
+from spbe_cli.engine import score_levels
 from spbe_cli.exact import as_value, parse_exact, parse_number
 from spbe_cli.framework import (
     Exact,
@@ -67,6 +67,7 @@ from spbe_cli.framework import (
 )
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.problems import InputError, Problem
+from spbe_cli.results import NodeResult, Result
 
 DEFAULT_KEY = "default"
 
