@@ -2,13 +2,16 @@
 
 Every user-facing sentence is a :class:`Text` holding both languages, so a message can be
 built once and shown in whichever language the user asked for (``--lang``). Modules keep
-their own texts next to the code that uses them; this module only holds the mechanism and
-the language choice.
+their own texts next to the code that uses them (words shared by several outputs are in
+:mod:`spbe_cli.glossary`); this module holds the mechanism and the one rule that chooses
+the language (:func:`chosen_lang`).
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
 Lang = Literal["id", "en"]
@@ -31,10 +34,40 @@ class Text(NamedTuple):
         return Text(self.id.format(**values), self.en.format(**values))
 
 
-def default_lang() -> Lang:
-    """The language from ``SPBE_LANG`` (``id`` or ``en``), Indonesian otherwise."""
-    value = os.environ.get("SPBE_LANG", "").strip().lower()
-    return "en" if value == "en" else DEFAULT_LANG
+def lang_in_args(args: Sequence[str]) -> Lang | None:
+    """The language a command line asks for (``--lang en``, ``--lang=en``, ``-l en``)."""
+    found: Lang | None = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value: str | None = None
+        if arg in ("--lang", "-l") and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None and value.strip().lower() in LANGS:
+            found = "en" if value.strip().lower() == "en" else "id"
+    return found
+
+
+def lang_in_env(environ: Mapping[str, str] | None = None) -> Lang:
+    """``SPBE_LANG`` (``id`` or ``en``), else English for an English locale, else Indonesian."""
+    env = os.environ if environ is None else environ
+    chosen = str(env.get("SPBE_LANG") or "").strip().lower()
+    if chosen in LANGS:
+        return "en" if chosen == "en" else "id"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        locale = str(env.get(name) or "")
+        if locale:
+            return "en" if locale.lower().startswith("en") else DEFAULT_LANG
+    return DEFAULT_LANG
+
+
+def chosen_lang(args: Sequence[str] | None = None) -> Lang:
+    """The one rule for the language of help, output and messages: ``--lang`` on the
+    command line (default: ``sys.argv``), else ``SPBE_LANG``, else the locale, else
+    Indonesian."""
+    return lang_in_args(sys.argv[1:] if args is None else args) or lang_in_env()
 
 
 def pick(lang: Lang, indonesian: str, english: str | None) -> str:

@@ -17,7 +17,6 @@ import contextlib
 import errno
 import gc
 import importlib
-import itertools
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -214,12 +213,9 @@ def _pipe_was_broken() -> bool:
 
 def _output_failed(error: OSError) -> None:
     """The output could not be written: say so (in the language asked for), exit 2."""
-    from spbe_cli.i18n import Text, default_lang
+    from spbe_cli.i18n import Text, chosen_lang
 
-    args = sys.argv[1:]
-    english = "en" in {a.partition("=")[2] for a in args if a.startswith("--lang=")} or any(
-        a in ("--lang", "-l") and b == "en" for a, b in itertools.pairwise(args))
-    lang = "en" if english else default_lang()
+    lang = chosen_lang()
     reason = error.strerror or type(error).__name__
     text = Text(f"spbe: keluaran tidak dapat ditulis: {reason}",
                 f"spbe: the output could not be written: {reason}")

@@ -37,14 +37,15 @@ from __future__ import annotations
 
 import gettext
 import inspect
-import os
 import sys
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from typer.core import TyperGroup
 
-HelpLang = Literal["id", "en"]
+from spbe_cli.i18n import Lang, chosen_lang, lang_in_args
+
+HelpLang = Lang
 
 _ENGLISH: dict[str, str] = {}
 """Indonesian help text -> its English twin (both as written and as cleaned by typer)."""
@@ -65,38 +66,10 @@ def english_of(text: str) -> str | None:
 # -- choosing the language -----------------------------------------------------------------
 
 
-def lang_in_args(args: Sequence[str]) -> HelpLang | None:
-    """The language a command line asks for (``--lang en``, ``--lang=en``, ``-l en``)."""
-    found: HelpLang | None = None
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        value: str | None = None
-        if arg in ("--lang", "-l") and index + 1 < len(args):
-            value = args[index + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value is not None and value.strip().lower() in ("id", "en"):
-            found = "en" if value.strip().lower() == "en" else "id"
-    return found
-
-
-def lang_in_env(environ: Any = None) -> HelpLang:
-    """``SPBE_LANG`` (``id`` or ``en``), else English for an English locale, else Indonesian."""
-    env = os.environ if environ is None else environ
-    chosen = str(env.get("SPBE_LANG") or "").strip().lower()
-    if chosen in ("id", "en"):
-        return "en" if chosen == "en" else "id"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        locale = str(env.get(name) or "")
-        if locale:
-            return "en" if locale.lower().startswith("en") else "id"
-    return "id"
-
-
 def help_lang(args: Sequence[str] | None = None) -> HelpLang:
-    """The language of help and usage messages for ``args`` (default: ``sys.argv``)."""
-    return lang_in_args(sys.argv[1:] if args is None else args) or lang_in_env()
+    """The language of help and usage messages for ``args``: :func:`spbe_cli.i18n.chosen_lang`,
+    the rule every output follows."""
+    return chosen_lang(args)
 
 
 # -- click's and typer's own messages ------------------------------------------------------
@@ -275,4 +248,9 @@ class SpbeGroup(TyperGroup):
         lang = help_lang(args)
         install_messages(lang)
         translate_tree(self, lang)
+        if lang_in_args(sys.argv[1:] if args is None else args) is None:
+            from spbe_cli.cli.options import language_defaults
+
+            # no --lang said: every command's output follows the same rule as this help
+            extra.setdefault("default_map", language_defaults(self, lang))
         return super().main(args, *rest, **extra)

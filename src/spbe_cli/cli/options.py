@@ -110,8 +110,10 @@ ManyFormatOpt = Annotated[
 LangOpt = Annotated[
     Language,
     typer.Option("--lang", "-l", envvar="SPBE_LANG", help=h(
-        "Bahasa keluaran dan bantuan: id (Bahasa Indonesia) atau en (English).",
-        "Language of the output and the help: id (Bahasa Indonesia) or en (English).",
+        "Bahasa keluaran dan bantuan: id (Bahasa Indonesia) atau en (English). Bawaan: "
+        "SPBE_LANG, lalu locale (LANG), lalu id.",
+        "Language of the output and the help: id (Bahasa Indonesia) or en (English). "
+        "Default: SPBE_LANG, then the locale (LANG), then id.",
     )),
 ]
 TopLangOpt = Annotated[
