@@ -20,7 +20,7 @@ from spbe_cli.cli.app import app
 from spbe_cli.engine import score
 from spbe_cli.framework import load_framework
 from spbe_cli.readers import read_assessments
-from spbe_cli.render.data import score_document, write_jsonl, write_score_json
+from spbe_cli.render.score_data import score_document, write_jsonl, write_score_json
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -99,7 +99,7 @@ def test_streamed_compare_json_is_the_standard_encoders_text(
     falls: list[dict[str, Any]] | None,
 ) -> None:
     from spbe_cli.render.compare_data import compare_document, compare_lines, write_compare_json
-    from spbe_cli.render.data import write_lines
+    from spbe_cli.render.json_parts import write_lines
 
     comparison = _comparison()
     assert len(comparison.series) > 1

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from spbe_cli import glossary
 from spbe_cli.i18n import Lang, Text, printable
 from spbe_cli.problems import InputError, Problem
 
@@ -72,7 +73,7 @@ def say(text: Text, lang: Lang, style: str | None = None) -> None:
 
 def warn_problems(problems: list[Problem], lang: Lang) -> None:
     """Non-fatal notes (``Catatan:``/``Note:``) on stderr."""
-    label = Text("Catatan", "Note").get(lang)
+    label = glossary.NOTE.get(lang)
     for problem in problems:
         message(f"{label}: {problem.render(lang)}", "yellow")
 
@@ -89,7 +90,7 @@ def fail_input(error: InputError, lang: Lang) -> NoReturn:
         for problem in error.problems:
             message(f"  {problem.render(lang)}")
     else:
-        prefix = Text("Kesalahan", "Error").get(lang)
+        prefix = glossary.ERROR.get(lang)
         problem = error.problems[0]
         line = problem.render(lang)
         if _names_a_file(error.source) and problem.place and error.source not in problem.place:
@@ -105,6 +106,6 @@ def _names_a_file(source: str) -> bool:
 
 def fail_usage(text: Text, lang: Lang) -> NoReturn:
     """A usage problem the option parser could not catch: message and exit status 2."""
-    prefix = Text("Kesalahan", "Error").get(lang)
+    prefix = glossary.ERROR.get(lang)
     message(f"{prefix}: {text.get(lang)}", "red")
     raise typer.Exit(EXIT_BAD_INPUT)

@@ -88,7 +88,7 @@ def read_details(read: ReadResult, lang: Lang) -> list[str]:
         word = Text("kerangka", "framework").get(lang)
         lines.append(f"  {word} {fw.id} ({fw.index_label(lang)}): {choice.reason().get(lang)}")
     if set(read.track_columns) - {"nilai"}:
-        from spbe_cli.render.table import track_label
+        from spbe_cli.render.common import track_label
 
         scored = {a.track for a in read.assessments}
         parts = []
@@ -105,37 +105,38 @@ def print_results(
     show_all: bool = False,
 ) -> None:
     """Print results in the chosen format: one agency in full, many as a ranking."""
-    from spbe_cli.render import data
+    from spbe_cli.render import formats, score_data
 
     results = [s.result for s in scored]
     if output_format in ("json", "jsonl"):
         sources = [s.source for s in scored]
-        write = data.write_jsonl if output_format == "jsonl" else data.write_score_json
+        write = score_data.write_jsonl if output_format == "jsonl" else score_data.write_score_json
         sys.stdout.flush()
         write(results, sources, sys.stdout.buffer)
         sys.stdout.buffer.flush()
     elif output_format in ("csv", "markdown"):
-        render = data.csv_text if output_format == "csv" else data.markdown_table
+        render = formats.csv_text if output_format == "csv" else formats.markdown_table
         if len(results) == 1:
-            write_data(render(data.tree_header(results[0]),
-                              data.tree_rows(results[0], lang, detail)))
+            write_data(render(score_data.tree_header(results[0]),
+                              score_data.tree_rows(results[0], lang, detail)))
         else:
-            write_data(render(data.ranking_header(results), data.ranking_rows(results, lang)))
+            write_data(render(score_data.ranking_header(results),
+                              score_data.ranking_rows(results, lang)))
     else:
-        from spbe_cli.render import table
+        from spbe_cli.render import common, score
 
         console = stdout_console()
         if len(results) == 1:
             console.print(
-                table.score_view(results[0], lang, detail=detail, top=top, source=scored[0].source)
+                score.score_view(results[0], lang, detail=detail, top=top, source=scored[0].source)
             )
         else:
             if not console.is_terminal:  # a pipe or a file: every row, plain, fast
-                sys.stdout.writelines(table.ranking_lines(results, lang))
+                sys.stdout.writelines(score.ranking_lines(results, lang))
                 return
-            limit = None if show_all else table.TERMINAL_ROWS
-            console.print(table.ranking_table(results, lang, limit))
-            console.print(table.ranking_summary(results, lang))
+            limit = None if show_all else common.TERMINAL_ROWS
+            console.print(score.ranking_table(results, lang, limit))
+            console.print(score.ranking_summary(results, lang))
 
 
 def run_score(

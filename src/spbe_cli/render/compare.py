@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from spbe_cli import glossary
 from spbe_cli.compare import (
     Change,
     Comparison,
@@ -30,9 +31,9 @@ from spbe_cli.exact import value_text
 from spbe_cli.framework import Band, Framework
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.ranking import Ranked, YearRanking
-from spbe_cli.render.table import BAND_STYLES, aligned_lines, fmt, indicator_name
-from spbe_cli.render.table import L as TABLE_WORDS
-from spbe_cli.render.table import signed as signed_figure
+from spbe_cli.render.common import BAND_STYLES, aligned_lines, fmt, indicator_name
+from spbe_cli.render.common import signed as signed_figure
+from spbe_cli.render.score import L as TABLE_WORDS
 
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
@@ -40,15 +41,15 @@ NOT_COMPARABLE = "≠"
 ABSENT = "—"
 
 L = {
-    "index": Text("Indeks", "Index"),
-    "rating": Text("Predikat", "Rating"),
-    "name": Text("Nama", "Name"),
+    "index": glossary.INDEX,
+    "rating": glossary.RATING,
+    "name": glossary.NAME,
     "change": Text("Δ", "Δ"),
     "trend": Text("Tren {index}", "{index} trend"),
     "rose": Text("Indikator naik", "Indicators that rose"),
     "fell": Text("Indikator turun", "Indicators that fell"),
-    "level": Text("Level", "Level"),
-    "opd": Text("OPD", "OPD"),
+    "level": glossary.LEVEL,
+    "opd": glossary.OPD,
     "frameworks": Text("Kerangka", "Frameworks"),
     "missing": Text("Tidak ada data tahun", "No data for"),
     "nc_mark": Text(
@@ -58,13 +59,13 @@ L = {
     "absent_mark": Text(
         "— tidak ada dalam kerangka tahun itu", "— not part of that year's framework"
     ),
-    "agency": Text("Instansi", "Agency"),
+    "agency": glossary.AGENCY,
     "years": Text("Tahun", "Years"),
     "last": Text("Δ terakhir", "Last Δ"),
     "transition": Text("Perubahan predikat", "Rating changes"),
-    "rank": Text("Peringkat", "Rank"),
-    "year": Text("Tahun", "Year"),
-    "count": Text("Jumlah", "Count"),
+    "rank": glossary.RANK,
+    "year": glossary.YEAR,
+    "count": glossary.COUNT,
     "share": Text("Bagian", "Share"),
     "mean": Text("Rata-rata", "Mean"),
     "median": Text("Median", "Median"),

@@ -2,7 +2,7 @@
 
 The layouts are public (``schema_version``; docs/json.md documents them). Documents are written
 one agency at a time (:func:`write_compare_json`), byte for byte what
-:func:`~spbe_cli.render.data.dumps_json` writes of :func:`compare_document`.
+:func:`~spbe_cli.render.json_parts.dumps_json` writes of :func:`compare_document`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
 from spbe_cli.framework import Framework, format_exact
 from spbe_cli.ranking import Ranked, Statistics, YearRanking
-from spbe_cli.render.data import SCHEMA_VERSION, number
+from spbe_cli.render.formats import SCHEMA_VERSION, number
 from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, dumps
 
 
@@ -130,7 +130,7 @@ def series_dict(series: Series) -> dict[str, Any]:
 def write_compare_json(
     comparison: Comparison, regressions: Sequence[dict[str, Any]] | None, out: BinaryIO
 ) -> None:
-    """:func:`compare_document` as :func:`~spbe_cli.render.data.dumps_json` writes it, one
+    """:func:`compare_document` as :func:`~spbe_cli.render.json_parts.dumps_json` writes it, one
     agency at a time: the whole document is never in memory."""
     import orjson
 

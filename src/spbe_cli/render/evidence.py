@@ -7,32 +7,33 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from spbe_cli import glossary
 from spbe_cli.evidence.model import EvidenceReport
 from spbe_cli.exact import value_text
 from spbe_cli.i18n import Lang, Text
-from spbe_cli.render.table import band_style, fmt, indicator_name, signed
+from spbe_cli.render.common import band_style, fmt, indicator_name, signed
 
 L = {
-    "title": Text("Kesiapan bukti dukung", "Evidence readiness"),
+    "title": glossary.EVIDENCE_READINESS,
     "claimed": Text("Diklaim", "Claimed"),
-    "evidenced": Text("Didukung bukti", "Evidenced"),
+    "evidenced": glossary.EVIDENCED,
     "risk": Text("berisiko", "at risk"),
     "rows": Text("Klaim yang belum didukung bukti", "Claims without full evidence"),
-    "no": Text("No", "No"),
-    "name": Text("Indikator", "Indicator"),
-    "opd": Text("OPD", "OPD"),
-    "claim": Text("Klaim", "Claim"),
+    "no": glossary.NO,
+    "name": glossary.INDICATOR,
+    "opd": glossary.OPD,
+    "claim": glossary.CLAIM,
     "supported": Text("Didukung", "Supported"),
-    "missing": Text("Level tanpa bukti", "Levels without evidence"),
+    "missing": glossary.LEVELS_WITHOUT_EVIDENCE,
     "cost": Text("Risiko", "Risk"),
-    "by_opd": Text("Per OPD", "By OPD"),
-    "indicators": Text("Indikator", "Indicators"),
+    "by_opd": glossary.BY_OPD,
+    "indicators": glossary.INDICATORS,
     "at_risk": Text("Berisiko", "At risk"),
     "findings": Text("Temuan", "Findings"),
     "quiet": Text("{n} OPD lain: semua klaim didukung bukti",
                   "{n} other OPDs: every claim evidenced"),
     "none": Text("Semua klaim didukung bukti.", "Every claim is backed by evidence."),
-    "no_opd": Text("(tanpa OPD)", "(no OPD)"),
+    "no_opd": glossary.NO_OPD,
     "scan": Text("{files} berkas diperiksa, {pdfs} PDF sah",
                  "{files} files checked, {pdfs} valid PDFs"),
     "partial": Text("(sebagian)", "(partial)"),

@@ -16,41 +16,42 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from spbe_cli import glossary
 from spbe_cli.framework import Framework, Group, Indicator, format_exact
 from spbe_cli.framework.cases import CasesReport
 from spbe_cli.i18n import Lang, Text, pick
-from spbe_cli.render.data import csv_text, markdown_table, number
-from spbe_cli.render.table import weight_text
+from spbe_cli.render.common import weight_text
+from spbe_cli.render.formats import csv_text, markdown_table, number
 
 L = {
     "list": Text("Kerangka bawaan", "Bundled frameworks"),
     "id": Text("Id", "Id"),
     "title": Text("Judul", "Title"),
-    "indicators": Text("Indikator", "Indicators"),
+    "indicators": glossary.INDICATORS,
     "applies_from": Text("Berlaku sejak", "Applies from"),
     "years": Text("Tahun evaluasi", "Evaluation years"),
     "status": Text("Status", "Status"),
     "official": Text("resmi", "official"),
     "provisional": Text("sementara", "provisional"),
     "sources": Text("Sumber sekunder", "Secondary sources"),
-    "note": Text("Catatan", "Note"),
+    "note": glossary.NOTE,
     "index_name": Text("Nama indeks", "Index name"),
     "external": Text("eksternal, bawaan {value}: {source}", "external, default {value}: {source}"),
-    "no": Text("No", "No"),
-    "name": Text("Nama", "Name"),
-    "weight": Text("Bobot", "Weight"),
+    "no": glossary.NO,
+    "name": glossary.NAME,
+    "weight": glossary.WEIGHT,
     "type": Text("Jenis", "Type"),
-    "level": Text("Level", "Level"),
-    "rating": Text("Predikat", "Rating"),
-    "range": Text("Rentang indeks", "Index range"),
-    "source": Text("Sumber", "Source"),
+    "level": glossary.LEVEL,
+    "rating": glossary.RATING,
+    "range": glossary.INDEX_RANGE,
+    "source": glossary.SOURCE,
     "applies": Text("Berlaku mulai evaluasi", "Applies from evaluation"),
     "scale": Text("Skala level", "Level scale"),
     "rounding": Text("Pembulatan", "Rounding"),
-    "target": Text("Target", "Target"),
+    "target": glossary.TARGET,
     "case": Text("Kasus", "Case"),
     "result": Text("Hasil", "Result"),
-    "index": Text("Indeks", "Index"),
+    "index": glossary.INDEX,
     "pass": Text("LULUS", "PASS"),
     "fail": Text("GAGAL", "FAIL"),
 }

@@ -11,10 +11,11 @@ from rich.console import RenderableType
 from rich.padding import Padding
 from rich.text import Text as RichText
 
+from spbe_cli import glossary
 from spbe_cli.exact import format_exact
 from spbe_cli.framework.describe import IndicatorFacts, LevelFacts
 from spbe_cli.i18n import Lang, Text, pick
-from spbe_cli.render.data import markdown_table, number
+from spbe_cli.render.formats import markdown_table, number
 
 L = {
     "weight": Text("bobot {weight}% dari indeks", "weight {weight}% of the index"),
@@ -25,12 +26,12 @@ L = {
     "external": Text("Indeks eksternal: {source}; bawaan {default} selama belum ada",
                      "External index: {source}; default {default} while absent"),
     "basis": Text("Dasar nilai", "Basis of the value"),
-    "note": Text("Catatan", "Note"),
-    "level": Text("Level", "Level"),
-    "name": Text("Nama", "Name"),
+    "note": glossary.NOTE,
+    "level": glossary.LEVEL,
+    "name": glossary.NAME,
     "range": Text("Rentang nilai", "Value range"),
     "figure_range": Text("Rentang {index}", "{index} range"),
-    "criteria": Text("Kriteria", "Criteria"),
+    "criteria": glossary.CRITERIA,
     "found": Text("{index} {figure}: rentang {span}, level {level} ({name}{band}).",
                   "{index} {figure}: range {span}, level {level} ({name}{band})."),
     "gap": Text("{index} {figure} tidak masuk rentang mana pun yang diberikan {source_doc}; "

@@ -19,9 +19,9 @@ from spbe_cli.exact import value_text
 from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.planner import Plan, Step, WhatIf
+from spbe_cli.render.common import band_style, fmt, indicator_name, signed
 from spbe_cli.render.plan_data import opd_indicators, percent_text, rounds_text
 from spbe_cli.render.plan_labels import CONSTRAINT_NAMES, L
-from spbe_cli.render.table import band_style, fmt, indicator_name, signed
 from spbe_cli.results import NodeResult, Result
 
 

@@ -14,9 +14,9 @@ from typing import Any
 from spbe_cli.framework import Value, format_exact
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.planner import Limit, OpdShare, Plan, Step, WhatIf
-from spbe_cli.render.data import SCHEMA_VERSION, framework_dict, markdown_table, number
+from spbe_cli.render.common import fmt
+from spbe_cli.render.formats import SCHEMA_VERSION, framework_dict, markdown_table, number
 from spbe_cli.render.plan_labels import L
-from spbe_cli.render.table import fmt
 from spbe_cli.results import NodeResult, Result
 
 

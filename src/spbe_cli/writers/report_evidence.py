@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from spbe_cli import glossary
 from spbe_cli.evidence.model import EvidenceReport
 from spbe_cli.exact import fixed
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.writers.report_model import ReportTable, Value, fine, ident, level_cell, safe
 
 L = {
-    "title": Text("Kesiapan bukti dukung", "Evidence readiness"),
-    "no": Text("No", "No"),
-    "indicator": Text("Indikator", "Indicator"),
-    "opd": Text("OPD", "OPD"),
-    "claimed": Text("Klaim", "Claim"),
-    "supported": Text("Didukung bukti", "Evidenced"),
-    "missing": Text("Level tanpa bukti", "Levels without evidence"),
+    "title": glossary.EVIDENCE_READINESS,
+    "no": glossary.NO,
+    "indicator": glossary.INDICATOR,
+    "opd": glossary.OPD,
+    "claimed": glossary.CLAIM,
+    "supported": glossary.EVIDENCED,
+    "missing": glossary.LEVELS_WITHOUT_EVIDENCE,
     "risk": Text("Risiko (poin indeks)", "Risk (index points)"),
     "note": Text(
         "{index} menurut klaim {claimed}, menurut bukti {evidenced}: {risk} poin berisiko "

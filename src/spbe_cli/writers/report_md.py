@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spbe_cli.i18n import Lang
-from spbe_cli.render.data import markdown_table
+from spbe_cli.render.formats import markdown_table
 from spbe_cli.writers.atomic import atomic_write_text
 from spbe_cli.writers.report_model import Report, ReportTable, Signature, Value, cell_text
 

@@ -173,7 +173,7 @@ def position_table(
     label = fw.index_label(lang)
     scored_track = result.assessment.track
     if evidence is not None and scored_track and len(result.assessment.tracks) > 1:
-        from spbe_cli.render.table import track_label
+        from spbe_cli.render.common import track_label
 
         label = _n("scored_index", lang, index=label, track=track_label(scored_track, lang))
     rows: list[tuple[Value, ...]] = [
@@ -238,7 +238,7 @@ def plan_start(
     if evidence is None:
         return _n("start_scored", lang, index=fixed(plan.start.published, places, lang))
     if plan.start.index != evidence.evidenced_index:
-        from spbe_cli.render.table import track_label
+        from spbe_cli.render.common import track_label
 
         return _n("start_capped", lang, index=fixed(plan.start.published, places, lang),
                   claimed=fixed(evidence.claimed_published, places, lang),
@@ -251,7 +251,7 @@ def _evidence_rows(
     result: Result, evidence: EvidenceReport, lang: Lang
 ) -> list[tuple[Value, ...]]:
     """The claimed index (when not the scored one), the evidenced index and the risk."""
-    from spbe_cli.render.table import track_label
+    from spbe_cli.render.common import track_label
 
     fw = result.framework
     rows: list[tuple[Value, ...]] = []
@@ -388,7 +388,7 @@ def _tracks_note(result: Result, lang: Lang) -> str | None:
     """Which score track was scored, and what the others give."""
     if len(result.assessment.tracks) < 2 or result.assessment.track is None:
         return None
-    from spbe_cli.render.table import track_label
+    from spbe_cli.render.common import track_label
     from spbe_cli.tracks import compare_tracks
 
     fw = result.framework

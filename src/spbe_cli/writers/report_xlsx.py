@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spbe_cli.render.data import neutralise
+from spbe_cli.render.formats import neutralise
 from spbe_cli.writers.atomic import atomic_path
 
 if TYPE_CHECKING:

@@ -46,6 +46,7 @@ from openpyxl.formatting.rule import FormulaRule  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
+from spbe_cli import glossary
 from spbe_cli.exact import value_text
 from spbe_cli.framework import Framework, Indicator, Value, format_exact
 from spbe_cli.i18n import Lang, Text, pick
@@ -155,12 +156,12 @@ def columns(framework: Framework) -> Columns:
 COL_VALUE = COL_LEVEL
 
 _H = {
-    "no": Text("No", "No"),
+    "no": glossary.NO,
     "name": Text("Nama Indikator", "Indicator name"),
-    "weight": Text("Bobot", "Weight"),
+    "weight": glossary.WEIGHT,
     "level": Text("Nilai", "Level"),
-    "value": Text("Nilai", "Value"),
-    "opd": Text("OPD", "OPD"),
+    "value": glossary.VALUE,
+    "opd": glossary.OPD,
     "notes": Text("Catatan", "Notes"),
     "evidence": Text("Bukti Dukung", "Evidence"),
 }

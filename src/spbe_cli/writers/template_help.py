@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from spbe_cli import glossary
 from spbe_cli.exact import value_text
 from spbe_cli.framework import Framework, format_exact
-from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.i18n import Lang, pick
 from spbe_cli.writers.template_labels import TEXT
 from spbe_cli.writers.template_summary import (
     BOLD,
@@ -123,7 +124,7 @@ def help_sheet(sheet: Any, framework: Framework, lang: Lang, words: dict[str, ob
         row += 1
         header_row(
             sheet, row,
-            (TEXT["indicators"], Text("No", "No"), TEXT["source"], TEXT["default"]), lang,
+            (TEXT["indicators"], glossary.NO, TEXT["source"], TEXT["default"]), lang,
         )
         row += 1
         for indicator in externals:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spbe_cli import glossary
 from spbe_cli.i18n import Text
 
 TEXT = {
@@ -27,7 +28,7 @@ TEXT = {
         "Nilai harus angka {min} sampai {max} (boleh desimal, mis. {example}).",
         "The value must be a number from {min} to {max} (decimals allowed, e.g. {example}).",
     ),
-    "prompt_title": Text("Nilai", "Value"),
+    "prompt_title": glossary.VALUE,
     "prompt_whole": Text(
         "Pilih level {min}-{max} (lihat lembar {help}).",
         "Pick a level {min}-{max} (see the {help} sheet).",
@@ -53,8 +54,8 @@ TEXT = {
         "(1.6 is in level 2's range).",
     ),
     "place_date": Text("……………………, tanggal ……………………", "……………………, date ……………………"),
-    "approved": Text("Mengetahui,", "Acknowledged by,"),
-    "prepared": Text("Disusun oleh,", "Prepared by,"),
+    "approved": glossary.ACKNOWLEDGED_BY,
+    "prepared": glossary.PREPARED_BY,
     "position": Text("Jabatan: ……………………………", "Position: ……………………………"),
     "name_line": Text("(……………………………………)", "(……………………………………)"),
     "nip": Text("NIP. ……………………………", "NIP (staff no.) ……………………………"),
@@ -90,12 +91,12 @@ TEXT = {
     ),
     "levels_title": Text("Nama level", "Level names"),
     "criteria_title": Text("Kriteria tiap indikator", "Each indicator's criteria"),
-    "criteria": Text("Kriteria", "Criteria"),
+    "criteria": glossary.CRITERIA,
     "type": Text("Jenis kapabilitas", "Capability type"),
-    "level": Text("Level", "Level"),
-    "name": Text("Nama", "Name"),
+    "level": glossary.LEVEL,
+    "name": glossary.NAME,
     "requires": Text("Artinya", "Meaning"),
-    "indicators": Text("Indikator", "Indicators"),
+    "indicators": glossary.INDICATORS,
     "externals_title": Text("Indikator eksternal", "External indicators"),
     "externals_note": Text(
         "Nilainya berasal dari indeks instansi lain; sel Nilai-nya hijau. Bila kosong "
@@ -103,7 +104,7 @@ TEXT = {
         "Their values come from other agencies' indices; their value cells are green. "
         "While empty they count at the default.",
     ),
-    "source": Text("Sumber", "Source"),
+    "source": glossary.SOURCE,
     "default": Text("Bawaan", "Default"),
     "rating_basis_rounded": Text(
         "Predikat dibaca dari indeks yang sudah dibulatkan.",

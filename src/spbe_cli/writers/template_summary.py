@@ -28,9 +28,10 @@ from typing import Any
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
+from spbe_cli import glossary
 from spbe_cli.framework import Band, Framework, Group, format_exact
 from spbe_cli.i18n import Lang, Text
-from spbe_cli.render.data import neutralise
+from spbe_cli.render.formats import neutralise
 
 # -- shared by the sheets ---------------------------------------------------------------------
 
@@ -47,11 +48,11 @@ LINE_HEIGHT = 15
 """Points per line of wrapped text (Calibri 11)."""
 
 SHEET_INPUT = Text("Penilaian", "Assessment")
-SHEET_SUMMARY = Text("Ringkasan", "Summary")
+SHEET_SUMMARY = glossary.SUMMARY
 SHEET_HELP = Text("Petunjuk", "Instructions")
-LABEL_AGENCY = Text("Instansi", "Agency")
-LABEL_YEAR = Text("Tahun", "Year")
-LABEL_FRAMEWORK = Text("Kerangka", "Framework")
+LABEL_AGENCY = glossary.AGENCY
+LABEL_YEAR = glossary.YEAR
+LABEL_FRAMEWORK = glossary.FRAMEWORK
 
 _T = {
     "title": Text("Ringkasan {index}", "{index} summary"),
@@ -64,16 +65,16 @@ _T = {
     "note_external": Text(
         " (indikator eksternal: nilai bawaannya)", " (external indicators: their default)"
     ),
-    "rating": Text("Predikat", "Rating"),
+    "rating": glossary.RATING,
     "unrounded": Text("Indeks tanpa pembulatan", "Index before rounding"),
-    "target": Text("Target", "Target"),
-    "reached": Text("Target tercapai", "Target reached"),
+    "target": glossary.TARGET,
+    "reached": glossary.TARGET_REACHED,
     "yes": Text("Ya", "Yes"),
     "no": Text("Belum", "Not yet"),
     "empty": Text("Nilai kosong", "Empty values"),
     "weighted": Text("Σ bobot × nilai", "Σ weight × value"),
-    "weight": Text("Bobot", "Weight"),
-    "index_col": Text("Indeks", "Index"),
+    "weight": glossary.WEIGHT,
+    "index_col": glossary.INDEX,
     "bands": Text("Predikat (batas bawah termasuk)", "Ratings (lower edge included)"),
     "bands_top": Text("Predikat (batas atas termasuk)", "Ratings (upper edge included)"),
     "band_min": Text("Batas bawah", "Lower edge"),
@@ -291,7 +292,7 @@ def summary_sheet(sheet: Any, framework: Framework, lang: Lang, refs: InputRefs)
         title_row = table_first[depth] - 2
         sheet.cell(title_row, 1, tier.heading(lang)).font = TITLE
         texts: list[Text] = [
-            Text("No", "No"),
+            glossary.NO,
             Text(tier.name, tier.name_en or tier.name),
             _T["weight"],
             _T["weighted"],

@@ -188,7 +188,7 @@ def print_comparison(
     """Table, JSON, CSV or Markdown on stdout."""
     from spbe_cli.cli.output import stdout_console, write_data
     from spbe_cli.render import compare as view
-    from spbe_cli.render import data
+    from spbe_cli.render import formats, json_parts
 
     if output_format in ("json", "jsonl"):
         from spbe_cli.render import compare_data
@@ -198,10 +198,10 @@ def print_comparison(
         if output_format == "json":
             compare_data.write_compare_json(comparison, falls, sys.stdout.buffer)
         else:
-            data.write_lines(compare_data.compare_lines(comparison, falls), sys.stdout.buffer)
+            json_parts.write_lines(compare_data.compare_lines(comparison, falls), sys.stdout.buffer)
         sys.stdout.buffer.flush()
     elif output_format == "csv":
-        write_data(data.csv_text(view.COMPARE_HEADER, view.compare_rows(comparison, lang)))
+        write_data(formats.csv_text(view.COMPARE_HEADER, view.compare_rows(comparison, lang)))
     elif output_format == "markdown":
         parts = []
         from spbe_cli.compare import instrument_parts
@@ -213,7 +213,7 @@ def print_comparison(
                 named = (f" · {piece.points[0].framework.index_label(lang)}"
                          if len(pieces) > 1 else "")
                 parts.append(f"### {series.agency or ''}{named}\n\n"
-                             + data.markdown_table(header, rows))
+                             + formats.markdown_table(header, rows))
             if len(pieces) > 1:
                 parts.append(view.instruments_text(pieces).get(lang) + "\n")
         write_data("\n".join(parts))
@@ -223,7 +223,7 @@ def print_comparison(
 
 def regression_dict(regression: Regression) -> dict[str, object]:
     """A fall as JSON: agency, years, what fell, by how much."""
-    from spbe_cli.render.data import number
+    from spbe_cli.render.formats import number
 
     return {
         "agency": regression.series.agency,

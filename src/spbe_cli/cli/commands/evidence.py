@@ -78,7 +78,7 @@ def evidence(
     from spbe_cli.i18n import Text
     from spbe_cli.problems import InputError
     from spbe_cli.readers import read_assessments
-    from spbe_cli.render import data
+    from spbe_cli.render import formats, json_parts
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [file, items, framework_path(framework)], lang)
@@ -102,11 +102,11 @@ def evidence(
     except InputError as error:
         fail_input(error, lang)
     if output_format is OutputFormat.json:
-        write_data(data.dumps_json({"schema_version": data.SCHEMA_VERSION,
+        write_data(json_parts.dumps_json({"schema_version": formats.SCHEMA_VERSION,
                                     **to_dict(report, lang)}))
     elif output_format is OutputFormat.csv:
         rows = csv_rows(report)
-        write_data(data.csv_text(rows[0], rows[1:]))
+        write_data(formats.csv_text(rows[0], rows[1:]))
     elif output_format is OutputFormat.markdown:
         write_data("\n".join(markdown_lines(report, lang)) + "\n")
     else:

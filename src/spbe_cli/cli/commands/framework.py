@@ -187,7 +187,7 @@ def indicator(
     if output_format is OutputFormat.json:
         _write_json(render.indicator_dict(facts))
     elif output_format is OutputFormat.csv:
-        from spbe_cli.render.data import csv_text
+        from spbe_cli.render.formats import csv_text
 
         write_data(csv_text(render.CSV_HEADER, render.indicator_rows(facts, lang)))
     elif output_format is OutputFormat.markdown:
@@ -523,7 +523,7 @@ def _print(renderable: RenderableType) -> None:
 def _write_json(document: Any) -> None:
     """JSON-ready data on stdout."""
     from spbe_cli.cli.output import write_data
-    from spbe_cli.render.data import dumps_json
+    from spbe_cli.render.json_parts import dumps_json
 
     write_data(dumps_json(document))
 
@@ -531,7 +531,7 @@ def _write_json(document: Any) -> None:
 def _write_rows(output_format: OutputFormat, header: list[str], rows: list[list[object]]) -> None:
     """Rows as CSV, or as Markdown for any other format (JSON and tables: the caller)."""
     from spbe_cli.cli.output import write_data
-    from spbe_cli.render.data import csv_text, markdown_table
+    from spbe_cli.render.formats import csv_text, markdown_table
 
     if output_format is OutputFormat.csv:
         write_data(csv_text(header, rows))

@@ -332,12 +332,12 @@ def _print_plans(
 ) -> None:
     """Plans in the chosen format on stdout."""
     from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import data, plan_data
+    from spbe_cli.render import formats, json_parts, plan_data
     from spbe_cli.render import plan as view
 
     sources = [s.source for s in scored]
     if output_format == "json":
-        write_data(data.dumps_json(plan_data.plan_document(plans, sources)))
+        write_data(json_parts.dumps_json(plan_data.plan_document(plans, sources)))
     elif output_format == "csv":
         header = plan_data.OPD_HEADER if by_opd else plan_data.STEP_HEADER
         rows = [
@@ -345,7 +345,7 @@ def _print_plans(
             for p in plans
             for row in (plan_data.opd_rows(p, lang) if by_opd else plan_data.step_rows(p, lang))
         ]
-        write_data(data.csv_text(["agency", *header], rows))
+        write_data(formats.csv_text(["agency", *header], rows))
     elif output_format == "markdown":
         write_data(
             "\n".join(
@@ -375,21 +375,21 @@ def _print_roadmaps(
 ) -> None:
     """Roadmaps in the chosen format on stdout."""
     from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import data, plan_data
+    from spbe_cli.render import formats, json_parts, plan_data
     from spbe_cli.render import plan as view
 
     starts = [s.result for s in scored]
     sources = [s.source for s in scored]
     if output_format == "json":
         pairs = list(zip(starts, paths, strict=True))
-        write_data(data.dumps_json(plan_data.roadmap_document(pairs, sources)))
+        write_data(json_parts.dumps_json(plan_data.roadmap_document(pairs, sources)))
     elif output_format == "csv":
         rows = [
             [start.assessment.agency or "", *row]
             for start, path in zip(starts, paths, strict=True)
             for row in plan_data.roadmap_rows(start, path, lang)
         ]
-        write_data(data.csv_text(["agency", *plan_data.ROADMAP_HEADER], rows))
+        write_data(formats.csv_text(["agency", *plan_data.ROADMAP_HEADER], rows))
     elif output_format == "markdown":
         parts = []
         for start, path in zip(starts, paths, strict=True):

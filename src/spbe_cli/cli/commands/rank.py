@@ -159,33 +159,33 @@ def print_rankings(
     or a file gets every row as plain aligned text."""
     from spbe_cli.cli.output import stdout_console, write_data
     from spbe_cli.render import compare as view
-    from spbe_cli.render import data
+    from spbe_cli.render import formats, json_parts
 
     if output_format == "json":
         from spbe_cli.render.compare_data import ranking_document
 
-        write_data(data.dumps_json(ranking_document(rankings)))
+        write_data(json_parts.dumps_json(ranking_document(rankings)))
     elif output_format == "jsonl":
         from spbe_cli.render.compare_data import ranking_lines_json
 
         sys.stdout.flush()
-        data.write_lines(ranking_lines_json(rankings), sys.stdout.buffer)
+        json_parts.write_lines(ranking_lines_json(rankings), sys.stdout.buffer)
         sys.stdout.buffer.flush()
     elif output_format == "csv":
-        write_data(data.csv_text(view.ranking_header(rankings), view.ranking_rows(rankings, lang)))
+        write_data(formats.csv_text(view.ranking_header(rankings), view.ranking_rows(rankings, lang)))
     elif output_format == "markdown":
         parts = [
-            data.markdown_table(view.ranking_header(rankings), view.ranking_rows(rankings, lang))
+            formats.markdown_table(view.ranking_header(rankings), view.ranking_rows(rankings, lang))
         ]
         for ranking in rankings:
             title = f"### {ranking.year if ranking.year is not None else ''}\n\n"
             parts.append(
                 title
-                + data.markdown_table(["predikat", "n", "%"], view.statistics_rows(ranking, lang))
+                + formats.markdown_table(["predikat", "n", "%"], view.statistics_rows(ranking, lang))
             )
         write_data("\n".join(parts))
     else:
-        from spbe_cli.render.table import TERMINAL_ROWS
+        from spbe_cli.render.common import TERMINAL_ROWS
 
         console = stdout_console()
         if not console.is_terminal:

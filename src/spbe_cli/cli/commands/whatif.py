@@ -119,13 +119,13 @@ def _apply(scored: Scored, args: list[str], lang: Lang) -> WhatIf:
 def _print(change: WhatIf, source: str, output_format: str, lang: Lang) -> None:
     """The comparison in the chosen format on stdout."""
     from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import data, plan_data
+    from spbe_cli.render import formats, json_parts, plan_data
     from spbe_cli.render import plan as view
 
     if output_format == "json":
-        write_data(data.dumps_json(plan_data.whatif_document(change, source)))
+        write_data(json_parts.dumps_json(plan_data.whatif_document(change, source)))
     elif output_format in ("csv", "markdown"):
-        render = data.csv_text if output_format == "csv" else data.markdown_table
+        render = formats.csv_text if output_format == "csv" else formats.markdown_table
         write_data(render(plan_data.WHATIF_HEADER, plan_data.whatif_rows(change, lang)))
     else:
         stdout_console().print(view.whatif_view(change, lang, source))

@@ -8,24 +8,28 @@ markup: a name such as ``[bold]x[/bold]`` is printed as written.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
-from fractions import Fraction
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.exact import fixed, round_half_up, value_text
-from spbe_cli.framework import Band, Indicator, Tier, format_exact
+from spbe_cli import glossary
+from spbe_cli.exact import value_text
+from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.render.common import (
+    aligned_lines,
+    band_style,
+    fmt,
+    indicator_name,
+    signed,
+    track_label,
+    weight_text,
+)
 from spbe_cli.results import NodeResult, Result
 
-BAND_STYLES = ("red", "yellow", "green", "cyan", "bold magenta")
-TERMINAL_ROWS = 20
-"""Ranking rows a terminal shows before "N more" (``--all`` shows every row)."""
-
 L = {
-    "target": Text("Target", "Target"),
+    "target": glossary.TARGET,
     "gap": Text("selisih", "gap"),
     "reached": Text("target tercapai", "target reached"),
     "next": Text("ke predikat berikutnya", "to the next rating"),
@@ -35,18 +39,18 @@ L = {
                         "the target cannot be reached on this scale"),
     "top": Text("Indikator dengan kenaikan indeks terbesar per level",
                 "Indicators that lift the index most per level"),
-    "no": Text("No", "No"),
-    "name": Text("Nama", "Name"),
-    "weight": Text("Bobot", "Weight"),
-    "value": Text("Indeks", "Index"),
-    "rating": Text("Predikat", "Rating"),
-    "share": Text("Bagian selisih", "Share of gap"),
-    "level": Text("Level", "Level"),
-    "opd": Text("OPD", "OPD"),
-    "gain": Text("+Indeks/level", "+Index/level"),
-    "agency": Text("Instansi", "Agency"),
-    "year": Text("Tahun", "Year"),
-    "rank": Text("Peringkat", "Rank"),
+    "no": glossary.NO,
+    "name": glossary.NAME,
+    "weight": glossary.WEIGHT,
+    "value": glossary.INDEX,
+    "rating": glossary.RATING,
+    "share": glossary.SHARE_OF_GAP,
+    "level": glossary.LEVEL,
+    "opd": glossary.OPD,
+    "gain": glossary.GAIN_PER_LEVEL,
+    "agency": glossary.AGENCY,
+    "year": glossary.YEAR,
+    "rank": glossary.RANK,
     "agencies": Text("instansi", "agencies"),
     "mean": Text("rata-rata", "mean"),
     "median": Text("median", "median"),
@@ -74,65 +78,6 @@ L = {
     "effect": Text("Dampak", "Effect"),
     "diff": Text("Selisih", "Difference"),
 }
-TRACK_NAMES = {
-    "mandiri": Text("Mandiri", "Self-assessment"),
-    "verifikasi": Text("Verifikasi", "Verification"),
-    "akhir": Text("Akhir", "Final"),
-    "nilai": Text("Nilai", "Value"),
-    "target": Text("Target", "Target"),
-}
-
-
-def track_label(name: str, lang: Lang) -> str:
-    """A score track's name for people (``Mandiri``, ``Akhir``)."""
-    known = TRACK_NAMES.get(name)
-    return known.get(lang) if known else name
-
-
-def band_style(result: Result, band: Band) -> str:
-    """A colour per rating, lowest red to highest magenta."""
-    position = result.framework.bands.index(band)
-    top = len(result.framework.bands) - 1
-    scaled = round(position * (len(BAND_STYLES) - 1) / top) if top else 0
-    return BAND_STYLES[scaled]
-
-
-def fmt(value: Decimal | Fraction | int, places: int = 2, lang: Lang = "en") -> str:
-    """A figure with ``places`` decimals (exact values rounded half-up); comma in Indonesian."""
-    return fixed(value, places, lang)
-
-
-def signed(value: Decimal | Fraction, places: int = 2, lang: Lang = "en") -> str:
-    """``+0,12`` / ``-0,18`` / ``0,00`` (what rounds to zero has no sign)."""
-    rounded = value if isinstance(value, Decimal) else round_half_up(value, places)
-    text = fmt(abs(rounded), places, lang)
-    if not rounded.quantize(Decimal(1).scaleb(-places)):
-        return text
-    return ("+" if rounded > 0 else "-") + text
-
-
-def weight_text(weight: Fraction, lang: Lang = "en") -> str:
-    """A weight as the regulation prints it (``1.30``, ``16.50``), or ``10/3`` if inexact."""
-    text = format_exact(weight)
-    if "/" in text:
-        return text
-    whole, _, decimals = text.partition(".")
-    shown = f"{whole}.{decimals.ljust(2, '0')}"
-    return shown.replace(".", ",") if lang == "id" else shown
-
-
-def short_name(name: str) -> str:
-    """An indicator name without the prefix every indicator shares ("Tingkat Kematangan")."""
-    for prefix in ("Tingkat Kematangan ", "Maturity of "):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
-    return name
-
-
-def indicator_name(indicator: Indicator, lang: Lang) -> str:
-    """An indicator's name for a table: the file's short name, else the name without the
-    prefix every indicator shares."""
-    return short_name(indicator.short_label(lang))
 
 
 def _tracks_line(result: Result, lang: Lang) -> RichText | None:
@@ -405,7 +350,7 @@ def ranking_summary(results: Sequence[Result], lang: Lang) -> RichText:
 def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
     """The ranking as plain aligned text, every row (for a pipe or a file: no rich)."""
     from spbe_cli.ranking import rank_results
-    from spbe_cli.render.data import SharedText
+    from spbe_cli.render.score_data import SharedText
 
     ranked = rank_results(results)
     fw = ranked[0].result.framework
@@ -425,14 +370,3 @@ def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
     yield from aligned_lines(header, rows, left={1, 4})
 
 
-def aligned_lines(
-    header: Sequence[str], rows: Sequence[Sequence[str]], left: set[int]
-) -> Iterator[str]:
-    """A header and rows as plain text in aligned columns (two spaces apart; the columns
-    in ``left`` flush left, the others right), each line ending in a newline."""
-    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
-    for row in [header, *rows]:
-        yield "  ".join(
-            cell.ljust(w) if c in left else cell.rjust(w)
-            for c, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip() + "\n"
