@@ -16,6 +16,7 @@ import typer
 from spbe_cli import glossary
 from spbe_cli.i18n import Lang, Text, printable
 from spbe_cli.problems import InputError, Problem
+from spbe_cli.render.terminal import stdout_console as stdout_console
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,14 +25,6 @@ EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
-
-
-@cache
-def stdout_console() -> Console:
-    """The console for data (tables) on stdout."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 @cache
@@ -64,6 +57,17 @@ def write_data(text: str) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def emit(subject: str, fmt: str, view: object, lang: Lang, *, show_all: bool = False,
+         detail: bool = False, top: int = 5) -> None:
+    """Write ``view`` of ``subject`` (a command's computed output) to stdout as ``fmt``,
+    through the one registry of renderers (:mod:`spbe_cli.render.registry`)."""
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.render.registry import emit as render
+
+    render(subject, fmt, view,
+           Sink(sys.stdout.buffer, lang, show_all=show_all, detail=detail, top=top))
 
 
 def say(text: Text, lang: Lang, style: str | None = None) -> None:
