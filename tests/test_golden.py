@@ -20,7 +20,8 @@ from spbe_cli.cli.app import app
 from spbe_cli.engine import score
 from spbe_cli.framework import load_framework
 from spbe_cli.readers import read_assessments
-from spbe_cli.render.score_data import score_document, write_jsonl, write_score_json
+from spbe_cli.render.score_data import score_document, write_jsonl_lines, write_score_json
+from spbe_cli.views.score import score_view
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -62,12 +63,13 @@ def test_streamed_json_is_the_standard_encoders_text() -> None:
     results = [score(a, fw) for a in read.assessments]
     results[0].assessment.agency = 'Kota "[bold]x[/bold]" – Ñ'
     sources = ["a.xlsx"] * len(results)
+    view = score_view(results, sources)
     streamed = io.BytesIO()
-    write_score_json(results, sources, streamed)
-    expected = json.dumps(score_document(results, sources), ensure_ascii=False, indent=2)
+    write_score_json(view, streamed)
+    expected = json.dumps(score_document(view), ensure_ascii=False, indent=2)
     assert streamed.getvalue().decode() == expected + "\n"
     lines = io.BytesIO()
-    write_jsonl(results, sources, lines)
+    write_jsonl_lines(view, lines)
     parsed = [json.loads(line) for line in lines.getvalue().decode().splitlines()]
     assert [p["agency"] for p in parsed] == [r.assessment.agency for r in results]
     assert all(p["schema_version"] == "1.3" for p in parsed)
@@ -79,7 +81,7 @@ def test_streamed_json_is_the_standard_encoders_text() -> None:
 
 def test_no_results_stream_as_an_empty_list() -> None:
     out = io.BytesIO()
-    write_score_json([], [], out)
+    write_score_json(score_view([]), out)
     assert json.loads(out.getvalue()) == {"schema_version": "1.3", "results": []}
 
 

@@ -23,6 +23,7 @@ from spbe_cli.framework import load_framework
 from spbe_cli.planner import plan as make_plan
 from spbe_cli.render import formats, score_data
 from spbe_cli.results import Result
+from spbe_cli.views.score import score_view
 from spbe_cli.writers.atomic import OutputExistsError, atomic_path, atomic_write_bytes
 from spbe_cli.writers.report_html import render_html, write_report_html
 from spbe_cli.writers.report_labels import (
@@ -383,8 +384,8 @@ def test_trend_report_for_one_agency_over_years() -> None:
 
 def test_ranking_csv_is_neutralised() -> None:
     results = [agency(EVIL, 2), agency("+SUM(1)", 3)]
-    rows = score_data.ranking_rows(results, "id")
-    text = formats.csv_text(score_data.ranking_header(results), rows)
+    view = score_view(results)
+    text = formats.csv_text(score_data.ranking_header(view), score_data.ranking_rows(view, "id"))
     lines = text.splitlines()
     assert lines[1].split(",")[1] == "'+SUM(1)"
     assert "'=HYPERLINK" in lines[2]

@@ -205,6 +205,13 @@ class Result:
 
         return tuple(map(partial(indicator_result, self.framework), self.indicator_keys()))
 
+    def indicator_for(self, key: IndicatorKey) -> IndicatorResult:
+        """The indicator result a key of :meth:`indicator_keys` stands for (shared by every
+        agency with an equal key, made once)."""
+        from spbe_cli.engine import indicator_result
+
+        return indicator_result(self.framework, key)
+
     def indicator_keys(self) -> list[IndicatorKey]:
         """What identifies each indicator's result, in framework order: (id, value scored,
         assumed, OPD). Agencies with equal keys share the result (and its output)."""

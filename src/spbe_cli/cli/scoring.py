@@ -13,11 +13,10 @@ import typer
 from spbe_cli.cli.options import Language, lang_of
 from spbe_cli.cli.output import (
     EXIT_BELOW_THRESHOLD,
+    emit,
     fail_input,
     message,
-    stdout_console,
     warn_problems,
-    write_data,
 )
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.loading import Scored, ScoreOptions, score_files, target_value
@@ -105,38 +104,10 @@ def print_results(
     show_all: bool = False,
 ) -> None:
     """Print results in the chosen format: one agency in full, many as a ranking."""
-    from spbe_cli.render import formats, score_data
+    from spbe_cli.views.score import score_view
 
-    results = [s.result for s in scored]
-    if output_format in ("json", "jsonl"):
-        sources = [s.source for s in scored]
-        write = score_data.write_jsonl if output_format == "jsonl" else score_data.write_score_json
-        sys.stdout.flush()
-        write(results, sources, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    elif output_format in ("csv", "markdown"):
-        render = formats.csv_text if output_format == "csv" else formats.markdown_table
-        if len(results) == 1:
-            write_data(render(score_data.tree_header(results[0]),
-                              score_data.tree_rows(results[0], lang, detail)))
-        else:
-            write_data(render(score_data.ranking_header(results),
-                              score_data.ranking_rows(results, lang)))
-    else:
-        from spbe_cli.render import common, score
-
-        console = stdout_console()
-        if len(results) == 1:
-            console.print(
-                score.score_view(results[0], lang, detail=detail, top=top, source=scored[0].source)
-            )
-        else:
-            if not console.is_terminal:  # a pipe or a file: every row, plain, fast
-                sys.stdout.writelines(score.ranking_lines(results, lang))
-                return
-            limit = None if show_all else common.TERMINAL_ROWS
-            console.print(score.ranking_table(results, lang, limit))
-            console.print(score.ranking_summary(results, lang))
+    view = score_view([s.result for s in scored], [s.source for s in scored])
+    emit("score", output_format, view, lang, show_all=show_all, detail=detail, top=top)
 
 
 def run_score(

@@ -1,4 +1,5 @@
-"""Rich tables for people at a terminal. Computes nothing: it shows a :class:`Result`.
+"""``spbe score`` at a terminal: rich tables of a :class:`~spbe_cli.views.score.ScoreView`.
+Computes nothing: the view holds the results, track comparisons, ranking and statistics.
 
 Figures are written as people read them: a decimal comma in Indonesian (``2,95``), a dot
 in English. Text from input files (agency, OPD and indicator names) is never read as rich
@@ -8,6 +9,7 @@ markup: a name such as ``[bold]x[/bold]`` is printed as written.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -18,6 +20,7 @@ from spbe_cli.exact import value_text
 from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.render.common import (
+    TERMINAL_ROWS,
     aligned_lines,
     band_style,
     fmt,
@@ -27,6 +30,11 @@ from spbe_cli.render.common import (
     weight_text,
 )
 from spbe_cli.results import NodeResult, Result
+from spbe_cli.tracks import TrackComparison
+from spbe_cli.views.score import AgencyScore, ScoreView
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
 
 L = {
     "target": glossary.TARGET,
@@ -80,13 +88,11 @@ L = {
 }
 
 
-def _tracks_line(result: Result, lang: Lang) -> RichText | None:
+def _tracks_line(result: Result, comparison: TrackComparison | None,
+                 lang: Lang) -> RichText | None:
     """``Mandiri 3,13 → Akhir 2,95 (-0,18)`` when the file holds several tracks."""
-    if len(result.assessment.tracks) < 2:
+    if comparison is None:
         return None
-    from spbe_cli.tracks import compare_tracks
-
-    comparison = compare_tracks(result)
     places = result.framework.rounding.places
     claims = [n for n in comparison.names if n != "target"]
     line = RichText()
@@ -108,8 +114,9 @@ def _tracks_line(result: Result, lang: Lang) -> RichText | None:
     return line
 
 
-def headline(result: Result, lang: Lang, source: str | None = None) -> RenderableType:
+def headline(agency_score: AgencyScore, lang: Lang) -> RenderableType:
     """Agency, year, framework, index with rating, target, gap and next rating."""
+    result, source = agency_score.result, agency_score.source
     fw = result.framework
     places = fw.rounding.places
     agency = result.assessment.agency or (source or "")
@@ -127,7 +134,7 @@ def headline(result: Result, lang: Lang, source: str | None = None) -> Renderabl
             exact=format_exact(result.index).replace(".", "," if lang == "id" else "."),
             band=result.exact_band.label(lang)).get(lang), style="yellow")
     lines.append(index_line)
-    tracks = _tracks_line(result, lang)
+    tracks = _tracks_line(result, agency_score.tracks, lang)
     if tracks is not None:
         lines.append(tracks)
     target_band = fw.band_for(result.target)
@@ -211,14 +218,10 @@ def indicator_table(result: Result, lang: Lang, top: int | None) -> Table:
     return table
 
 
-def tracks_table(result: Result, lang: Lang, limit: int | None = 10) -> Table | None:
+def tracks_table(comparison: TrackComparison | None, lang: Lang,
+                 limit: int | None = 10) -> Table | None:
     """Indicators whose tracks differ, largest effect first (``None`` with one track)."""
-    if len(result.assessment.tracks) < 2:
-        return None
-    from spbe_cli.tracks import compare_tracks
-
-    comparison = compare_tracks(result)
-    if not comparison.differences:
+    if comparison is None or not comparison.differences:
         return None
     names = [n for n in comparison.names if n != "target"]
     table = Table(title=L["tracks_title"].get(lang), title_justify="left", title_style="bold")
@@ -267,14 +270,15 @@ def assumption_lines(result: Result, lang: Lang) -> list[RenderableType]:
     return lines
 
 
-def score_view(
-    result: Result, lang: Lang, *, detail: bool, top: int, source: str | None = None
+def agency_view(
+    agency_score: AgencyScore, lang: Lang, *, detail: bool, top: int
 ) -> RenderableType:
     """Everything ``spbe score`` shows for one agency-year."""
-    parts: list[RenderableType] = [headline(result, lang, source), ""]
+    result = agency_score.result
+    parts: list[RenderableType] = [headline(agency_score, lang), ""]
     for tier, nodes in result.tier_pairs():
         parts.append(node_table(result, tier, nodes, lang))
-    tracks = tracks_table(result, lang)
+    tracks = tracks_table(agency_score.tracks, lang)
     if tracks is not None:
         parts.append(tracks)
     if detail:
@@ -285,15 +289,13 @@ def score_view(
     return Group(*parts)
 
 
-def ranking_table(results: Sequence[Result], lang: Lang, limit: int | None = None) -> Table:
+def ranking_table(view: ScoreView, lang: Lang, limit: int | None = None) -> Table:
     """One row per agency-year, best index first, with the top tier's indices.
 
     ``limit`` keeps the first rows and says how many more there are (a caption). A year
     column that would hold one value throughout is left out (the title says the year).
     """
-    from spbe_cli.ranking import rank_results
-
-    ranked = rank_results(results)
+    ranked = view.ranking
     first = ranked[0].result
     fw = first.framework
     years = {r.result.assessment.year for r in ranked}
@@ -332,12 +334,10 @@ def ranking_table(results: Sequence[Result], lang: Lang, limit: int | None = Non
     return table
 
 
-def ranking_summary(results: Sequence[Result], lang: Lang) -> RichText:
+def ranking_summary(view: ScoreView, lang: Lang) -> RichText:
     """``630 instansi · rata-rata 2,31 · median 2,25 · Kurang 120 · Cukup 300 ...``."""
-    from spbe_cli.ranking import statistics
-
-    fw = results[0].framework
-    stats = statistics(results, fw)
+    fw = view.agencies[0].result.framework
+    stats = view.statistics
     places = fw.rounding.places
     parts = [f"{stats.count} {L['agencies'].get(lang)}"]
     if stats.mean is not None and stats.median is not None:
@@ -347,12 +347,11 @@ def ranking_summary(results: Sequence[Result], lang: Lang) -> RichText:
     return RichText(" · ".join(parts), style="dim")
 
 
-def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
+def ranking_lines(view: ScoreView, lang: Lang) -> Iterator[str]:
     """The ranking as plain aligned text, every row (for a pipe or a file: no rich)."""
-    from spbe_cli.ranking import rank_results
     from spbe_cli.render.score_data import SharedText
 
-    ranked = rank_results(results)
+    ranked = view.ranking
     fw = ranked[0].result.framework
     places = fw.rounding.places
     code = fw.group_tiers[0].code if fw.group_tiers else ""
@@ -370,3 +369,17 @@ def ranking_lines(results: Sequence[Result], lang: Lang) -> Iterator[str]:
     yield from aligned_lines(header, rows, left={1, 4})
 
 
+def show(view: ScoreView, sink: Sink) -> None:
+    """``--format table``: one agency in full; many as a ranking, drawn on a terminal (the
+    first rows, every row with ``--all``) and as plain aligned text to a pipe or a file."""
+    lang = sink.lang
+    if view.single:
+        sink.console().print(
+            agency_view(view.agencies[0], lang, detail=sink.detail, top=sink.top))
+        return
+    if not sink.is_terminal():  # a pipe or a file: every row, plain, fast
+        sink.lines(ranking_lines(view, lang))
+        return
+    console = sink.console()
+    console.print(ranking_table(view, lang, None if sink.show_all else TERMINAL_ROWS))
+    console.print(ranking_summary(view, lang))

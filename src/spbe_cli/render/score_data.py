@@ -11,20 +11,32 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from spbe_cli.engine import indicator_result
 from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.render.formats import (
     SCHEMA_VERSION,
+    csv_text,
     framework_dict,
+    markdown_table,
     number,
 )
-from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, PLAIN, Fragments, Parts, dumps
-from spbe_cli.render.json_parts import dumps_json as dumps_json
-from spbe_cli.render.json_parts import write_lines as write_lines
+from spbe_cli.render.json_parts import (
+    ITEM_CLOSE,
+    ITEM_OPEN,
+    PLAIN,
+    Fragments,
+    Parts,
+    dumps,
+    dumps_json,
+)
 from spbe_cli.results import Assumption, IndicatorKey, IndicatorResult, NodeResult, Result
+from spbe_cli.tracks import TrackComparison
+from spbe_cli.views.score import AgencyScore, ScoreView
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
 
 
 def published(result: Result, value: Fraction) -> float | int:
@@ -74,7 +86,7 @@ def _indicator_dict(result: Result, item: IndicatorResult) -> dict[str, Any]:
 
 
 def _indicator_json(result: Result, key: IndicatorKey) -> dict[str, Any]:
-    return _indicator_dict(result, indicator_result(result.framework, key))
+    return _indicator_dict(result, result.indicator_for(key))
 
 
 def _assumption_dict(item: Assumption) -> dict[str, Any]:
@@ -89,11 +101,8 @@ def _assumption_dict(item: Assumption) -> dict[str, Any]:
     }
 
 
-def tracks_dict(result: Result) -> dict[str, Any]:
+def tracks_dict(comparison: TrackComparison) -> dict[str, Any]:
     """Every score track of the assessment scored (see :mod:`spbe_cli.tracks`)."""
-    from spbe_cli.tracks import compare_tracks
-
-    comparison = compare_tracks(result)
     return {
         name: {
             "index": number(track.published),
@@ -115,15 +124,12 @@ def tracks_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def track_effects_dict(result: Result) -> dict[str, Any] | None:
+def track_effects_dict(comparison: TrackComparison) -> dict[str, Any] | None:
     """The indicators whose tracks differ, as the terminal's table lists them (largest
     effect first): ``from`` (the reference track), ``to`` (the final track), ``change``
     (the published index's change between them, as the headline shows it),
     ``index_change_exact`` (the unrounded indices' change), and per indicator ``id``, ``opd``,
     ``values`` (per track), ``effect`` (index points, ``weight x (to - from) / 100``)."""
-    from spbe_cli.tracks import compare_tracks
-
-    comparison = compare_tracks(result)
     if comparison.reference is None or comparison.final is None:
         return None
     start = comparison.results[comparison.reference]
@@ -148,17 +154,18 @@ def track_effects_dict(result: Result) -> dict[str, Any] | None:
     }
 
 
-def result_to_dict(result: Result, source: str | None = None) -> dict[str, Any]:
+def result_to_dict(agency_score: AgencyScore) -> dict[str, Any]:
     """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
-    return _result_dict(result, source, PLAIN, {})
+    return _result_dict(agency_score, PLAIN, {})
 
 
 def _result_dict(
-    result: Result, source: str | None, parts: Parts, figures: dict[object, dict[str, Any]]
+    agency_score: AgencyScore, parts: Parts, figures: dict[object, dict[str, Any]]
 ) -> dict[str, Any]:
     """:func:`result_to_dict` with shared parts made by ``parts``; ``figures`` keeps the
     fields that follow from the index and target alone, by both (many agencies share an
     index, all share a target)."""
+    result, source = agency_score.result, agency_score.source
     fw = result.framework
     index, target = result.index, result.target
     # Integer parts: hashing a Fraction costs a modular inverse.
@@ -184,9 +191,10 @@ def _result_dict(
         parent = tiers[depth - 1] if depth else None
         data[tier.key] = parts.many(nodes, partial(_node_dict, result, tier=tier, parent=parent))
     data["indicators"] = parts.keyed(fw, result.indicator_keys(), partial(_indicator_json, result))
-    if len(result.assessment.tracks) > 1:
-        data["tracks"] = tracks_dict(result)
-        effects = track_effects_dict(result)
+    comparison = agency_score.tracks
+    if comparison is not None:
+        data["tracks"] = tracks_dict(comparison)
+        effects = track_effects_dict(comparison)
         if effects is not None:
             data["track_effects"] = effects
     return data
@@ -219,63 +227,55 @@ def _summary(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str,
     }
 
 
-def score_document(results: Sequence[Result], sources: Sequence[str | None]) -> dict[str, Any]:
+def score_document(view: ScoreView) -> dict[str, Any]:
     """The ``spbe score --format json`` document: one result, or ``results`` for many.
 
     The CLI writes the same bytes one result at a time (:func:`write_score_json`)."""
     figures: dict[object, dict[str, Any]] = {}
-    items = [_result_dict(r, s, PLAIN, figures) for r, s in zip(results, sources, strict=True)]
+    items = [_result_dict(agency, PLAIN, figures) for agency in view.agencies]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "results": items}
 
 
-def write_score_json(
-    results: Sequence[Result], sources: Sequence[str | None], out: BinaryIO
-) -> None:
+def write_score_json(view: ScoreView, out: BinaryIO) -> None:
     """:func:`score_document` as :func:`dumps_json` writes it, one result at a time: the
     whole document is never in memory, and shared parts are serialised once."""
     import orjson
 
-    if len(results) == 1:
-        out.write(dumps_json(score_document(results, sources)).encode())
+    if view.single:
+        out.write(dumps_json(score_document(view)).encode())
         return
     part = Fragments(depth=2)
     figures: dict[object, dict[str, Any]] = {}
     out.write(b'{\n  "schema_version": ' + dumps(SCHEMA_VERSION) + b',\n  "results": [')
-    for position, (result, source) in enumerate(zip(results, sources, strict=True)):
-        nested = [[_result_dict(result, source, part, figures)]]
+    for position, agency in enumerate(view.agencies):
+        nested = [[_result_dict(agency, part, figures)]]
         item = dumps(nested, orjson.OPT_INDENT_2)
         out.write(b"\n    " if position == 0 else b",\n    ")
         out.write(memoryview(item)[len(ITEM_OPEN) : len(item) - len(ITEM_CLOSE)])
-    out.write(b"\n  ]\n}\n" if results else b"]\n}\n")
+    out.write(b"\n  ]\n}\n" if view.agencies else b"]\n}\n")
 
 
-def write_jsonl(
-    results: Sequence[Result], sources: Sequence[str | None], out: BinaryIO
-) -> None:
+def write_jsonl_lines(view: ScoreView, out: BinaryIO) -> None:
     """One result per line (``--format jsonl``): each line a whole :func:`result_to_dict`
     object with ``schema_version`` first."""
     part = Fragments(depth=0, indent=False)
     figures: dict[object, dict[str, Any]] = {}
-    for result, source in zip(results, sources, strict=True):
-        line = {"schema_version": SCHEMA_VERSION, **_result_dict(result, source, part, figures)}
+    for agency in view.agencies:
+        line = {"schema_version": SCHEMA_VERSION, **_result_dict(agency, part, figures)}
         out.write(dumps(line) + b"\n")
 
 
-def tree_rows(result: Result, lang: Lang, detail: bool) -> list[list[object]]:
+def tree_rows(agency_score: AgencyScore, lang: Lang, detail: bool) -> list[list[object]]:
     """Rows for CSV and Markdown under :func:`tree_header`: ``kind, id, name, weight,
     index/level, predikat, opd, track`` (the scored track), then, when the file holds two
     or more tracks, the figure of each track and the indicator's ``effect`` (as the
     terminal's track table: ``weight x (final - reference) / 100``). Indicator rows come
     with ``detail``, and for the indicators whose tracks differ in any case."""
+    result, comparison = agency_score.result, agency_score.tracks
     fw = result.framework
     track = result.assessment.track or ""
-    comparison = None
-    if len(result.assessment.tracks) > 1:
-        from spbe_cli.tracks import compare_tracks
-
-        comparison = compare_tracks(result)
     others = list(comparison.results.values()) if comparison is not None else []
     effects = {d.indicator.id: d for d in comparison.differences} if comparison else {}
     blank = [""] if comparison is not None else []
@@ -313,14 +313,13 @@ def _exact_number(value: Fraction) -> object:
     return text if "/" in text else Decimal(text)
 
 
-def tree_header(result: Result) -> list[str]:
+def tree_header(agency_score: AgencyScore) -> list[str]:
     """The columns of :func:`tree_rows`: :data:`TREE_HEADER`, ``opd``, ``track``, and with
     two or more tracks ``value_<track>`` for each and ``effect``."""
     header = [*TREE_HEADER, "opd", "track"]
-    if len(result.assessment.tracks) > 1:
-        from spbe_cli.tracks import compare_tracks
-
-        header += [f"value_{name}" for name in compare_tracks(result).results]
+    comparison = agency_score.tracks
+    if comparison is not None:
+        header += [f"value_{name}" for name in comparison.results]
         header.append("effect")
     return header
 
@@ -328,22 +327,20 @@ def tree_header(result: Result) -> list[str]:
 TREE_HEADER = ["kind", "id", "name", "weight", "value", "predikat"]
 
 
-def ranking_header(results: Sequence[Result]) -> list[str]:
+def ranking_header(view: ScoreView) -> list[str]:
     """Columns of the one-row-per-agency table: ``<tier>_<id>`` for every group of the
     first result's framework (``domain_1`` .. ``aspect_8``; Pemdi ``aspect_1`` ..)."""
-    first = results[0]
+    first = view.agencies[0].result
     return ["rank", "agency", "year", "framework", "index", "predikat"] + [
         f"{tier.id}_{node.id}" for tier, nodes in first.tier_pairs() for node in nodes
     ]
 
 
-def ranking_rows(results: Sequence[Result], lang: Lang) -> list[list[object]]:
+def ranking_rows(view: ScoreView, lang: Lang) -> list[list[object]]:
     """One row per result, best first; equal published figures share a rank."""
-    from spbe_cli.ranking import rank_results
-
     texts = SharedText(str)
     rows: list[list[object]] = []
-    for ranked in rank_results(results):
+    for ranked in view.ranking:
         rank, result = ranked.rank, ranked.result
         rows.append(
             [rank, result.assessment.agency or "", result.assessment.year or "",
@@ -370,3 +367,32 @@ class SharedText:
                 pair = made[id(node)] = (node, self._show(node.published))
             found.append(pair[1])
         return found
+
+
+def _table(view: ScoreView, lang: Lang, detail: bool,
+           layout: Callable[[Sequence[str], Iterable[Sequence[object]]], str]) -> str:
+    """One agency's tree, or many agencies' ranking, laid out by ``layout``."""
+    if view.single:
+        agency = view.agencies[0]
+        return layout(tree_header(agency), tree_rows(agency, lang, detail))
+    return layout(ranking_header(view), ranking_rows(view, lang))
+
+
+def write_json(view: ScoreView, sink: Sink) -> None:
+    """``--format json``: :func:`score_document`, streamed (:func:`write_score_json`)."""
+    write_score_json(view, sink.stream)
+
+
+def write_jsonl(view: ScoreView, sink: Sink) -> None:
+    """``--format jsonl``: one result per line."""
+    write_jsonl_lines(view, sink.stream)
+
+
+def write_csv(view: ScoreView, sink: Sink) -> None:
+    """``--format csv``: the tree of one agency, or the ranking of many."""
+    sink.text(_table(view, sink.lang, sink.detail, csv_text))
+
+
+def write_markdown(view: ScoreView, sink: Sink) -> None:
+    """``--format markdown``: as :func:`write_csv`, as a Markdown table."""
+    sink.text(_table(view, sink.lang, sink.detail, markdown_table))
