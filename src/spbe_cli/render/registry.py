@@ -73,6 +73,33 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "spbe_cli.render.score_data:write_csv",
         "markdown": "spbe_cli.render.score_data:write_markdown",
     },
+    "framework-list": {
+        "table": "spbe_cli.render.framework:show_list",
+        "json": "spbe_cli.render.framework_data:write_list_json",
+        "csv": "spbe_cli.render.framework_data:write_list_csv",
+        "markdown": "spbe_cli.render.framework_data:write_list_markdown",
+    },
+    "framework-show": {
+        "table": "spbe_cli.render.framework:show",
+        "json": "spbe_cli.render.framework_data:write_json",
+        "csv": "spbe_cli.render.framework_data:write_csv",
+        "markdown": "spbe_cli.render.framework_data:write_markdown",
+    },
+    "framework-indicator": {
+        "table": "spbe_cli.render.indicator:show",
+        "json": "spbe_cli.render.indicator_data:write_json",
+        "csv": "spbe_cli.render.indicator_data:write_csv",
+        "markdown": "spbe_cli.render.indicator_data:write_markdown",
+    },
+    "framework-validate": {  # other formats: nothing on stdout, the verdict on stderr
+        "json": "spbe_cli.render.framework_data:write_validation_json",
+    },
+    "framework-test": {
+        "table": "spbe_cli.render.framework:show_report",
+        "json": "spbe_cli.render.framework_data:write_report_json",
+        "csv": "spbe_cli.render.framework_data:write_report_csv",
+        "markdown": "spbe_cli.render.framework_data:write_report_markdown",
+    },
 }
 """Every subject's formats and their renderers (``module:function``)."""
 

@@ -7,7 +7,7 @@ library (pydantic, yaml, rich) is imported inside each command so ``spbe --help`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,10 +25,7 @@ from spbe_cli.cli.options import (
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from rich.console import RenderableType
-
     from spbe_cli.framework import Framework, Indicator
-    from spbe_cli.framework.cases import CasesReport
     from spbe_cli.i18n import Lang
 
 app = typer.Typer(
@@ -93,18 +90,13 @@ def list_frameworks(
 
       spbe framework list --format json --lang en
     """
+    from spbe_cli.cli.output import emit
     from spbe_cli.framework import bundled_frameworks
-    from spbe_cli.render import framework as render
+    from spbe_cli.views.framework import framework_list
 
     lang = lang_of(language)
-    loaded = [_load(name, lang) for name in bundled_frameworks()]
-    frameworks = sorted(loaded, key=lambda f: -(f.applies_from or 0))  # the current first
-    if output_format is OutputFormat.json:
-        _write_json(render.list_dict(frameworks))
-    elif output_format is OutputFormat.table:
-        _print(render.list_table(frameworks, lang))
-    else:
-        _write_rows(output_format, render.LIST_HEADER, render.list_rows(frameworks, lang))
+    view = framework_list(_load(name, lang) for name in bundled_frameworks())
+    emit("framework-list", output_format.value, view, lang)
 
 
 def show(
@@ -125,20 +117,11 @@ def show(
       spbe framework show my-framework.yaml --format csv > bobot.csv
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
-    from spbe_cli.cli.output import write_data
-    from spbe_cli.render import framework as render
+    from spbe_cli.cli.output import emit
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [framework], lang)
-    fw = _load(framework, lang)
-    if output_format is OutputFormat.json:
-        _write_json(render.framework_dict(fw))
-    elif output_format is OutputFormat.csv:
-        write_data(render.tree_csv(fw, lang))
-    elif output_format is OutputFormat.markdown:
-        write_data(render.framework_markdown(fw, lang))
-    else:
-        _print(render.framework_view(fw, lang))
+    emit("framework-show", output_format.value, _load(framework, lang), lang)
 
 
 def indicator(
@@ -175,25 +158,15 @@ def indicator(
       spbe framework indicator 1 --format markdown
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
-    from spbe_cli.cli.output import write_data
+    from spbe_cli.cli.output import emit
     from spbe_cli.framework.describe import describe
-    from spbe_cli.render import indicator as render
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [framework], lang)
     fw = _load(framework, lang)
     item = _indicator_named(fw, indicator_id, lang)
     facts = describe(fw, item, _external_figure(fw, item, figure, lang))
-    if output_format is OutputFormat.json:
-        _write_json(render.indicator_dict(facts))
-    elif output_format is OutputFormat.csv:
-        from spbe_cli.render.formats import csv_text
-
-        write_data(csv_text(render.CSV_HEADER, render.indicator_rows(facts, lang)))
-    elif output_format is OutputFormat.markdown:
-        write_data(render.indicator_markdown(facts, lang))
-    else:
-        _print(render.indicator_view(facts, lang))
+    emit("framework-indicator", output_format.value, facts, lang)
 
 
 def validate(
@@ -225,22 +198,24 @@ def validate(
       spbe framework validate my-framework.yaml --format json
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
-    from spbe_cli.cli.output import EXIT_BAD_INPUT, fail_input, say
+    from spbe_cli.cli.output import EXIT_BAD_INPUT, emit, fail_input, say
     from spbe_cli.problems import InputError
-    from spbe_cli.render.framework import ok_text
+    from spbe_cli.render.framework_labels import ok_text
+    from spbe_cli.render.registry import formats_of
+    from spbe_cli.views.framework import Validation
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [path], lang)
-    as_json = output_format is OutputFormat.json
+    as_data = output_format.value in formats_of("framework-validate")
     try:
         fw = _parse_fresh(path)
     except InputError as error:
-        if not as_json:
+        if not as_data:
             fail_input(error, lang)
-        _write_json({"valid": False, "problems": [p.to_dict(lang) for p in error.problems]})
+        emit("framework-validate", output_format.value, Validation(tuple(error.problems)), lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    if as_json:
-        _write_json({"valid": True, "problems": []})
+    if as_data:
+        emit("framework-validate", output_format.value, Validation(), lang)
     say(ok_text(fw), lang)
 
 
@@ -300,9 +275,10 @@ def test(
       spbe framework test 5/2018 --format json
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
-    from spbe_cli.cli.output import EXIT_BELOW_THRESHOLD, fail_input, warn_problems
+    from spbe_cli.cli.output import EXIT_BELOW_THRESHOLD, emit, fail_input, say, warn_problems
     from spbe_cli.framework.cases import run_cases
     from spbe_cli.problems import InputError
+    from spbe_cli.render.framework_labels import summary_text
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [framework, cases], lang)
@@ -313,7 +289,8 @@ def test(
     except InputError as error:
         fail_input(error, lang)
     warn_problems(list(report.notes), lang)
-    _print_report(report, output_format, lang)
+    emit("framework-test", output_format.value, report, lang)
+    say(summary_text(report), lang, style="green" if report.ok else "red")
     if not report.ok:
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
@@ -508,48 +485,3 @@ def _shipped_cases(name: str, framework_id: str, lang: Lang) -> Path:
             lang,
         )
     return path
-
-
-# -- printing ------------------------------------------------------------------------------
-
-
-def _print(renderable: RenderableType) -> None:
-    """A rich renderable on stdout."""
-    from spbe_cli.cli.output import stdout_console
-
-    stdout_console().print(renderable)
-
-
-def _write_json(document: Any) -> None:
-    """JSON-ready data on stdout."""
-    from spbe_cli.cli.output import write_data
-    from spbe_cli.render.json_parts import dumps_json
-
-    write_data(dumps_json(document))
-
-
-def _write_rows(output_format: OutputFormat, header: list[str], rows: list[list[object]]) -> None:
-    """Rows as CSV, or as Markdown for any other format (JSON and tables: the caller)."""
-    from spbe_cli.cli.output import write_data
-    from spbe_cli.render.formats import csv_text, markdown_table
-
-    if output_format is OutputFormat.csv:
-        write_data(csv_text(header, rows))
-    else:
-        write_data(markdown_table(header, rows))
-
-
-def _print_report(report: CasesReport, output_format: OutputFormat, lang: Lang) -> None:
-    """The cases report in the asked format on stdout, a one-line summary on stderr."""
-    from spbe_cli.cli.output import say, write_data
-    from spbe_cli.render import framework as render
-
-    if output_format is OutputFormat.json:
-        _write_json(render.report_dict(report, lang))
-    elif output_format is OutputFormat.table:
-        _print(render.report_view(report, lang))
-    else:
-        _write_rows(output_format, render.report_header(lang), render.report_rows(report, lang))
-        if output_format is OutputFormat.markdown:
-            write_data(render.failures_markdown(report, lang))
-    say(render.summary_text(report), lang, style="green" if report.ok else "red")
