@@ -334,7 +334,7 @@ def ranking_report(view: ReportView) -> Report:
             own = [_of_instrument(table, number, gfw.index_label(lang)) for table in own]
         ranking_tables.append(own[0])
         detail.extend(own[1:])
-        notes.append(basis_notes(rows[0][1], None, lang, tracks=view.tracks(rows[0][1]))[0])
+        notes.append(basis_notes(rows[0][1], None, lang)[0])  # the framework: no tracks
     front, chart_tables, charts = _ranking_front(latest, lang)
     tables = (*chart_tables, *ranking_tables, _distribution_table(years, lang), *detail)
     labels = " dan " if lang == "id" else " and "

@@ -160,8 +160,7 @@ def _year_notes(view: ReportView, lang: Lang) -> list[str]:
     """Each framework once, then each year's own caveats (defaults assumed, external
     indices not yet filled, tracks), prefixed with the year."""
     points = view.trend.series.points
-    notes = list(dict.fromkeys(
-        basis_notes(p.result, None, lang, tracks=view.tracks(p.result))[0] for p in points))
+    notes = list(dict.fromkeys(basis_notes(p.result, None, lang)[0] for p in points))
     for point in points:
         for note in basis_notes(point.result, None, lang, tracks=view.tracks(point.result))[1:]:
             notes.append(f"{point.year}: {note}" if point.year is not None else note)
