@@ -20,10 +20,9 @@ from typer.testing import CliRunner
 from spbe_cli.cli.app import app
 from spbe_cli.loading import score_files
 from spbe_cli.planner import plan as make_plan
+from spbe_cli.views.report import Extras, single_report, top_raises
 from spbe_cli.writers.report_html import render_html
-from spbe_cli.writers.report_labels import Extras, single_report
 from spbe_cli.writers.report_logo import LogoError, logo_of
-from spbe_cli.writers.report_summary import top_raises
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

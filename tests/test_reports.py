@@ -23,18 +23,12 @@ from spbe_cli.framework import load_framework
 from spbe_cli.planner import plan as make_plan
 from spbe_cli.render import formats, score_data
 from spbe_cli.results import Result
+from spbe_cli.views.report import ranking_report, single_report, top_raises
 from spbe_cli.views.score import score_view
 from spbe_cli.writers.atomic import OutputExistsError, atomic_path, atomic_write_bytes
+from spbe_cli.writers.report_document import BandValue, Delta, Report
 from spbe_cli.writers.report_html import render_html, write_report_html
-from spbe_cli.writers.report_labels import (
-    BandValue,
-    Delta,
-    Report,
-    ranking_report,
-    single_report,
-)
 from spbe_cli.writers.report_md import render_markdown, write_report_md
-from spbe_cli.writers.report_summary import top_raises
 from spbe_cli.writers.report_xlsx import write_report_xlsx
 
 runner = CliRunner()

@@ -11,7 +11,7 @@ import pytest
 from spbe_cli.assessment import Assessment
 from spbe_cli.engine import score
 from spbe_cli.framework import load_framework
-from spbe_cli.writers.report_labels import ranking_report, single_report
+from spbe_cli.views.report import ranking_report, single_report
 from spbe_cli.writers.report_xlsx import build_workbook, long_tables, write_report_xlsx
 from spbe_cli.writers.xlsx_rows import splice
 

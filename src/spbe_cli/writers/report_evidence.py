@@ -6,7 +6,7 @@ from spbe_cli import glossary
 from spbe_cli.evidence.model import EvidenceReport
 from spbe_cli.exact import fixed
 from spbe_cli.i18n import Lang, Text
-from spbe_cli.writers.report_model import ReportTable, Value, fine, ident, level_cell, safe
+from spbe_cli.writers.report_document import ReportTable, Value, fine, ident, level_cell, safe
 
 L = {
     "title": glossary.EVIDENCE_READINESS,

@@ -18,10 +18,11 @@ import textwrap
 from decimal import Decimal
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spbe_cli.i18n import Lang
 from spbe_cli.writers.atomic import atomic_write_text
-from spbe_cli.writers.report_model import (
+from spbe_cli.writers.report_document import (
     BandValue,
     Delta,
     Report,
@@ -31,9 +32,10 @@ from spbe_cli.writers.report_model import (
     Value,
     band_colour,
 )
-from spbe_cli.writers.report_model import (
-    cell_text as _cell_text,
-)
+from spbe_cli.writers.report_document import cell_text as _cell_text
+
+if TYPE_CHECKING:
+    from spbe_cli.views.report import ReportView
 
 BAR_WIDTH, BAR_PLOT_HEIGHT = 560, 210
 BAR_MARGIN = {"left": 36, "right": 12, "top": 24}
@@ -120,6 +122,14 @@ h2{break-after:avoid} h3{break-after:avoid} tr{break-inside:avoid}
 svg{max-width:16cm}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
+
+
+def write(view: ReportView, path: str | Path, *, force: bool = False) -> None:
+    """Write the report of ``view`` as one self-contained HTML file at ``path``
+    (atomically); the writer :mod:`spbe_cli.writers.registry` names for its suffix."""
+    from spbe_cli.writers.report_content import content
+
+    write_report_html(content(view), path, force=force)
 
 
 def write_report_html(report: Report, path: str | Path, *, force: bool = False) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from spbe_cli.bounded import read_regular
 from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError
-from spbe_cli.writers.report_model import Logo
+from spbe_cli.writers.report_document import Logo
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

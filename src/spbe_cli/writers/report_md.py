@@ -8,15 +8,27 @@ files is neutralised (formula injection) and stripped of Markdown/HTML meaning (
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spbe_cli.i18n import Lang
 from spbe_cli.render.formats import markdown_table
 from spbe_cli.writers.atomic import atomic_write_text
-from spbe_cli.writers.report_model import Report, ReportTable, Signature, Value, cell_text
+from spbe_cli.writers.report_document import Report, ReportTable, Signature, Value, cell_text
+
+if TYPE_CHECKING:
+    from spbe_cli.views.report import ReportView
 
 _INERT = str.maketrans(
     {"<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]"}
 )
+
+
+def write(view: ReportView, path: str | Path, *, force: bool = False) -> None:
+    """Write the report of ``view`` as Markdown at ``path`` (atomically); the writer
+    :mod:`spbe_cli.writers.registry` names for its suffix."""
+    from spbe_cli.writers.report_content import content
+
+    write_report_md(content(view), path, force=force)
 
 
 def write_report_md(report: Report, path: str | Path, *, force: bool = False) -> None:

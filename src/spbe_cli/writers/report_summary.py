@@ -10,7 +10,6 @@ assumption in plain sentences; :func:`signature` is the block under them.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -19,26 +18,26 @@ from spbe_cli.exact import fixed, round_half_up, value_text
 from spbe_cli.framework import compress_ids
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.results import IndicatorResult, Result
-from spbe_cli.writers.report_model import (
-    L,
+from spbe_cli.writers.report_document import (
     ReportTable,
     Signature,
     Value,
     band_range,
     band_value,
-    date_text,
     fine,
     level_text,
     safe,
-    t,
-    yes_no,
 )
+from spbe_cli.writers.report_words import L, date_text, t, yes_no
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spbe_cli.evidence.model import EvidenceReport
     from spbe_cli.planner import Plan
+    from spbe_cli.tracks import TrackComparison
+    from spbe_cli.views.report import OpdWork, Raise, ReportView
 
-TOP_RAISES = 5
 FRONT_OPDS = 8
 
 N = {
@@ -100,44 +99,6 @@ def _n(key: str, lang: Lang, **values: object) -> str:
     return N[key].format(**values).get(lang)
 
 
-@dataclass(frozen=True, slots=True)
-class Raise:
-    """One indicator's raises in the plan together: from, to, level steps and gain."""
-
-    item: IndicatorResult
-    from_level: int | Fraction
-    to_level: int
-    count: int
-    gain: Fraction
-
-
-def top_raises(plan: Plan, count: int = TOP_RAISES) -> list[Raise]:
-    """The plan's raises per indicator, the largest gain first (then plan order)."""
-    found: dict[str, Raise] = {}
-    for step in plan.steps:
-        seen = found.get(step.item.id)
-        if seen is None:
-            found[step.item.id] = Raise(
-                step.item, step.from_level, step.to_level, step.count, step.gain
-            )
-        else:
-            found[step.item.id] = Raise(
-                seen.item, seen.from_level, step.to_level, seen.count + step.count,
-                seen.gain + step.gain,
-            )
-    order = {key: position for position, key in enumerate(found)}
-    ranked = sorted(found.values(), key=lambda r: (-r.gain, order[r.item.id]))
-    return ranked[:count]
-
-
-def next_raises(result: Result, count: int = TOP_RAISES) -> list[Raise]:
-    """Without a plan (target reached): the single raises that add most to the index."""
-    return [
-        Raise(item, item.level, item.next_level, 1, item.next_gain)
-        for item in result.top_gains(count)
-    ]
-
-
 def indicator_text(item: IndicatorResult, lang: Lang) -> str:
     """``42 Layanan Pengaduan Pelayanan Publik``: the id and the official short name."""
     return f"{item.id} {item.indicator.short_label(lang)}"
@@ -148,17 +109,15 @@ def opd_text(opd: str | None, lang: Lang) -> str:
     return safe(opd) if opd else t("no_opd", lang)
 
 
-def front_tables(
-    result: Result, plan: Plan | None, lang: Lang, evidence: EvidenceReport | None = None
-) -> tuple[ReportTable, ...]:
+def front_tables(view: ReportView) -> tuple[ReportTable, ...]:
     """The first page's four tables (with an evidence check, the evidenced index and the
     risk stand beside the scored index, and the plan starts from the evidenced values)."""
-    raises = top_raises(plan) if plan is not None else next_raises(result)
+    result, plan, lang, evidence = view.result, view.shown_plan, view.lang, view.evidence
     return (
         position_table(result, lang, evidence),
         goal_table(result, plan, lang, evidence),
-        raises_table(result, raises, lang, toward_next=plan is None),
-        work_table(plan, raises, lang),
+        raises_table(result, view.raises, lang, toward_next=plan is None),
+        work_table(view.work, lang),
     )
 
 
@@ -285,7 +244,7 @@ def plan_outcome(plan: Plan, lang: Lang) -> str:
 
 
 def raises_table(
-    result: Result, raises: list[Raise], lang: Lang, *, toward_next: bool = False
+    result: Result, raises: Sequence[Raise], lang: Lang, *, toward_next: bool = False
 ) -> ReportTable:
     """The raises that add most, with their OPD, levels and gain."""
     header = (t("indicators", lang), t("opd", lang), t("level", lang), t("plus_index", lang))
@@ -302,35 +261,22 @@ def raises_table(
     return ReportTable("raises", title, t("raises", lang), header, rows)
 
 
-def work_table(plan: Plan | None, raises: list[Raise], lang: Lang) -> ReportTable:
+def work_table(shares: Sequence[OpdWork], lang: Lang) -> ReportTable:
     """Per OPD: indicators raised, level steps and share of the index gain."""
     header = (t("opd", lang), t("raise_count", lang), t("level_steps", lang),
               t("share_gain", lang))
-    shares: list[tuple[str | None, int, int, Fraction]] = []
-    if plan is not None:
-        for part in plan.by_opd():
-            ids = {s.item.id for s in part.steps}
-            shares.append((part.opd, len(ids), part.level_steps, part.share))
-    else:
-        total = sum((r.gain for r in raises), Fraction(0))
-        grouped: dict[str | None, list[Raise]] = {}
-        for r in raises:
-            grouped.setdefault(r.item.opd, []).append(r)
-        for opd, items in grouped.items():
-            gain = sum((r.gain for r in items), Fraction(0))
-            shares.append((opd, len(items), sum(r.count for r in items),
-                           gain / total if total else Fraction(0)))
     rows: list[tuple[Value, ...]] = []
     shown = shares if len(shares) <= FRONT_OPDS else shares[: FRONT_OPDS - 1]
-    for opd, count, levels, share in shown:
-        rows.append((opd_text(opd, lang), count, levels, _percent(share)))
+    for work in shown:
+        rows.append((opd_text(work.opd, lang), work.indicators, work.level_steps,
+                     _percent(work.share)))
     rest = shares[len(shown):]
     if rest:
         rows.append((
             L["other_opds"].format(n=len(rest)).get(lang),
-            sum(r[1] for r in rest),
-            sum(r[2] for r in rest),
-            _percent(sum((r[3] for r in rest), Fraction(0))),
+            sum(r.indicators for r in rest),
+            sum(r.level_steps for r in rest),
+            _percent(sum((r.share for r in rest), Fraction(0))),
         ))
     return ReportTable("work", t("work", lang), t("work", lang), header, tuple(rows))
 
@@ -341,9 +287,10 @@ def _percent(share: Fraction) -> Decimal:
 
 def basis_notes(
     result: Result, plan: Plan | None, lang: Lang, source: str | None = None,
-    evidence: EvidenceReport | None = None,
+    evidence: EvidenceReport | None = None, tracks: TrackComparison | None = None,
 ) -> tuple[str, ...]:
-    """The framework, its status and every assumption, as plain sentences."""
+    """The framework, its status and every assumption, as plain sentences (``tracks``:
+    the result's score tracks side by side, when it was scored on one of several)."""
     fw = result.framework
     notes = [_n("framework", lang, label=fw.label(lang), id=fw.id, source=fw.source)]
     if fw.provisional:
@@ -369,9 +316,9 @@ def basis_notes(
         )
         basis = f" ({'; '.join(bases)})" if bases else ""
         notes.append(_n("external", lang, items=items).removesuffix(".") + basis + ".")
-    tracks = _tracks_note(result, lang)
-    if tracks:
-        notes.append(tracks)
+    tracks_note = _tracks_note(result, tracks, lang) if tracks is not None else None
+    if tracks_note:
+        notes.append(tracks_note)
     if evidence is not None:
         notes.append(evidence.claim_text().get(lang) + ".")
         if plan is not None:
@@ -384,16 +331,14 @@ def basis_notes(
     return tuple(notes)
 
 
-def _tracks_note(result: Result, lang: Lang) -> str | None:
+def _tracks_note(result: Result, comparison: TrackComparison, lang: Lang) -> str | None:
     """Which score track was scored, and what the others give."""
     if len(result.assessment.tracks) < 2 or result.assessment.track is None:
         return None
     from spbe_cli.render.common import track_label
-    from spbe_cli.tracks import compare_tracks
 
     fw = result.framework
     places = fw.rounding.places
-    comparison = compare_tracks(result)
     scored = result.assessment.track
     others = [
         _n("other_track", lang, name=track_label(name, lang),

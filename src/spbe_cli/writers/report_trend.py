@@ -3,8 +3,9 @@
 The first page lists the years (index, rating, the signed change from the year before,
 the target, years without data marked) and, per pair of consecutive years, the change and
 how many indicators rose and fell. The details hold every group across the years with its
-changes, and each indicator that rose or fell with its OPD. Figures come from
-:func:`spbe_cli.compare.compare`.
+changes, and each indicator that rose or fell with its OPD. Figures come from the view's
+trend (:attr:`spbe_cli.views.report.ReportView.trend`: :func:`spbe_cli.compare.compare`
+cut per instrument).
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from spbe_cli.compare import Change, Point, Series, compare, instrument_parts
+from spbe_cli.compare import Change, Series
 from spbe_cli.i18n import Lang, pick
-from spbe_cli.results import Result
-from spbe_cli.writers.report_model import (
+from spbe_cli.writers.report_document import (
     CHART_LIMIT,
     Delta,
-    L,
     Report,
     ReportChart,
     ReportTable,
@@ -31,30 +31,33 @@ from spbe_cli.writers.report_model import (
     decimal_text,
     level_text,
     safe,
-    t,
 )
 from spbe_cli.writers.report_summary import basis_notes, opd_text
+from spbe_cli.writers.report_words import L, t
+
+if TYPE_CHECKING:
+    from spbe_cli.views.report import ReportView
 
 NOT_COMPARABLE = "≠"
 ABSENT = "—"
 
 
-def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]) -> Report:
-    """The trend of one agency over the years of ``results``.
+def trend_report(view: ReportView, frame: dict[str, object]) -> Report:
+    """The trend of one agency over the years of the view's results.
 
     Years measured by different instruments (an SPBE index, then a Pemdi index) are not
     one trend: each instrument gets its own years table, chart, group table and ratings,
     named after its index; the first page says they are different instruments, and the
     step between them shows "—" (no change, no rating move, no indicators counted).
     """
-    series = compare([Point(r) for r in results]).series[0]
-    parts = instrument_parts(series)
+    lang = view.lang
+    series, parts = view.trend.series, view.trend.parts
     if len(parts) == 1:
-        return _one_instrument(series, lang, frame)
+        return _one_instrument(view, parts[0].missing, frame)
     first = series.points[0].result
     agency = safe(first.assessment.agency)
     span = " → ".join(str(p.year) for p in series.points)
-    fws = [part.points[0].framework for part in parts]
+    fws = [part.series.points[0].framework for part in parts]
     subtitle = " · ".join(p for p in (agency, span, " → ".join(f.label(lang) for f in fws))
                           if p)
     indices = [f.index_label(lang) for f in fws]
@@ -65,20 +68,21 @@ def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]
     details: list[ReportTable] = []
     bands: list[ReportTable] = []
     for number, part in enumerate(parts, start=1):
-        fw = part.points[0].framework
+        fw = part.series.points[0].framework
         suffix = "" if number == 1 else f".{number}"
         name = fw.index_label(lang)
-        years_table = _years_table(part, missing_years(part), lang)
+        years_table = _years_table(part.series, part.missing, lang)
         years_table = _named(years_table, suffix, name)
         front.append(years_table)
         count = min(len(years_table.rows), CHART_LIMIT)
         chart_title = f"{t('trend_chart', lang)}: {name}"
         charts.append(chart("bar", chart_title, years_table.key, (0, 1, 4), count,
                             fw.scale.max, lang))
-        details.append(_named(_groups_table(part, lang), suffix, name, t("trend", lang)))
+        details.append(_named(_groups_table(part.series, lang), suffix, name,
+                              t("trend", lang)))
         bands.append(_named(bands_table(fw, lang), suffix, name))
     front.append(_steps_table(series, lang))
-    notes = [_instruments_note(parts, lang), *_year_notes(series, lang)]
+    notes = [_instruments_note([p.series for p in parts], lang), *_year_notes(view, lang)]
     return Report(
         lang,
         title,
@@ -92,10 +96,11 @@ def trend_report(results: Sequence[Result], lang: Lang, frame: dict[str, object]
     )
 
 
-def _one_instrument(series: Series, lang: Lang, frame: dict[str, object]) -> Report:
+def _one_instrument(view: ReportView, missing: tuple[int, ...],
+                    frame: dict[str, object]) -> Report:
+    lang, series = view.lang, view.trend.series
     first = series.points[0].result
     fw = series.points[-1].framework
-    missing = missing_years(series)
     years_table = _years_table(series, missing, lang)
     count = min(len(years_table.rows), CHART_LIMIT)
     trend_chart = chart(
@@ -104,7 +109,7 @@ def _one_instrument(series: Series, lang: Lang, frame: dict[str, object]) -> Rep
     agency = safe(first.assessment.agency)
     span = " → ".join(str(p.year) for p in series.points)
     subtitle = " · ".join(p for p in (agency, span, fw.label(lang)) if p)
-    notes = _year_notes(series, lang)
+    notes = _year_notes(view, lang)
     if missing:
         years = ", ".join(str(y) for y in missing)
         notes.append(L["missing_note"].format(years=years).get(lang))
@@ -151,25 +156,15 @@ def _instruments_note(parts: Sequence[Series], lang: Lang) -> str:
             f"computed ({ABSENT}).")
 
 
-def _year_notes(series: Series, lang: Lang) -> list[str]:
+def _year_notes(view: ReportView, lang: Lang) -> list[str]:
     """Each framework once, then each year's own caveats (defaults assumed, external
     indices not yet filled, tracks), prefixed with the year."""
-    notes = list(dict.fromkeys(basis_notes(p.result, None, lang)[0] for p in series.points))
-    for point in series.points:
-        for note in basis_notes(point.result, None, lang)[1:]:
+    points = view.trend.series.points
+    notes = list(dict.fromkeys(basis_notes(p.result, None, lang)[0] for p in points))
+    for point in points:
+        for note in basis_notes(point.result, None, lang, tracks=view.tracks(point.result))[1:]:
             notes.append(f"{point.year}: {note}" if point.year is not None else note)
     return list(dict.fromkeys(notes))
-
-
-def missing_years(series: Series) -> tuple[int, ...]:
-    """Evaluation years between the first and the last that have no data."""
-    years = [p.year for p in series.points if p.year is not None]
-    if not years:
-        return series.missing_years
-    spacing = series.points[0].framework.planning.round_years
-    present = set(years)
-    gaps = {y for y in range(min(years), max(years) + 1, spacing) if y not in present}
-    return tuple(sorted(gaps | set(series.missing_years)))
 
 
 def _delta(change: Change) -> Value:

@@ -24,8 +24,9 @@ from spbe_cli.render.formats import neutralise
 from spbe_cli.writers.atomic import atomic_path
 
 if TYPE_CHECKING:
+    from spbe_cli.views.report import ReportView
     from spbe_cli.writers.xlsx_rows import LongRows
-from spbe_cli.writers.report_model import (
+from spbe_cli.writers.report_document import (
     BandValue,
     Delta,
     Logo,
@@ -49,6 +50,14 @@ FOOTER = {"id": "Halaman &P dari &N", "en": "Page &P of &N"}
 KEY_VALUE = {"position", "goal"}
 LOGO_HEIGHT = 60
 CHART_ROWS = 22  # rows kept free under a table for its chart on the first sheet
+
+
+def write(view: ReportView, path: str | Path, *, force: bool = False) -> None:
+    """Write the report of ``view`` as an .xlsx workbook at ``path`` (atomically); the writer
+    :mod:`spbe_cli.writers.registry` names for its suffix."""
+    from spbe_cli.writers.report_content import content
+
+    write_report_xlsx(content(view), path, force=force)
 
 
 def write_report_xlsx(report: Report, path: str | Path, *, force: bool = False) -> None:

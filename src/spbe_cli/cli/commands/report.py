@@ -44,24 +44,16 @@ if TYPE_CHECKING:
 
     from spbe_cli.i18n import Lang
     from spbe_cli.loading import Scored
-    from spbe_cli.writers.report_labels import Extras, Logo, Report
+    from spbe_cli.views.report import Extras, ReportView
+    from spbe_cli.writers.report_document import Logo
 
 
 class ReportFormat(StrEnum):
-    """Report file formats."""
+    """Report file formats (``--format``; :data:`spbe_cli.writers.registry.FORMATS`)."""
 
     xlsx = "xlsx"
     html = "html"
     md = "md"
-
-
-SUFFIXES = {
-    ".xlsx": ReportFormat.xlsx,
-    ".html": ReportFormat.html,
-    ".htm": ReportFormat.html,
-    ".md": ReportFormat.md,
-    ".markdown": ReportFormat.md,
-}
 
 
 def report(
@@ -254,14 +246,14 @@ def report(
     if given and len(scored) != 1:
         names = ", ".join(given)
         _usage(f"{names} berlaku untuk satu instansi", f"{names} applies to one agency", lang)
-    from spbe_cli.writers.report_labels import Extras
+    from spbe_cli.views.report import Extras
 
     extras = Extras(prepared_by=prepared_by, approved_by=approved_by, logo=picture,
                     **({"made": day} if day is not None else {}))
     if len(scored) > 1:
-        from spbe_cli.writers.report_labels import ranking_report
+        from spbe_cli.views.report import many_view
 
-        content = ranking_report([s.result for s in scored], lang, extras=extras)
+        view = many_view([s.result for s in scored], lang, extras=extras)
     else:
         one = scored[0]
         fw = one.result.framework
@@ -273,19 +265,19 @@ def report(
         )
         evidence = (evidence_report(one, evidence_dir, evidence_items, lang, track)
                     if evidence_dir is not None or evidence_items is not None else None)
-        content = _single(one, limits, rounds_until(one, until, lang), by, extras, lang,
-                          evidence)
-    _write(content, output, chosen, force, lang)
+        view = _single(one, limits, rounds_until(one, until, lang), by, extras, lang,
+                       evidence)
+    _write(view, output, chosen, force, lang)
 
 
 def _single(
     scored: Scored, limits: Limits, rounds: int | None, by: GroupBy, extras: Extras, lang: Lang,
     evidence: Any = None,
-) -> Report:
-    """The one-agency report with the plan ``spbe plan`` gives for the same options: with
+) -> ReportView:
+    """The view of the one-agency report with the plan ``spbe plan`` gives for the same options: with
     an evidence check the plan starts, as ``plan --dir`` does, from the evidenced values
     (a plan never counts on a claim that will fall), and the report says so."""
-    from spbe_cli.writers.report_labels import single_report
+    from spbe_cli.views.report import single_view
 
     result = scored.result
     start = scored
@@ -295,7 +287,7 @@ def _single(
         start = replace(scored, result=evidence.plan_start(result))
     the_plan = (None if start.result.target_reached
                 else _plan(start, limits, rounds, lang))
-    return single_report(
+    return single_view(
         result,
         lang,
         source=Path(scored.source).name,
@@ -339,12 +331,13 @@ def _usage(indonesian: str, english: str, lang: Lang) -> NoReturn:
     fail_usage(Text(indonesian, english), lang)
 
 
-def _format_of(output: Path, given: ReportFormat | None, lang: Lang) -> ReportFormat:
-    """The format from ``--format``, else from the output's suffix; exit 2 if neither."""
-    if given is not None:
-        return given
-    found = SUFFIXES.get(output.suffix.lower())
-    if found is None:
+def _format_of(output: Path, given: ReportFormat | None, lang: Lang) -> str | None:
+    """``--format``'s name, else ``None`` when the output's suffix picks the writer
+    (:func:`spbe_cli.writers.registry.suffix_of`); exit 2 if neither names a format."""
+    from spbe_cli.writers.registry import suffix_of
+
+    fmt = None if given is None else given.value
+    if suffix_of(output, fmt) is None:
         _usage(
             f"format laporan tidak dikenali dari '{output.name}': pakai .xlsx, .html atau .md, "
             "atau --format",
@@ -352,7 +345,7 @@ def _format_of(output: Path, given: ReportFormat | None, lang: Lang) -> ReportFo
             "or --format",
             lang,
         )
-    return found
+    return fmt
 
 
 def _refuse_existing(output: Path, force: bool, lang: Lang) -> None:
@@ -364,19 +357,16 @@ def _refuse_existing(output: Path, force: bool, lang: Lang) -> None:
         )
 
 
-def _write(content: Report, output: Path, chosen: ReportFormat, force: bool, lang: Lang) -> None:
+def _write(view: ReportView, output: Path, fmt: str | None, force: bool, lang: Lang) -> None:
+    """Write ``view`` in the format ``fmt`` names, else the one the output's suffix names
+    (:func:`spbe_cli.writers.registry.write_report`)."""
     from spbe_cli.cli.output import say
     from spbe_cli.i18n import Text
     from spbe_cli.writers.atomic import OutputExistsError
+    from spbe_cli.writers.registry import write_report
 
     try:
-        if chosen is ReportFormat.xlsx:
-            from spbe_cli.writers.report_xlsx import write_report_xlsx as write
-        elif chosen is ReportFormat.html:
-            from spbe_cli.writers.report_html import write_report_html as write
-        else:
-            from spbe_cli.writers.report_md import write_report_md as write
-        write(content, output, force=force)
+        write_report(view, output, fmt=fmt, force=force)
     except OutputExistsError:
         _refuse_existing(output, False, lang)
     except OSError as error:

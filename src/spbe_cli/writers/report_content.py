@@ -1,21 +1,19 @@
 """What a report says, once, for every format: the first page, tables and charts.
 
-:func:`single_report` and :func:`ranking_report` turn results into a
-:class:`~spbe_cli.writers.report_model.Report`: a title, the first page (four answers for
-one agency, see :mod:`spbe_cli.writers.report_summary`), notes on the framework and
+:func:`content` lays a :class:`~spbe_cli.views.report.ReportView` out as a
+:class:`~spbe_cli.writers.report_document.Report`: a title, the first page (four answers
+for one agency, see :mod:`spbe_cli.writers.report_summary`), notes on the framework and
 assumptions, detail tables whose cells are already rounded as published, and charts that
 point at a table's columns. The Excel, HTML and Markdown writers only lay this out, so the
-three formats always carry the same content. Nothing here computes an index: figures come
-from the engine's :class:`~spbe_cli.engine.Result` and the planner's
-:class:`~spbe_cli.planner.Plan`.
+three formats always carry the same content. Nothing here computes: figures come from the
+engine's :class:`~spbe_cli.results.Result`, the planner's :class:`~spbe_cli.planner.Plan`
+and the view (rankings, trend, raises, score tracks).
 """
-
 from __future__ import annotations
 
-import datetime
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -23,20 +21,11 @@ from spbe_cli.exact import round_half_up
 from spbe_cli.framework import Tier, compress_ids
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.results import NodeResult, Result
-from spbe_cli.writers.report_model import (
-    BAND_COLOURS,
-    CHART_LIMIT,
-    FINE_PLACES,
-    BandValue,
-    Delta,
-    L,
-    Logo,
+from spbe_cli.writers.report_document import (
     Report,
     ReportChart,
     ReportTable,
-    Signature,
     Value,
-    band_colour,
     band_value,
     bands_table,
     cell_text,
@@ -45,7 +34,6 @@ from spbe_cli.writers.report_model import (
     ident,
     level_cell,
     safe,
-    t,
 )
 from spbe_cli.writers.report_summary import (
     assumed_mark,
@@ -56,48 +44,23 @@ from spbe_cli.writers.report_summary import (
     round_label,
     signature,
 )
+from spbe_cli.writers.report_words import L, t
 
 if TYPE_CHECKING:
-    from spbe_cli.evidence.model import EvidenceReport
-    from spbe_cli.planner import Plan, Step
+    from spbe_cli.planner import OpdShare, Plan, Step
     from spbe_cli.ranking import Ranked, YearRanking
+    from spbe_cli.views.report import ReportView
 
-__all__ = [
-    "BAND_COLOURS",
-    "CHART_LIMIT",
-    "FINE_PLACES",
-    "BandValue",
-    "Delta",
-    "Extras",
-    "Logo",
-    "Report",
-    "ReportChart",
-    "ReportTable",
-    "Signature",
-    "Value",
-    "band_colour",
-    "cell_text",
-    "is_trend",
-    "ranking_report",
-    "single_report",
-]
+def content(view: ReportView) -> Report:
+    """The report of ``view``: one agency's, a ranking, or one agency's trend."""
+    if not view.many:
+        return single_report(view)
+    return ranking_report(view)
 
 
-@dataclass(frozen=True, slots=True)
-class Extras:
-    """What every report carries besides its figures: the date, the names to sign, a logo."""
-
-    made: datetime.date = field(default_factory=datetime.date.today)
-    prepared_by: str | None = None
-    approved_by: str | None = None
-    logo: Logo | None = None
-
-
-def _frame(
-    lang: Lang, extras: Extras | None, place: str | None = None
-) -> dict[str, object]:
+def _frame(view: ReportView, place: str | None = None) -> dict[str, object]:
     """The parts of a :class:`Report` every kind of report shares."""
-    extras = extras or Extras()
+    lang, extras = view.lang, view.extras
     return {
         "front_title": t("front", lang),
         "notes_title": t("notes", lang),
@@ -113,16 +76,7 @@ def _frame(
 # -- one agency ------------------------------------------------------------------------------
 
 
-def single_report(
-    result: Result,
-    lang: Lang,
-    *,
-    source: str | None = None,
-    plan: Plan | None = None,
-    by_opd: bool = False,
-    extras: Extras | None = None,
-    evidence: EvidenceReport | None = None,
-) -> Report:
+def single_report(view: ReportView) -> Report:
     """The report of one agency-year: the first page, then a table per tier, indicators,
     the evidence readiness (when checked), the plan (when given and it has raises) and the
     ratings explained.
@@ -130,11 +84,12 @@ def single_report(
     Charts: a bar chart of the top tier; a radar of the lowest group tier when the
     framework has more than one (SPBE aspects), never the same figures twice.
     """
+    result, lang, source, evidence = view.result, view.lang, view.source, view.evidence
     fw = result.framework
     agency = safe(result.assessment.agency or source or "")
     year = result.assessment.year
     subtitle = " · ".join(p for p in (agency, str(year or ""), fw.label(lang)) if p)
-    shown_plan = plan if plan is not None and plan.steps else None
+    shown_plan = view.shown_plan
     tables: list[ReportTable] = []
     pairs = result.tier_pairs()
     for depth, (tier, nodes) in enumerate(pairs):
@@ -146,8 +101,9 @@ def single_report(
 
         tables.append(evidence_table(evidence, lang))
     if shown_plan is not None:
-        tables.append(_plan_table(shown_plan, lang, by_opd=by_opd))
-        tables.append(_plan_opd_table(shown_plan, lang))
+        opds = view.plan_opds
+        tables.append(_plan_table(shown_plan, lang, opds if view.by_opd else None))
+        tables.append(_plan_opd_table(shown_plan, opds, lang))
     tables.append(bands_table(fw, lang))
     high = fw.scale.max
     charts: list[ReportChart] = []
@@ -167,9 +123,9 @@ def single_report(
         tuple(tables),
         tuple(charts),
         t("made_by", lang),
-        front=front_tables(result, shown_plan, lang, evidence),
-        notes=basis_notes(result, shown_plan, lang, source, evidence),
-        **_frame(lang, extras),  # type: ignore[arg-type]
+        front=front_tables(view),
+        notes=basis_notes(result, shown_plan, lang, source, evidence, view.tracks(result)),
+        **_frame(view),  # type: ignore[arg-type]
     )
 
 
@@ -247,14 +203,14 @@ def _indicator_table(result: Result, lang: Lang) -> ReportTable:
     )
 
 
-def _ordered_steps(plan: Plan, by_opd: bool) -> list[Step]:
-    if not by_opd:
+def _ordered_steps(plan: Plan, opds: Sequence[OpdShare] | None) -> list[Step]:
+    if opds is None:
         return list(plan.steps)
-    return [step for share in plan.by_opd() for step in share.steps]
+    return [step for share in opds for step in share.steps]
 
 
-def _plan_table(plan: Plan, lang: Lang, *, by_opd: bool) -> ReportTable:
-    """Every raise of the plan, round by round (or grouped per OPD)."""
+def _plan_table(plan: Plan, lang: Lang, opds: Sequence[OpdShare] | None) -> ReportTable:
+    """Every raise of the plan, round by round (or grouped per OPD: ``opds``)."""
     fw = plan.framework
     years = {r.number: r.year for r in plan.rounds}
     header = (
@@ -271,7 +227,7 @@ def _plan_table(plan: Plan, lang: Lang, *, by_opd: bool) -> ReportTable:
         t("rating", lang),
     )
     rows: list[tuple[Value, ...]] = []
-    for number, step in enumerate(_ordered_steps(plan, by_opd), start=1):
+    for number, step in enumerate(_ordered_steps(plan, opds), start=1):
         info = step.requires
         if info is None:
             info = fw.level_info(step.indicator, math.floor(step.from_level) + 1)
@@ -296,7 +252,7 @@ def _plan_table(plan: Plan, lang: Lang, *, by_opd: bool) -> ReportTable:
     )
 
 
-def _plan_opd_table(plan: Plan, lang: Lang) -> ReportTable:
+def _plan_opd_table(plan: Plan, opds: Sequence[OpdShare], lang: Lang) -> ReportTable:
     """The plan per OPD: indicators, level steps, effort, gain and share."""
     header = (
         t("opd", lang),
@@ -308,7 +264,7 @@ def _plan_opd_table(plan: Plan, lang: Lang) -> ReportTable:
         t("share_gain", lang),
     )
     rows: list[tuple[Value, ...]] = []
-    for share in plan.by_opd():
+    for share in opds:
         ids = list(dict.fromkeys(s.item.id for s in share.steps))
         rows.append(
             (
@@ -334,24 +290,13 @@ def _id_order(plan: Plan) -> dict[str, int]:
 # -- many agencies or years ------------------------------------------------------------------
 
 
-def is_trend(results: Sequence[Result]) -> bool:
-    """One agency over several distinct years: a trend rather than a ranking."""
-    from spbe_cli.compare import agency_key
-
-    agencies = {agency_key(r.assessment.agency) for r in results}
-    years = [r.assessment.year for r in results]
-    return len(agencies) == 1 and None not in years and len(set(years)) == len(years) > 1
-
-
 FRONT_ROWS = 5
 """Agencies shown at the top and at the bottom of the ranking on the first page."""
 CHART_ROWS = 20
 """Bars per ranking chart: a page of readable agency names (top and bottom when more)."""
 
 
-def ranking_report(
-    results: Sequence[Result], lang: Lang, *, extras: Extras | None = None
-) -> Report:
+def ranking_report(view: ReportView) -> Report:
     """Many agency-years: what leaders read first, then the full ranking.
 
     The first page gives per year the count, mean, median and "N dari M" at the target,
@@ -359,18 +304,16 @@ def ranking_report(
     Charts (horizontal bars: the latest year's top ``CHART_ROWS``, and its bottom ones when
     there are more agencies) stand on a page or sheet of their own, before the ranking
     table, never under it. Agencies are ranked within their year
-    (:func:`spbe_cli.ranking.rank_by_year`), latest year first. One agency over several
-    years gives a trend instead (:mod:`spbe_cli.writers.report_trend`).
+    (:attr:`~spbe_cli.views.report.ReportView.year_rankings`), latest year first. One agency
+    over several years gives a trend instead (:mod:`spbe_cli.writers.report_trend`).
     """
-    from spbe_cli.ranking import rank_by_year
-
-    first = results[0]
-    if is_trend(results):
+    lang = view.lang
+    if view.is_trend:
         from spbe_cli.writers.report_trend import trend_report
 
-        return trend_report(results, lang, _frame(lang, extras, first.assessment.agency))
+        return trend_report(view, _frame(view, view.result.assessment.agency))
     # each year's own target (the framework's, or --target for all): never the first's
-    years = list(reversed(rank_by_year(results)))
+    years = list(view.year_rankings)
     latest = years[0]
     groups: list[list[YearRanking]] = []  # years by instrument (SPBE, Pemdi), latest first
     for year in years:
@@ -391,7 +334,7 @@ def ranking_report(
             own = [_of_instrument(table, number, gfw.index_label(lang)) for table in own]
         ranking_tables.append(own[0])
         detail.extend(own[1:])
-        notes.append(basis_notes(rows[0][1], None, lang)[0])
+        notes.append(basis_notes(rows[0][1], None, lang)[0])  # the framework: no tracks
     front, chart_tables, charts = _ranking_front(latest, lang)
     tables = (*chart_tables, *ranking_tables, _distribution_table(years, lang), *detail)
     labels = " dan " if lang == "id" else " and "
@@ -409,7 +352,7 @@ def ranking_report(
         front=(_year_statistics(years, lang, named=several),
                _distribution_table([latest], lang, front=True), *front),
         notes=tuple(dict.fromkeys(notes)),
-        **_frame(lang, extras),  # type: ignore[arg-type]
+        **_frame(view),  # type: ignore[arg-type]
     )
 
 
