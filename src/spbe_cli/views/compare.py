@@ -43,10 +43,10 @@ class CompareView:
     @cached_property
     def series(self) -> tuple[SeriesView, ...]:
         """Each agency with its instrument parts, in the comparison's order."""
-        return tuple(series_view(s) for s in self.comparison.series)
+        return tuple(series_parts(s) for s in self.comparison.series)
 
 
-def series_view(series: Series) -> SeriesView:
+def series_parts(series: Series) -> SeriesView:
     """One agency's series with its instrument parts and the steps between them."""
     return SeriesView(series, instrument_parts(series), crossings(series))
 
