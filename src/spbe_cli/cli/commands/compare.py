@@ -106,15 +106,14 @@ def compare(
       spbe compare examples/pematangsiantar-2022.xlsx examples/pematangsiantar-2024.xlsx --fail-on-regression --domain 4
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
+    from spbe_cli.cli.output import emit
+    from spbe_cli.views.compare import compare_view
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [*files, *(f.rpartition("=")[2] for f in framework or [])], lang)
     points = _load(files, framework or [], sheet, layout.value, agency, allow_missing, lang)
     comparison = build(points, lang)
     check = regression_check(comparison, domain, lang) if fail_on_regression or domain else None
-    from spbe_cli.cli.output import emit
-    from spbe_cli.views.compare import compare_view
-
     emit("compare", output_format.value, compare_view(comparison, check), lang)
     if check is not None:
         report_regressions(check, lang, fail_on_regression)

@@ -97,6 +97,9 @@ def rank(
 
       spbe rank examples/agencies-2021.xlsx --where "indeks>=2.6" --format json
     """
+    from spbe_cli.cli.output import emit
+    from spbe_cli.views.rank import rank_view
+
     lang = lang_of(language)
     filters = parse_where(where or [], lang)
     rankings = load_rankings(
@@ -111,9 +114,6 @@ def rank(
         filters=filters,
         top=top,
     )
-    from spbe_cli.cli.output import emit
-    from spbe_cli.views.rank import rank_view
-
     emit("rank", output_format.value, rank_view(rankings), lang, show_all=show_all)
 
 
