@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from spbe_cli.cli.app import app
 from spbe_cli.framework import load_framework
 from spbe_cli.loading import rank_files
-from spbe_cli.render.compare import ranking_view
+from spbe_cli.render.rank import ranking_view
 
 runner = CliRunner()
 FW = load_framework()

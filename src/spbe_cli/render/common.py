@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from spbe_cli import glossary
 from spbe_cli.exact import fixed, round_half_up
-from spbe_cli.framework import Band, Indicator, format_exact
+from spbe_cli.framework import Band, Framework, Indicator, format_exact
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.results import Result
 
@@ -94,3 +94,12 @@ def aligned_lines(
             cell.ljust(w) if c in left else cell.rjust(w)
             for c, (cell, w) in enumerate(zip(row, widths, strict=True))
         ).rstrip() + "\n"
+
+
+def style_of(framework: Framework, band: Band) -> str:
+    """A colour per rating of ``framework``, lowest red to highest magenta (a band the
+    framework does not hold gets the lowest)."""
+    names = [b.name for b in framework.bands]
+    top = len(names) - 1
+    position = names.index(band.name) if band.name in names else 0
+    return BAND_STYLES[round(position * (len(BAND_STYLES) - 1) / top) if top else 0]

@@ -1,113 +1,46 @@
-"""Comparisons and rankings for people (rich) and for scripts (JSON, CSV, Markdown).
+"""``spbe compare`` for people at a terminal: one agency in full, many as a summary table.
 
-Everything shown is computed in :mod:`spbe_cli.compare` and :mod:`spbe_cli.ranking`;
-this module only lays it out.
+Lays out a :class:`~spbe_cli.views.compare.CompareView`, whose comparison
+(:mod:`spbe_cli.compare`) and instrument parts are computed before; this module only
+draws them with rich (also to a pipe or a file, as it always has).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli import glossary
-from spbe_cli.compare import (
-    Change,
-    Comparison,
-    IndicatorChange,
-    Point,
-    Row,
-    Series,
-    Step,
-    crossings,
-    instrument_parts,
-)
+from spbe_cli.compare import IndicatorChange, Point, Row, Series, Step
 from spbe_cli.exact import value_text
-from spbe_cli.framework import Band, Framework
 from spbe_cli.i18n import Lang, Text, pick
-from spbe_cli.ranking import Ranked, YearRanking
-from spbe_cli.render.common import BAND_STYLES, aligned_lines, fmt, indicator_name
-from spbe_cli.render.common import signed as signed_figure
-from spbe_cli.render.score import L as TABLE_WORDS
+from spbe_cli.render.common import fmt, indicator_name, style_of
+from spbe_cli.render.compare_data import (
+    ABSENT,
+    ORIGIN,
+    L,
+    change_text,
+    instruments_text,
+    rating_cells,
+    row_cells,
+    year_label,
+)
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.views.compare import CompareView, SeriesView
 
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
-NOT_COMPARABLE = "≠"
-ABSENT = "—"
-
-L = {
-    "index": glossary.INDEX,
-    "rating": glossary.RATING,
-    "name": glossary.NAME,
-    "change": Text("Δ", "Δ"),
-    "trend": Text("Tren {index}", "{index} trend"),
-    "rose": Text("Indikator naik", "Indicators that rose"),
-    "fell": Text("Indikator turun", "Indicators that fell"),
-    "level": glossary.LEVEL,
-    "opd": glossary.OPD,
-    "frameworks": Text("Kerangka", "Frameworks"),
-    "missing": Text("Tidak ada data tahun", "No data for"),
-    "nc_mark": Text(
-        "≠ tidak sebanding: kedua tahun mendefinisikannya berbeda",
-        "≠ not comparable: the two years define it differently",
-    ),
-    "absent_mark": Text(
-        "— tidak ada dalam kerangka tahun itu", "— not part of that year's framework"
-    ),
-    "agency": glossary.AGENCY,
-    "years": Text("Tahun", "Years"),
-    "last": Text("Δ terakhir", "Last Δ"),
-    "transition": Text("Perubahan predikat", "Rating changes"),
-    "rank": glossary.RANK,
-    "year": glossary.YEAR,
-    "count": glossary.COUNT,
-    "share": Text("Bagian", "Share"),
-    "mean": Text("Rata-rata", "Mean"),
-    "median": Text("Median", "Median"),
-    "at_target": Text("Mencapai target", "At or above target"),
-    "of": Text("dari", "of"),
-    "none": Text("Tidak ada instansi yang lolos filter.", "No agency passes the filters."),
-}
-ORIGIN = {
-    "option": Text("--framework", "--framework"),
-    "file": Text("disebut di berkas", "named in the file"),
-    "year": Text("menurut tahun", "by year"),
-    "default": Text("bawaan", "default"),
-    "indicators": Text("menurut indikator", "by its indicators"),
-}
 
 
-# -- shared pieces --------------------------------------------------------------------------
-
-
-def style_of(framework: Framework, band: Band) -> str:
-    """A colour per rating, lowest red to highest magenta."""
-    names = [b.name for b in framework.bands]
-    top = len(names) - 1
-    position = names.index(band.name) if band.name in names else 0
-    return BAND_STYLES[round(position * (len(BAND_STYLES) - 1) / top) if top else 0]
-
-
-def signed(value: Decimal | None, lang: Lang = "en") -> str:
-    """``+0.82``, ``-0.10``, ``0.00`` (``+0,82`` in Indonesian); ``None`` as ``""``."""
-    return "" if value is None else signed_figure(value, 2, lang)
-
-
-def change_text(change: Change, lang: Lang = "en") -> str:
-    """A change as shown in tables: signed figure, ``≠`` or ``—``."""
-    if change.status == "compared":
-        return signed(change.delta, lang)
-    return NOT_COMPARABLE if change.status == "not-comparable" else ABSENT
-
-
-def year_label(point: Point) -> str:
-    """The year of a point (or its file when it has none)."""
-    return str(point.year) if point.year is not None else (point.source or "?")
+def show(view: CompareView, sink: Sink) -> None:
+    """The terminal view (drawn by rich, to a pipe or a file too)."""
+    sink.console().print(compare_view(view, sink.lang))
 
 
 def _share(point: Point, low: int, high: int) -> Fraction:
@@ -135,50 +68,49 @@ def bar(point: Point, low: int, high: int) -> str:
     return "█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else "")
 
 
-def transition_text(series: Series, lang: Lang) -> str:
+def transition_text(item: SeriesView, lang: Lang) -> str:
     """``Kurang → Cukup → Baik``; across instruments each part is named and kept apart
     (``Indeks SPBE: Kurang → Baik | Indeks Pemdi: Kurang``), never one arrow between
     two instruments' ratings."""
-    pieces = instrument_parts(series)
-    if len(pieces) == 1:
-        return " → ".join(p.result.band.label(lang) for p in series.points)
+    if len(item.pieces) == 1:
+        return " → ".join(p.result.band.label(lang) for p in item.series.points)
     return " | ".join(
         f"{piece.points[0].framework.index_label(lang)}: "
         + " → ".join(p.result.band.label(lang) for p in piece.points)
-        for piece in pieces
+        for piece in item.pieces
     )
 
 
-def sparks(series: Series) -> str:
+def sparks(item: SeriesView) -> str:
     """:func:`spark` per instrument, separated by ``|``."""
-    return "|".join(spark(piece.points) for piece in instrument_parts(series))
+    return "|".join(spark(piece.points) for piece in item.pieces)
 
 
 # -- compare: terminal ----------------------------------------------------------------------
 
 
-def compare_view(comparison: Comparison, lang: Lang) -> RenderableType:
+def compare_view(view: CompareView, lang: Lang) -> RenderableType:
     """One agency in full; many agencies as a summary table."""
-    if len(comparison.series) == 1:
-        return series_view(comparison.series[0], lang)
-    return summary_table(comparison, lang)
+    if len(view.comparison.series) == 1:
+        return series_view(view.series[0], lang)
+    return summary_table(view, lang)
 
 
-def series_view(series: Series, lang: Lang) -> RenderableType:
+def series_view(item: SeriesView, lang: Lang) -> RenderableType:
     """Values per year with changes, trend bars, frameworks, and indicators up and down.
 
     Years measured by different instruments (SPBE, then Pemdi) are shown one instrument
     at a time, each with its own table and bars named after its index, and a line between
     them saying no change is computed across."""
+    series, pieces = item.series, item.pieces
     years = " → ".join(year_label(p) for p in series.points)
     title = " · ".join(x for x in (series.agency or "", years) if x)
     parts: list[RenderableType] = [RichText(title, style="bold")]
-    pieces = instrument_parts(series)
     if len(pieces) > 1:
         parts.append(RichText(instruments_text(pieces).get(lang), style="yellow"))
     for number, piece in enumerate(pieces):
         if number:
-            parts.append(RichText(not_comparable_text(crossings(series)[number - 1],
+            parts.append(RichText(not_comparable_text(item.crossings[number - 1],
                                                       lang).get(lang), style="yellow"))
         if len(pieces) > 1:
             fw = piece.points[0].framework
@@ -199,21 +131,6 @@ def series_view(series: Series, lang: Lang) -> RenderableType:
     return Group(*parts)
 
 
-def instruments_text(pieces: Sequence[Series]) -> Text:
-    """One sentence naming each instrument with its years: they are not comparable."""
-    def items(lang: Lang) -> str:
-        return "; ".join(
-            f"{p.points[0].framework.index_label(lang)} "
-            f"({', '.join(year_label(x) for x in p.points)})" for p in pieces)
-
-    return Text(
-        f"Instrumen berbeda: {items('id')}. Tiap instrumen ditampilkan sendiri; indeks dan "
-        f"predikatnya tidak sebanding, perubahan di antaranya tidak dihitung ({ABSENT}).",
-        f"Different instruments: {items('en')}. Each is shown on its own; their indices "
-        f"and ratings are not comparable and no change between them is computed ({ABSENT}).",
-    )
-
-
 def series_table(series: Series, lang: Lang) -> Table:
     """Rows: index, rating, domains, aspects; columns: each year and the change after it."""
     table = Table(title_justify="left")
@@ -231,26 +148,23 @@ def series_table(series: Series, lang: Lang) -> Table:
 
 
 def _row_cells(row: Row, series: Series, lang: Lang) -> list[str | RichText]:
-    name = pick(lang, row.name, row.name_en)
+    """:func:`~spbe_cli.render.compare_data.row_cells`, the name as text (never markup),
+    bold for the index and every tier above the deepest."""
     deepest = max((r.depth for r in series.rows if r.kind != "index"), default=0)
     bold = row.kind == "index" or row.depth < deepest
-    cells: list[str | RichText] = [row.label, RichText(name, style="bold" if bold else "")]
-    for position, value in enumerate(row.values):
-        if position:
-            cells.append(change_text(row.changes[position - 1], lang))
-        cells.append(ABSENT if value is None else fmt(value.published, 2, lang))
+    plain = row_cells(row, series, lang)
+    cells: list[str | RichText] = list(plain)
+    cells[1] = RichText(plain[1], style="bold" if bold else "")
     return cells
 
 
 def _rating_cells(series: Series, lang: Lang) -> list[str | RichText]:
-    cells: list[str | RichText] = []
-    for position, point in enumerate(series.points):
-        if position:
-            direction = series.steps[position - 1].rating_direction
-            arrow = NOT_COMPARABLE if direction is None else {1: "↑", -1: "↓", 0: "="}[direction]
-            cells.append(arrow)
-        band = point.result.band
-        cells.append(RichText(band.label(lang), style=style_of(point.framework, band)))
+    """:func:`~spbe_cli.render.compare_data.rating_cells`, each rating in its colour."""
+    plain = rating_cells(series, lang)
+    cells: list[str | RichText] = list(plain)
+    for position, point in enumerate(series.points):  # a rating, then an arrow, ...
+        style = style_of(point.framework, point.result.band)
+        cells[2 * position] = RichText(plain[2 * position], style=style)
     return cells
 
 
@@ -349,8 +263,9 @@ def indicator_changes(
     return table
 
 
-def summary_table(comparison: Comparison, lang: Lang) -> Table:
+def summary_table(view: CompareView, lang: Lang) -> Table:
     """Many agencies: index per year, last change, rating changes and a sparkline."""
+    comparison = view.comparison
     table = Table()
     table.add_column(L["agency"].get(lang))
     for year in comparison.years:
@@ -358,7 +273,8 @@ def summary_table(comparison: Comparison, lang: Lang) -> Table:
     table.add_column(L["last"].get(lang), justify="right")
     table.add_column(L["transition"].get(lang))
     table.add_column("")
-    for series in comparison.series:
+    for item in view.series:
+        series = item.series
         by_year = {p.year: p for p in series.points}
         cells = [
             fmt(by_year[y].result.published, 2, lang) if y in by_year else ABSENT
@@ -369,272 +285,9 @@ def summary_table(comparison: Comparison, lang: Lang) -> Table:
             step = series.steps[-1]
             last = change_text(step.index, lang) if step.comparable else ABSENT
         table.add_row(
-            RichText(series.agency or ""), *cells, last, transition_text(series, lang),
-            sparks(series),
+            RichText(series.agency or ""), *cells, last, transition_text(item, lang),
+            sparks(item),
         )
     return table
 
 
-# -- compare: data --------------------------------------------------------------------------
-
-
-COMPARE_HEADER = [
-    "agency",
-    "kind",
-    "id",
-    "name",
-    "year",
-    "framework",
-    "value",
-    "predikat",
-    "change",
-    "change_status",
-]
-
-
-def compare_rows(comparison: Comparison, lang: Lang) -> list[list[object]]:
-    """Long rows for CSV: one per agency, row and year (change from the year before).
-
-    Figures stay numbers (``-0.10``, not text), so spreadsheets neither guard nor
-    mistake them for formulas.
-    """
-    rows: list[list[object]] = []
-    for series in comparison.series:
-        for row in series.rows:
-            name = pick(lang, row.name, row.name_en)
-            for position, (point, value) in enumerate(zip(series.points, row.values, strict=True)):
-                change = row.changes[position - 1] if position else None
-                rows.append(
-                    [
-                        series.agency or "",
-                        row.kind,
-                        row.id,
-                        name,
-                        point.year or "",
-                        point.framework.id,
-                        "" if value is None else value.published,
-                        "" if value is None else value.band.label(lang),
-                        "" if change is None or change.delta is None else change.delta,
-                        "" if change is None else change.status,
-                    ]
-                )
-    return rows
-
-
-def compare_markdown_rows(series: Series, lang: Lang) -> tuple[list[str], list[list[object]]]:
-    """The terminal table of one agency as a header and rows for Markdown."""
-    header = ["", "name"]
-    for position, point in enumerate(series.points):
-        if position:
-            header.append("Δ")
-        header.append(year_label(point))
-    rows: list[list[object]] = []
-    for row in series.rows:
-        rows.append(
-            [c.plain if isinstance(c, RichText) else c for c in _row_cells(row, series, lang)]
-        )
-        if row.kind == "index":
-            rows.append(
-                [
-                    "",
-                    L["rating"].get(lang),
-                    *[
-                        c.plain if isinstance(c, RichText) else c
-                        for c in _rating_cells(series, lang)
-                    ],
-                ]
-            )
-    return header, rows
-
-
-# -- rank -----------------------------------------------------------------------------------
-
-
-def percent(share: Fraction, lang: Lang = "en") -> str:
-    """A share as a percentage with one decimal, half-up (``33.3%``, ``33,3%``)."""
-    return f"{fmt(share * 100, 1, lang)}%"
-
-
-def ranking_view(
-    rankings: Sequence[YearRanking], lang: Lang, limit: int | None = None
-) -> RenderableType:
-    """Per year: the ranking table (its first ``limit`` rows), then the rating counts and
-    statistics."""
-    if not rankings:
-        return RichText(L["none"].get(lang), style="yellow")
-    parts: list[RenderableType] = []
-    for ranking in rankings:
-        parts.extend(
-            [
-                ranking_table(ranking, lang, limit),
-                statistics_table(ranking, lang),
-                statistics_line(ranking, lang),
-                "",
-            ]
-        )
-    return Group(*parts)
-
-
-def _ranking_title(ranking: YearRanking, lang: Lang) -> str:
-    title = L["rank"].get(lang) + (f" {ranking.year}" if ranking.year is not None else "")
-    title += f" · {ranking.framework.index_label(lang)}"
-    return f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})"
-
-
-def ranking_table(ranking: YearRanking, lang: Lang, limit: int | None = None) -> Table:
-    """Rank, agency, year, index, rating and the top tier's indices (D1.. or A1..);
-    ``limit`` keeps the first rows and says how many more there are."""
-    table = Table(title=_ranking_title(ranking, lang), title_justify="left", title_style="bold")
-    one_year = ranking.year is not None
-    shown = ranking.rows if limit is None else ranking.rows[:limit]
-    longest = max((len(r.result.assessment.agency or "") for r in shown), default=0)
-    table.add_column("#", justify="right")
-    table.add_column(L["agency"].get(lang), overflow="fold", min_width=min(longest, 28))
-    if not one_year:
-        table.add_column(L["year"].get(lang), justify="right")
-    table.add_column(L["index"].get(lang), justify="right")
-    table.add_column(L["rating"].get(lang), no_wrap=True)
-    for code in top_codes(ranking.framework):
-        table.add_column(code, justify="right")
-    for row in rankings_cells(ranking, lang, shown):
-        table.add_row(*(row[:2] + row[3:] if one_year else row))
-    rest = len(ranking.rows) - len(shown)
-    if rest > 0:
-        table.caption = TABLE_WORDS["more"].format(n=rest).get(lang)
-    return table
-
-
-def ranking_plain(rankings: Sequence[YearRanking], lang: Lang) -> Iterator[str]:
-    """:func:`ranking_view` as plain aligned text, every row (for a pipe or a file)."""
-    if not rankings:
-        yield L["none"].get(lang) + "\n"
-        return
-    for ranking in rankings:
-        one_year = ranking.year is not None
-        header = ["#", L["agency"].get(lang), *([] if one_year else [L["year"].get(lang)]),
-                  L["index"].get(lang), L["rating"].get(lang), *top_codes(ranking.framework)]
-        rows = [[str(c) for c in (row[:2] + row[3:] if one_year else row)]
-                for row in rankings_cells(ranking, lang)]
-        yield _ranking_title(ranking, lang) + "\n"
-        yield from aligned_lines(header, rows, left={1, 3 if one_year else 4})
-        counts = [[item.band.label(lang), str(item.count), percent(item.share, lang)]
-                  for item in ranking.statistics.bands]
-        yield "\n"
-        yield from aligned_lines(
-            [L["rating"].get(lang), L["count"].get(lang), L["share"].get(lang)], counts, {0})
-        yield statistics_line(ranking, lang).plain + "\n\n"
-
-
-def rankings_cells(
-    ranking: YearRanking, lang: Lang, shown: Sequence[Ranked] | None = None
-) -> list[list[str | RichText]]:
-    """The cells of :func:`ranking_table` (rich text for the rating), of ``shown`` rows
-    (every row by default)."""
-    rows: list[list[str | RichText]] = []
-    for ranked in ranking.rows if shown is None else shown:
-        result = ranked.result
-        cells: list[str | RichText] = [
-            str(ranked.rank),
-            RichText(result.assessment.agency or ""),
-            str(result.assessment.year or ""),
-            fmt(result.published, 2, lang),
-            RichText(result.band.label(lang), style=style_of(result.framework, result.band)),
-        ]
-        cells.extend(top_values(ranking, ranked.result, lang))
-        rows.append(cells)
-    return rows
-
-
-def top_codes(fw: Framework) -> list[str]:
-    """Column labels of the top tier: ``D1``..``D4`` (SPBE), ``A1``..``A7`` (Pemdi)."""
-    code = fw.group_tiers[0].code if fw.group_tiers else ""
-    return [f"{code}{node.id}" for node in fw.top_level]
-
-
-def top_values(ranking: YearRanking, result: Any, lang: Lang = "en") -> list[str]:
-    """Top-tier figures of a result, blank where its framework differs from the year's."""
-    if result.framework is not ranking.framework:
-        return ["" for _ in ranking.framework.top_level]
-    return [fmt(d.published, 2, lang) for d in result.top]
-
-
-def statistics_table(ranking: YearRanking, lang: Lang) -> Table:
-    """Count and share per rating."""
-    table = Table()
-    table.add_column(L["rating"].get(lang))
-    table.add_column(L["count"].get(lang), justify="right")
-    table.add_column(L["share"].get(lang), justify="right")
-    for item in ranking.statistics.bands:
-        table.add_row(
-            RichText(item.band.label(lang), style=style_of(ranking.framework, item.band)),
-            str(item.count),
-            percent(item.share, lang),
-        )
-    return table
-
-
-def statistics_line(ranking: YearRanking, lang: Lang) -> RichText:
-    """Mean, median and how many reach the target."""
-    stats, fw = ranking.statistics, ranking.framework
-    mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
-    target = stats.target or fw.target
-    share = percent(Fraction(stats.at_target, stats.count), lang) if stats.count else "-"
-    return RichText(
-        f"{L['mean'].get(lang)} {fmt(mean, 2, lang) if mean is not None else '-'} · "
-        f"{L['median'].get(lang)} {fmt(middle, 2, lang) if middle is not None else '-'} · "
-        f"{L['at_target'].get(lang)} ({fmt(target, 2, lang)}): {stats.at_target} "
-        f"{L['of'].get(lang)} {stats.count} ({share})"
-    )
-
-
-def ranking_header(rankings: Sequence[YearRanking]) -> list[str]:
-    """CSV/Markdown columns: rank, agency, year, framework, index, predikat, then the top
-    tier's ``<tier>_<id>`` (``domain_1`` for SPBE, ``aspect_1`` for Pemdi)."""
-    fw = rankings[0].framework if rankings else None
-    tier = fw.group_tiers[0].id if fw is not None and fw.group_tiers else ""
-    nodes = fw.top_level if fw is not None else ()
-    return [
-        "rank",
-        "agency",
-        "year",
-        "framework",
-        "index",
-        "predikat",
-        *[f"{tier}_{d.id}" for d in nodes],
-    ]
-
-
-def ranking_rows(rankings: Sequence[YearRanking], lang: Lang) -> list[list[object]]:
-    """One row per ranked agency-year, all years one after another."""
-    first = rankings[0] if rankings else None
-    rows: list[list[object]] = []
-    for ranking in rankings:
-        for ranked in ranking.rows:
-            result = ranked.result
-            domains = top_values(first, result) if first is not None else []
-            rows.append(
-                [
-                    ranked.rank,
-                    result.assessment.agency or "",
-                    result.assessment.year or "",
-                    result.framework.id,
-                    str(result.published),
-                    result.band.label(lang),
-                    *domains,
-                ]
-            )
-    return rows
-
-
-def statistics_rows(ranking: YearRanking, lang: Lang) -> list[list[object]]:
-    """Rating counts and shares, then mean, median and at-target, for Markdown."""
-    stats, fw = ranking.statistics, ranking.framework
-    rows: list[list[object]] = [
-        [b.band.label(lang), b.count, percent(b.share, lang)] for b in stats.bands
-    ]
-    for label, value in ((L["mean"], stats.mean), (L["median"], stats.median)):
-        shown = stats.published(fw, value)
-        rows.append([label.get(lang), "-" if shown is None else shown, ""])
-    share = percent(Fraction(stats.at_target, stats.count), lang) if stats.count else "-"
-    rows.append([L["at_target"].get(lang), stats.at_target, share])
-    return rows

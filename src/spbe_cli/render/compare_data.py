@@ -1,8 +1,10 @@
-"""``spbe compare`` and ``spbe rank`` as data: JSON documents, streamed, and JSON Lines.
+"""``spbe compare`` as data: a JSON document, streamed, JSON Lines, CSV and Markdown; and
+the words and plain cells the terminal view (:mod:`spbe_cli.render.compare`) shares.
 
 The layouts are public (``schema_version``; docs/json.md documents them). Documents are written
 one agency at a time (:func:`write_compare_json`), byte for byte what
-:func:`~spbe_cli.render.json_parts.dumps_json` writes of :func:`compare_document`.
+:func:`~spbe_cli.render.json_parts.dumps_json` writes of :func:`compare_document`. Lays out a
+:class:`~spbe_cli.views.compare.CompareView`; computes nothing (no rich either).
 """
 
 from __future__ import annotations
@@ -10,13 +12,122 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from spbe_cli.compare import Change, Comparison, IndicatorChange, Point, Row, Series, Step
-from spbe_cli.framework import Framework, format_exact
-from spbe_cli.ranking import Ranked, Statistics, YearRanking
-from spbe_cli.render.formats import SCHEMA_VERSION, number
-from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, dumps
+from spbe_cli import glossary
+from spbe_cli.compare import (
+    Change,
+    Comparison,
+    IndicatorChange,
+    Point,
+    Regression,
+    Row,
+    Series,
+    Step,
+)
+from spbe_cli.framework import format_exact
+from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.render.common import fmt
+from spbe_cli.render.common import signed as signed_figure
+from spbe_cli.render.formats import SCHEMA_VERSION, csv_text, markdown_table, number
+from spbe_cli.render.json_parts import ITEM_CLOSE, ITEM_OPEN, dumps, write_lines
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.views.compare import CompareView
+
+NOT_COMPARABLE = "≠"
+ABSENT = "—"
+
+L = {
+    "index": glossary.INDEX,
+    "rating": glossary.RATING,
+    "name": glossary.NAME,
+    "change": Text("Δ", "Δ"),
+    "trend": Text("Tren {index}", "{index} trend"),
+    "rose": Text("Indikator naik", "Indicators that rose"),
+    "fell": Text("Indikator turun", "Indicators that fell"),
+    "level": glossary.LEVEL,
+    "opd": glossary.OPD,
+    "frameworks": Text("Kerangka", "Frameworks"),
+    "missing": Text("Tidak ada data tahun", "No data for"),
+    "nc_mark": Text(
+        "≠ tidak sebanding: kedua tahun mendefinisikannya berbeda",
+        "≠ not comparable: the two years define it differently",
+    ),
+    "absent_mark": Text(
+        "— tidak ada dalam kerangka tahun itu", "— not part of that year's framework"
+    ),
+    "agency": glossary.AGENCY,
+    "last": Text("Δ terakhir", "Last Δ"),
+    "transition": Text("Perubahan predikat", "Rating changes"),
+}
+ORIGIN = {
+    "option": Text("--framework", "--framework"),
+    "file": Text("disebut di berkas", "named in the file"),
+    "year": Text("menurut tahun", "by year"),
+    "default": Text("bawaan", "default"),
+    "indicators": Text("menurut indikator", "by its indicators"),
+}
+
+
+# -- words and cells the terminal shares ----------------------------------------------------
+
+
+def signed(value: Decimal | None, lang: Lang = "en") -> str:
+    """``+0.82``, ``-0.10``, ``0.00`` (``+0,82`` in Indonesian); ``None`` as ``""``."""
+    return "" if value is None else signed_figure(value, 2, lang)
+
+
+def change_text(change: Change, lang: Lang = "en") -> str:
+    """A change as shown in tables: signed figure, ``≠`` or ``—``."""
+    if change.status == "compared":
+        return signed(change.delta, lang)
+    return NOT_COMPARABLE if change.status == "not-comparable" else ABSENT
+
+
+def year_label(point: Point) -> str:
+    """The year of a point (or its file when it has none)."""
+    return str(point.year) if point.year is not None else (point.source or "?")
+
+
+def instruments_text(pieces: Sequence[Series]) -> Text:
+    """One sentence naming each instrument with its years: they are not comparable."""
+    def items(lang: Lang) -> str:
+        return "; ".join(
+            f"{p.points[0].framework.index_label(lang)} "
+            f"({', '.join(year_label(x) for x in p.points)})" for p in pieces)
+
+    return Text(
+        f"Instrumen berbeda: {items('id')}. Tiap instrumen ditampilkan sendiri; indeks dan "
+        f"predikatnya tidak sebanding, perubahan di antaranya tidak dihitung ({ABSENT}).",
+        f"Different instruments: {items('en')}. Each is shown on its own; their indices "
+        f"and ratings are not comparable and no change between them is computed ({ABSENT}).",
+    )
+
+
+def row_cells(row: Row, series: Series, lang: Lang) -> list[str]:
+    """A row of the table of one agency as text: code, name, then each year's figure and
+    the change after it (``≠``, ``—`` where none is computed)."""
+    cells = [row.label, pick(lang, row.name, row.name_en)]
+    for position, value in enumerate(row.values):
+        if position:
+            cells.append(change_text(row.changes[position - 1], lang))
+        cells.append(ABSENT if value is None else fmt(value.published, 2, lang))
+    return cells
+
+
+def rating_cells(series: Series, lang: Lang) -> list[str]:
+    """The rating of each year, with an arrow between years (``↑``, ``↓``, ``=``, ``≠``)."""
+    cells: list[str] = []
+    for position, point in enumerate(series.points):
+        if position:
+            direction = series.steps[position - 1].rating_direction
+            cells.append(
+                NOT_COMPARABLE if direction is None else {1: "↑", -1: "↓", 0: "="}[direction]
+            )
+        cells.append(point.result.band.label(lang))
+    return cells
 
 
 def _value_number(value: Decimal | None) -> float | int | None:
@@ -160,73 +271,110 @@ def compare_lines(
         yield line
 
 
-def _statistics_dict(stats: Statistics, fw: Framework) -> dict[str, Any]:
-    mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
-    target = stats.target if stats.target is not None else fw.target
+COMPARE_HEADER = [
+    "agency",
+    "kind",
+    "id",
+    "name",
+    "year",
+    "framework",
+    "value",
+    "predikat",
+    "change",
+    "change_status",
+]
+
+
+def compare_rows(comparison: Comparison, lang: Lang) -> list[list[object]]:
+    """Long rows for CSV: one per agency, row and year (change from the year before).
+
+    Figures stay numbers (``-0.10``, not text), so spreadsheets neither guard nor
+    mistake them for formulas.
+    """
+    rows: list[list[object]] = []
+    for series in comparison.series:
+        for row in series.rows:
+            name = pick(lang, row.name, row.name_en)
+            for position, (point, value) in enumerate(zip(series.points, row.values, strict=True)):
+                change = row.changes[position - 1] if position else None
+                rows.append(
+                    [
+                        series.agency or "",
+                        row.kind,
+                        row.id,
+                        name,
+                        point.year or "",
+                        point.framework.id,
+                        "" if value is None else value.published,
+                        "" if value is None else value.band.label(lang),
+                        "" if change is None or change.delta is None else change.delta,
+                        "" if change is None else change.status,
+                    ]
+                )
+    return rows
+
+
+def compare_markdown_rows(series: Series, lang: Lang) -> tuple[list[str], list[list[object]]]:
+    """The terminal table of one agency as a header and rows for Markdown."""
+    header = ["", "name"]
+    for position, point in enumerate(series.points):
+        if position:
+            header.append("Δ")
+        header.append(year_label(point))
+    rows: list[list[object]] = []
+    for row in series.rows:
+        rows.append(list(row_cells(row, series, lang)))
+        if row.kind == "index":
+            rows.append(["", L["rating"].get(lang), *rating_cells(series, lang)])
+    return header, rows
+
+
+def regression_dict(regression: Regression) -> dict[str, object]:
+    """A fall as JSON: agency, years, what fell, by how much."""
     return {
-        "count": stats.count,
-        "mean": _value_number(mean),
-        "mean_exact": None if stats.mean is None else format_exact(stats.mean),
-        "median": _value_number(middle),
-        "median_exact": None if stats.median is None else format_exact(stats.median),
-        "target": number(fw.publish(target)),
-        "at_target": stats.at_target,
-        "predikat": [
-            {
-                "name": b.band.name,
-                "name_en": b.band.name_en,
-                "count": b.count,
-                "share": number(b.share),
-                "share_exact": format_exact(b.share),
-            }
-            for b in stats.bands
-        ],
+        "agency": regression.series.agency,
+        "from": regression.step.before.year,
+        "to": regression.step.after.year,
+        "domain": regression.domain,
+        "change": number(regression.delta),
     }
 
 
-def ranking_document(rankings: Sequence[YearRanking]) -> dict[str, Any]:
-    """The ``spbe rank --format json`` document: per year, statistics and ranked rows."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "years": [
-            {
-                "year": r.year,
-                "framework": r.framework.id,
-                "total": r.total,
-                "statistics": _statistics_dict(r.statistics, r.framework),
-                "rows": [ranked_dict(x) for x in r.rows],
-            }
-            for r in rankings
-        ],
-    }
+# -- renderers ------------------------------------------------------------------------------
 
 
-def ranked_dict(ranked: Ranked) -> dict[str, Any]:
-    """One ranked agency-year (a row of :func:`ranking_document`)."""
-    result = ranked.result
-    return {
-        "rank": ranked.rank,
-        "agency": result.assessment.agency,
-        "year": result.assessment.year,
-        "source": ranked.source,
-        "framework": result.framework.id,
-        "index": number(result.published),
-        "index_exact": format_exact(result.index),
-        "predikat": result.band.name,
-        "target_reached": result.target_reached,
-        "domains": [],
-        **{
-            tier.key: [{"id": d.id, "index": number(d.published)} for d in nodes]
-            for tier, nodes in result.tier_pairs()[:1]
-        },
-    }
+def _falls(view: CompareView) -> list[dict[str, object]] | None:
+    return None if view.falls is None else [regression_dict(r) for r in view.falls]
 
 
-def ranking_lines_json(rankings: Sequence[YearRanking]) -> Iterator[dict[str, Any]]:
-    """``spbe rank --format jsonl``: one object per ranked agency-year, ``schema_version``
-    first, then :func:`ranked_dict` (the statistics are in the JSON document only)."""
-    for ranking in rankings:
-        for ranked in ranking.rows:
-            yield {"schema_version": SCHEMA_VERSION, **ranked_dict(ranked)}
+def write_json(view: CompareView, sink: Sink) -> None:
+    """``--format json``: :func:`compare_document`, streamed one agency at a time, with the
+    ``regressions`` a check found."""
+    write_compare_json(view.comparison, _falls(view), sink.stream)
 
 
+def write_jsonl(view: CompareView, sink: Sink) -> None:
+    """``--format jsonl``: :func:`compare_lines`, one agency a line."""
+    write_lines(compare_lines(view.comparison, _falls(view)), sink.stream)
+
+
+def write_csv(view: CompareView, sink: Sink) -> None:
+    """``--format csv``: :data:`COMPARE_HEADER` and :func:`compare_rows`."""
+    sink.text(csv_text(COMPARE_HEADER, compare_rows(view.comparison, sink.lang)))
+
+
+def write_markdown(view: CompareView, sink: Sink) -> None:
+    """``--format markdown``: per agency a table per instrument (SPBE, Pemdi), each named
+    when there are two or more, then the sentence saying they are not comparable."""
+    lang = sink.lang
+    parts = []
+    for item in view.series:
+        pieces = item.pieces
+        for piece in pieces:  # one table per instrument (SPBE, Pemdi), each named
+            header, rows = compare_markdown_rows(piece, lang)
+            named = f" · {piece.points[0].framework.index_label(lang)}" if len(pieces) > 1 else ""
+            parts.append(f"### {item.series.agency or ''}{named}\n\n"
+                         + markdown_table(header, rows))
+        if len(pieces) > 1:
+            parts.append(instruments_text(pieces).get(lang) + "\n")
+    sink.text("\n".join(parts))

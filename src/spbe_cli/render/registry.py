@@ -100,6 +100,20 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "spbe_cli.render.framework_data:write_report_csv",
         "markdown": "spbe_cli.render.framework_data:write_report_markdown",
     },
+    "compare": {
+        "table": "spbe_cli.render.compare:show",
+        "json": "spbe_cli.render.compare_data:write_json",
+        "jsonl": "spbe_cli.render.compare_data:write_jsonl",
+        "csv": "spbe_cli.render.compare_data:write_csv",
+        "markdown": "spbe_cli.render.compare_data:write_markdown",
+    },
+    "rank": {
+        "table": "spbe_cli.render.rank:show",
+        "json": "spbe_cli.render.rank_data:write_json",
+        "jsonl": "spbe_cli.render.rank_data:write_jsonl",
+        "csv": "spbe_cli.render.rank_data:write_csv",
+        "markdown": "spbe_cli.render.rank_data:write_markdown",
+    },
 }
 """Every subject's formats and their renderers (``module:function``)."""
 

@@ -23,7 +23,7 @@ from spbe_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from spbe_cli.compare import Comparison, Point, Regression, RegressionCheck
+    from spbe_cli.compare import Comparison, Point, RegressionCheck
     from spbe_cli.i18n import Lang
 
 
@@ -106,13 +106,15 @@ def compare(
       spbe compare examples/pematangsiantar-2022.xlsx examples/pematangsiantar-2024.xlsx --fail-on-regression --domain 4
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
+    from spbe_cli.cli.output import emit
+    from spbe_cli.views.compare import compare_view
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [*files, *(f.rpartition("=")[2] for f in framework or [])], lang)
     points = _load(files, framework or [], sheet, layout.value, agency, allow_missing, lang)
     comparison = build(points, lang)
     check = regression_check(comparison, domain, lang) if fail_on_regression or domain else None
-    print_comparison(comparison, check, output_format.value, lang)
+    emit("compare", output_format.value, compare_view(comparison, check), lang)
     if check is not None:
         report_regressions(check, lang, fail_on_regression)
 
@@ -148,7 +150,7 @@ def _load(
         fail_input(error, lang)
 
 
-# -- comparing and printing -----------------------------------------------------------------
+# -- comparing and reporting ----------------------------------------------------------------
 
 
 def build(points: list[Point], lang: Lang) -> Comparison:
@@ -180,58 +182,6 @@ def regression_check(comparison: Comparison, domain: str | None, lang: Lang) -> 
             lang,
         )
     return find_regressions(comparison, domain)
-
-
-def print_comparison(
-    comparison: Comparison, check: RegressionCheck | None, output_format: str, lang: Lang
-) -> None:
-    """Table, JSON, CSV or Markdown on stdout."""
-    from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import compare as view
-    from spbe_cli.render import formats, json_parts
-
-    if output_format in ("json", "jsonl"):
-        from spbe_cli.render import compare_data
-
-        falls = None if check is None else [regression_dict(r) for r in check.regressions]
-        sys.stdout.flush()
-        if output_format == "json":
-            compare_data.write_compare_json(comparison, falls, sys.stdout.buffer)
-        else:
-            json_parts.write_lines(compare_data.compare_lines(comparison, falls), sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    elif output_format == "csv":
-        write_data(formats.csv_text(view.COMPARE_HEADER, view.compare_rows(comparison, lang)))
-    elif output_format == "markdown":
-        parts = []
-        from spbe_cli.compare import instrument_parts
-
-        for series in comparison.series:
-            pieces = instrument_parts(series)
-            for piece in pieces:  # one table per instrument (SPBE, Pemdi), each named
-                header, rows = view.compare_markdown_rows(piece, lang)
-                named = (f" · {piece.points[0].framework.index_label(lang)}"
-                         if len(pieces) > 1 else "")
-                parts.append(f"### {series.agency or ''}{named}\n\n"
-                             + formats.markdown_table(header, rows))
-            if len(pieces) > 1:
-                parts.append(view.instruments_text(pieces).get(lang) + "\n")
-        write_data("\n".join(parts))
-    else:
-        stdout_console().print(view.compare_view(comparison, lang))
-
-
-def regression_dict(regression: Regression) -> dict[str, object]:
-    """A fall as JSON: agency, years, what fell, by how much."""
-    from spbe_cli.render.formats import number
-
-    return {
-        "agency": regression.series.agency,
-        "from": regression.step.before.year,
-        "to": regression.step.after.year,
-        "domain": regression.domain,
-        "change": number(regression.delta),
-    }
 
 
 def report_regressions(check: RegressionCheck, lang: Lang, fail: bool) -> None:

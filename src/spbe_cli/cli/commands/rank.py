@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Unpack
 
@@ -98,6 +97,9 @@ def rank(
 
       spbe rank examples/agencies-2021.xlsx --where "indeks>=2.6" --format json
     """
+    from spbe_cli.cli.output import emit
+    from spbe_cli.views.rank import rank_view
+
     lang = lang_of(language)
     filters = parse_where(where or [], lang)
     rankings = load_rankings(
@@ -112,7 +114,7 @@ def rank(
         filters=filters,
         top=top,
     )
-    print_rankings(rankings, output_format.value, lang, show_all=show_all)
+    emit("rank", output_format.value, rank_view(rankings), lang, show_all=show_all)
 
 
 def parse_where(texts: list[str], lang: Lang) -> list[Filter]:
@@ -149,49 +151,6 @@ def load_rankings(
             return rank_files(files, where=filters, top=top, on_read=show_read(lang), **options)
     except InputError as error:
         fail_input(error, lang)
-
-
-def print_rankings(
-    rankings: list[YearRanking], output_format: str, lang: Lang, *, show_all: bool = False
-) -> None:
-    """Table, JSON, CSV (rows only) or Markdown (rows and statistics) on stdout. A table
-    on a terminal shows the first rows of each year (every row with ``show_all``); a pipe
-    or a file gets every row as plain aligned text."""
-    from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import compare as view
-    from spbe_cli.render import formats, json_parts
-
-    if output_format == "json":
-        from spbe_cli.render.compare_data import ranking_document
-
-        write_data(json_parts.dumps_json(ranking_document(rankings)))
-    elif output_format == "jsonl":
-        from spbe_cli.render.compare_data import ranking_lines_json
-
-        sys.stdout.flush()
-        json_parts.write_lines(ranking_lines_json(rankings), sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    elif output_format == "csv":
-        write_data(formats.csv_text(view.ranking_header(rankings), view.ranking_rows(rankings, lang)))
-    elif output_format == "markdown":
-        parts = [
-            formats.markdown_table(view.ranking_header(rankings), view.ranking_rows(rankings, lang))
-        ]
-        for ranking in rankings:
-            title = f"### {ranking.year if ranking.year is not None else ''}\n\n"
-            parts.append(
-                title
-                + formats.markdown_table(["predikat", "n", "%"], view.statistics_rows(ranking, lang))
-            )
-        write_data("\n".join(parts))
-    else:
-        from spbe_cli.render.common import TERMINAL_ROWS
-
-        console = stdout_console()
-        if not console.is_terminal:
-            sys.stdout.writelines(view.ranking_plain(rankings, lang))
-            return
-        console.print(view.ranking_view(rankings, lang, None if show_all else TERMINAL_ROWS))
 
 
 HELP = h(
