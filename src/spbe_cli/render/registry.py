@@ -73,6 +73,12 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "spbe_cli.render.score_data:write_csv",
         "markdown": "spbe_cli.render.score_data:write_markdown",
     },
+    "evidence": {
+        "table": "spbe_cli.render.evidence:show",
+        "json": "spbe_cli.render.evidence_data:write_json",
+        "csv": "spbe_cli.render.evidence_data:write_csv",
+        "markdown": "spbe_cli.render.evidence_data:write_markdown",
+    },
 }
 """Every subject's formats and their renderers (``module:function``)."""
 
