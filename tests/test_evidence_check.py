@@ -25,15 +25,9 @@ from evidence_files import (
 )
 from spbe_cli.assessment import Assessment
 from spbe_cli.engine import score
-from spbe_cli.evidence import (
-    FINDING_CODES,
-    check_assessment,
-    csv_rows,
-    markdown_lines,
-    scan_folder,
-    to_dict,
-)
+from spbe_cli.evidence import FINDING_CODES, check_assessment, scan_folder
 from spbe_cli.framework import load_framework
+from spbe_cli.render.evidence_data import csv_rows, markdown_lines, to_dict
 
 SPBE = load_framework("permenpanrb-59-2020")
 PEMDI = load_framework("permenpanrb-8-2026")

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from evidence_files import expected_index
-from spbe_cli.evidence import check_assessment, to_dict
+from spbe_cli.evidence import check_assessment
 from spbe_cli.problems import InputError
 from spbe_cli.readers import read_assessments
+from spbe_cli.render.evidence_data import to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FOLDER = EXAMPLES / "bukti-pematangsiantar-2021"

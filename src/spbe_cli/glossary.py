@@ -47,3 +47,12 @@ INDEX_RANGE = Text("Rentang indeks", "Index range")
 SUMMARY = Text("Ringkasan", "Summary")
 PREPARED_BY = Text("Disusun oleh,", "Prepared by,")
 ACKNOWLEDGED_BY = Text("Mengetahui,", "Acknowledged by,")
+
+TRACK_NAMES = {
+    "mandiri": Text("Mandiri", "Self-assessment"),
+    "verifikasi": Text("Verifikasi", "Verification"),
+    "akhir": Text("Akhir", "Final"),
+    "nilai": VALUE,
+    "target": TARGET,
+}
+"""The names of the score tracks a workbook may hold (its value columns), for people."""

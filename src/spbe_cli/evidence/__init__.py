@@ -50,7 +50,6 @@ Rules:
 from __future__ import annotations
 
 from spbe_cli.evidence.check import check_assessment, claimed_levels, supported_value
-from spbe_cli.evidence.export import csv_rows, markdown_lines, to_dict
 from spbe_cli.evidence.folder import FileEntry, FolderScan, scan_folder
 from spbe_cli.evidence.items import Item, ItemList, read_items
 from spbe_cli.evidence.mapping import MappedItem, parse_cell
@@ -79,12 +78,9 @@ __all__ = [
     "ScanSummary",
     "check_assessment",
     "claimed_levels",
-    "csv_rows",
-    "markdown_lines",
     "parse_cell",
     "parse_path",
     "read_items",
     "scan_folder",
     "supported_value",
-    "to_dict",
 ]

@@ -14,6 +14,7 @@ from spbe_cli.assessment import Assessment
 from spbe_cli.engine import score
 from spbe_cli.evidence.items import Item
 from spbe_cli.framework import Value
+from spbe_cli.glossary import TRACK_NAMES
 from spbe_cli.i18n import Text
 from spbe_cli.results import Result
 
@@ -192,8 +193,6 @@ class EvidenceReport:
         """Which claims were checked, for every screen and page that shows the check:
         ``Klaim dari jalur Mandiri, kolom E5 'Nilai Mandiri'``; a file without a
         self-assessment says the scored track stood in for it."""
-        from spbe_cli.render.common import TRACK_NAMES
-
         name = TRACK_NAMES.get(self.track or "", Text(self.track or "-", self.track or "-"))
         where = Text(f", kolom {self.column}", f", column {self.column}") if self.column \
             else Text("", "")
@@ -225,7 +224,6 @@ class EvidenceReport:
         same by ``plan`` and ``report``: ``Rencana dimulai dari nilai yang didukung bukti:
         1,45 (klaim 1,53, jalur Nilai)``."""
         from spbe_cli.exact import fixed
-        from spbe_cli.render.common import TRACK_NAMES
 
         places = self.claimed.framework.rounding.places
 

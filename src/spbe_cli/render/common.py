@@ -12,7 +12,7 @@ from fractions import Fraction
 from spbe_cli import glossary
 from spbe_cli.exact import fixed, round_half_up
 from spbe_cli.framework import Band, Framework, Indicator, format_exact
-from spbe_cli.i18n import Lang, Text
+from spbe_cli.i18n import Lang
 from spbe_cli.results import Result
 
 BAND_STYLES = ("red", "yellow", "green", "cyan", "bold magenta")
@@ -22,13 +22,8 @@ TERMINAL_ROWS = 20
 """Ranking rows a terminal shows before "N more" (``--all`` shows every row)."""
 
 
-TRACK_NAMES = {
-    "mandiri": Text("Mandiri", "Self-assessment"),
-    "verifikasi": Text("Verifikasi", "Verification"),
-    "akhir": Text("Akhir", "Final"),
-    "nilai": glossary.VALUE,
-    "target": glossary.TARGET,
-}
+TRACK_NAMES = glossary.TRACK_NAMES
+"""Score track names for people (said in :mod:`spbe_cli.glossary`)."""
 
 
 def track_label(name: str, lang: Lang) -> str:

@@ -1,17 +1,23 @@
 """Evidence readiness for people at a terminal (rich). Computes nothing: it shows an
-:class:`~spbe_cli.evidence.model.EvidenceReport`."""
+:class:`~spbe_cli.views.evidence.EvidenceView`; the same report as data is in
+:mod:`spbe_cli.render.evidence_data`."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli import glossary
-from spbe_cli.evidence.model import EvidenceReport
 from spbe_cli.exact import value_text
 from spbe_cli.i18n import Lang, Text
 from spbe_cli.render.common import band_style, fmt, indicator_name, signed
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.views.evidence import EvidenceView
 
 L = {
     "title": glossary.EVIDENCE_READINESS,
@@ -43,8 +49,14 @@ L = {
 }
 
 
-def evidence_view(report: EvidenceReport, lang: Lang, limit: int = 30) -> RenderableType:
+def show(view: EvidenceView, sink: Sink) -> None:
+    """``spbe evidence`` at a terminal."""
+    sink.console().print(evidence_view(view, sink.lang))
+
+
+def evidence_view(view: EvidenceView, lang: Lang, limit: int = 30) -> RenderableType:
     """The two indices, the claims that will not stand, per OPD, then the findings."""
+    report = view.report
     claimed, evidenced = report.claimed, report.evidenced
     fw = claimed.framework
     places = fw.rounding.places
@@ -67,7 +79,7 @@ def evidence_view(report: EvidenceReport, lang: Lang, limit: int = 30) -> Render
             why = report.scan.partial_text().get(lang)
             note = L["partial_note"].format(why=why).get(lang)
             parts.append(RichText(note[:1].upper() + note[1:], style="bold yellow"))
-    rows = [r for r in report.rows if r.at_risk]
+    rows = view.at_risk
     if not rows:
         parts.append(RichText(L["none"].get(lang), style="green"))
     else:
@@ -75,7 +87,7 @@ def evidence_view(report: EvidenceReport, lang: Lang, limit: int = 30) -> Render
         for key in ("no", "name", "opd", "claim", "supported", "missing", "cost"):
             right = key in ("no", "claim", "supported", "cost")
             table.add_column(L[key].get(lang), justify="right" if right else "left")
-        for row in sorted(rows, key=lambda r: -r.risk)[:limit]:
+        for row in rows[:limit]:
             table.add_row(
                 RichText(row.id),
                 RichText(indicator_name(fw.indicator_by_id[row.id], lang)),

@@ -1,14 +1,15 @@
-"""Plans, roadmaps and what-ifs for people: rich tables and lines.
+"""Plans and roadmaps for people: rich tables and lines.
 
-Everything shown is computed in :mod:`spbe_cli.planner`; this module only lays it out.
-The same figures for scripts and documents (JSON, CSV, Markdown) are in
-:mod:`spbe_cli.render.plan_data`.
+Everything shown is computed in :mod:`spbe_cli.planner` and held by a view
+(:mod:`spbe_cli.views.plan`); this module only lays it out. The same figures for scripts
+and documents (JSON, CSV, Markdown) are in :mod:`spbe_cli.render.plan_data`; what-ifs in
+:mod:`spbe_cli.render.whatif`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -16,23 +17,41 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from spbe_cli.exact import value_text
-from spbe_cli.framework import Tier, format_exact
+from spbe_cli.framework import format_exact
 from spbe_cli.i18n import Lang, Text, pick
-from spbe_cli.planner import Plan, Step, WhatIf
-from spbe_cli.render.common import band_style, fmt, indicator_name, signed
+from spbe_cli.planner import Plan, Step
+from spbe_cli.render.common import band_style, fmt, indicator_name
 from spbe_cli.render.plan_data import opd_indicators, percent_text, rounds_text
 from spbe_cli.render.plan_labels import CONSTRAINT_NAMES, L
-from spbe_cli.results import NodeResult, Result
+from spbe_cli.results import Result
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.views.plan import AgencyPlan, AgencyRoadmap, PlanView, RoadmapView
 
 
-def _title(result: Result, lang: Lang, source: str | None) -> RichText:
+def show(view: PlanView, sink: Sink) -> None:
+    """``spbe plan`` at a terminal: each agency's plan."""
+    console = sink.console()
+    for item in view.plans:
+        console.print(plan_view(item, sink.lang, by_opd=view.by_opd))
+
+
+def show_roadmap(view: RoadmapView, sink: Sink) -> None:
+    """``spbe plan --years N`` at a terminal: each agency's roadmap."""
+    console = sink.console()
+    for roadmap in view.roadmaps:
+        console.print(roadmap_view(roadmap, sink.lang, by_opd=view.by_opd))
+
+
+def title_line(result: Result, lang: Lang, source: str | None) -> RichText:
     agency = result.assessment.agency or (source or "")
     year = str(result.assessment.year or "")
     parts = (agency, year, result.framework.label(lang))
     return RichText(" · ".join(p for p in parts if p), style="bold")
 
 
-def _move(before: Result, after: Result, lang: Lang) -> RichText:
+def move_line(before: Result, after: Result, lang: Lang) -> RichText:
     """``Indeks SPBE 1.53 Kurang → 2.60 Baik``."""
     places = before.framework.rounding.places
     line = RichText(f"{before.framework.index_label(lang)} ")
@@ -115,7 +134,7 @@ def _totals_line(plan: Plan, lang: Lang) -> RichText:
     )
 
 
-def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
+def steps_table(item: AgencyPlan, lang: Lang, by_opd: bool = False) -> Table:
     """The raises in order, the index after each; grouped per round (or per OPD if asked).
 
     Compact enough for 80 columns: what the next level requires sits under the indicator's
@@ -124,6 +143,7 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
     round column its year. With several rounds a
     round column says when each raise is due (its year when the start year is known).
     """
+    plan = item.plan
     table = Table(title=L["steps"].get(lang), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     rounds = len(plan.rounds) > 1 and not by_opd
@@ -143,7 +163,7 @@ def steps_table(plan: Plan, lang: Lang, by_opd: bool = False) -> Table:
         table.add_column(L[key].get(lang), justify="right")
     places = plan.framework.rounding.places
     if by_opd:
-        groups = [s.steps for s in plan.by_opd()]
+        groups = [s.steps for s in item.shares]
     elif rounds:
         groups = [r.steps for r in plan.rounds]
     else:
@@ -219,7 +239,7 @@ def criteria_lines(plan: Plan, lang: Lang) -> list[str]:
     return lines
 
 
-def opd_table(plan: Plan, lang: Lang) -> Table:
+def opd_table(item: AgencyPlan, lang: Lang) -> Table:
     """Each OPD's raises (indicators raised, each once, as the totals line counts them),
     level steps, effort, gain and share of the gain."""
     table = Table(title=L["by_opd"].get(lang), title_justify="left", title_style="bold")
@@ -230,7 +250,7 @@ def opd_table(plan: Plan, lang: Lang) -> Table:
     table.add_column(L["effort"].get(lang), justify="right")
     table.add_column(L["gain"].get(lang), justify="right")
     table.add_column(L["share"].get(lang), justify="right")
-    for share in plan.by_opd():
+    for share in item.shares:
         ids = opd_indicators(share)
         table.add_row(
             RichText(share.opd or L["no_opd"].get(lang)),
@@ -244,7 +264,9 @@ def opd_table(plan: Plan, lang: Lang) -> Table:
     return table
 
 
-def _plan_body(plan: Plan, lang: Lang, by_opd: bool, label: Text) -> list[RenderableType]:
+def _plan_body(item: AgencyPlan, lang: Lang, by_opd: bool, label: Text
+               ) -> list[RenderableType]:
+    plan = item.plan
     parts: list[RenderableType] = [_target_line(plan, lang, label)]
     constraints = _constraints_line(plan, lang)
     if constraints is not None:
@@ -252,8 +274,8 @@ def _plan_body(plan: Plan, lang: Lang, by_opd: bool, label: Text) -> list[Render
     parts.extend(_limit_lines(plan, lang))
     if plan.steps:
         if by_opd:
-            parts.append(opd_table(plan, lang))
-        parts.append(steps_table(plan, lang, by_opd))
+            parts.append(opd_table(item, lang))
+        parts.append(steps_table(item, lang, by_opd))
         parts.append(_totals_line(plan, lang))
         criteria = criteria_lines(plan, lang)
         if criteria:
@@ -262,128 +284,54 @@ def _plan_body(plan: Plan, lang: Lang, by_opd: bool, label: Text) -> list[Render
     return parts
 
 
-def plan_view(
-    plan: Plan, lang: Lang, *, by_opd: bool = False, source: str | None = None
-) -> RenderableType:
+def plan_view(item: AgencyPlan, lang: Lang, *, by_opd: bool = False) -> RenderableType:
     """Everything ``spbe plan`` shows for one agency."""
+    plan = item.plan
     head: list[RenderableType] = [
-        _title(plan.start, lang, source),
-        _move(plan.start, plan.after, lang),
+        title_line(plan.start, lang, item.source),
+        move_line(plan.start, plan.after, lang),
     ]
-    return Group(*head, *_plan_body(plan, lang, by_opd, L["target"]), "")
+    return Group(*head, *_plan_body(item, lang, by_opd, L["target"]), "")
 
 
-def roadmap_view(
-    start: Result,
-    plans: Sequence[Plan],
-    lang: Lang,
-    *,
-    by_opd: bool = False,
-    source: str | None = None,
-) -> RenderableType:
+def roadmap_view(roadmap: AgencyRoadmap, lang: Lang, *, by_opd: bool = False) -> RenderableType:
     """A plan per year, each after the one before."""
-    final = plans[-1].after if plans else start
-    parts: list[RenderableType] = [_title(start, lang, source), _move(start, final, lang)]
-    if not plans:
+    start = roadmap.start
+    parts: list[RenderableType] = [title_line(start, lang, roadmap.source),
+                                   move_line(start, roadmap.final, lang)]
+    if not roadmap.years:
         parts.append(RichText(L["empty_roadmap"].get(lang), style="dim"))
     else:
-        parts.append(_roadmap_summary(start, plans, lang))
-    for number_, year_plan in enumerate(plans, start=1):
+        parts.append(_roadmap_summary(roadmap, lang))
+    for number_, year_item in enumerate(roadmap.years, start=1):
         heading = L["year"].format(n=number_).get(lang)
-        if start.assessment.year:
-            heading += f" ({start.assessment.year + number_})"
+        calendar = roadmap.calendar_year(number_)
+        if calendar:
+            heading += f" ({calendar})"
+        year_plan = year_item.plan
         parts.append("")
         parts.append(RichText(heading, style="bold underline"))
-        parts.append(_move(year_plan.start, year_plan.after, lang))
-        parts.extend(_plan_body(year_plan, lang, by_opd, L["target"]))
+        parts.append(move_line(year_plan.start, year_plan.after, lang))
+        parts.extend(_plan_body(year_item, lang, by_opd, L["target"]))
     return Group(*parts, "")
 
 
-def _roadmap_summary(start: Result, plans: Sequence[Plan], lang: Lang) -> Table:
+def _roadmap_summary(roadmap: AgencyRoadmap, lang: Lang) -> Table:
     """One row per year first: the index, rating and work of each, before the details."""
-    places = start.framework.rounding.places
+    places = roadmap.start.framework.rounding.places
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(L["year_col"].get(lang))
     for key in ("target", "after", "rating", "raises_head"):
         table.add_column(L[key].get(lang), justify="left" if key == "rating" else "right")
-    for number_, year_plan in enumerate(plans, start=1):
+    for number_, year_item in enumerate(roadmap.years, start=1):
+        year_plan = year_item.plan
         label = L["year"].format(n=number_).get(lang)
-        if start.assessment.year:
-            label += f" ({start.assessment.year + number_})"
+        calendar = roadmap.calendar_year(number_)
+        if calendar:
+            label += f" ({calendar})"
         after = year_plan.after
         table.add_row(label, fmt(year_plan.target, places, lang),
                       fmt(after.published, places, lang),
                       RichText(after.band.label(lang), style=band_style(after, after.band)),
                       str(year_plan.raises))
     return table
-
-
-def _node_table(change: WhatIf, tier: Tier, pairs: list[tuple[NodeResult, NodeResult]],
-                lang: Lang) -> Table:
-    table = Table(title=tier.heading(lang), title_justify="left", title_style="bold")
-    table.add_column(L["no"].get(lang), justify="right")
-    table.add_column(L["name"].get(lang))
-    table.add_column(L["before"].get(lang), justify="right")
-    table.add_column(L["after_short"].get(lang), justify="right")
-    table.add_column(L["delta"].get(lang), justify="right")
-    table.add_column(L["rating"].get(lang))
-    result = change.after
-    places = result.framework.rounding.places
-    for before, after in pairs:
-        delta = after.published - before.published
-        rating = before.band.label(lang)
-        if after.band != before.band:
-            rating += f" → {after.band.label(lang)}"
-        table.add_row(
-            before.id,
-            pick(lang, before.name, before.name_en),
-            fmt(before.published, places, lang),
-            fmt(after.published, places, lang),
-            RichText(signed(delta, places, lang),
-                     style="green" if delta > 0 else "red" if delta < 0 else "dim"),
-            RichText(rating, style=band_style(result, after.band)),
-        )
-    return table
-
-
-def _changes_table(change: WhatIf, lang: Lang) -> Table:
-    table = Table(title=L["changes"].get(lang), title_justify="left", title_style="bold")
-    table.add_column(L["no"].get(lang), justify="right")
-    table.add_column(L["indicator"].get(lang))
-    table.add_column(L["opd"].get(lang))
-    table.add_column(L["level"].get(lang))
-    table.add_column(L["gain"].get(lang), justify="right")
-    fw = change.before.framework
-    for c in change.changes:
-        info = fw.level_info(c.item.indicator, c.to_level)
-        name = pick(lang, info.name, info.name_en) if info else ""
-        table.add_row(
-            c.item.id,
-            RichText(indicator_name(c.item.indicator, lang)),
-            RichText(c.item.opd or ""),
-            f"{value_text(c.item.level, lang)} → {value_text(c.to_level, lang)} {name}".rstrip(),
-            fmt(c.gain, 4, lang),
-        )
-    return table
-
-
-def whatif_view(change: WhatIf, lang: Lang, source: str | None = None) -> RenderableType:
-    """Everything ``spbe whatif`` shows: the changes, the index, domains and aspects."""
-    before, after = change.before, change.after
-    places = before.framework.rounding.places
-    move = _move(before, after, lang)
-    move.append(f"  ({signed(after.published - before.published, places, lang)})")
-    target = f"{L['target'].get(lang)} {fmt(before.target, places, lang)}"
-    reached = (
-        RichText(f"{target}: {L['reached'].get(lang)}", style="green")
-        if after.target_reached
-        else RichText(f"{target}: {L['not_reached'].get(lang)}", style="dim")
-    )
-    return Group(
-        _title(before, lang, source),
-        move,
-        reached,
-        _changes_table(change, lang),
-        *[_node_table(change, tier, pairs, lang) for tier, pairs in change.tier_pairs()],
-    )
-

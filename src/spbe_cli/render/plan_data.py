@@ -1,26 +1,97 @@
-"""Plans, roadmaps and what-ifs for scripts and documents: JSON, CSV rows, Markdown.
+"""Plans and roadmaps for scripts and documents: JSON, CSV rows, Markdown.
 
-Everything shown is computed in :mod:`spbe_cli.planner`; this module only lays it out.
-JSON follows ``spbe score``: published figures as numbers, exact values as strings beside
-them (``index`` and ``index_exact``). The rich views are in :mod:`spbe_cli.render.plan`.
+Everything shown is computed in :mod:`spbe_cli.planner` and held by a view
+(:mod:`spbe_cli.views.plan`); this module only lays it out. JSON follows ``spbe score``:
+published figures as numbers, exact values as strings beside them (``index`` and
+``index_exact``). The rich views are in :mod:`spbe_cli.render.plan`; what-ifs in
+:mod:`spbe_cli.render.whatif_data`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spbe_cli.framework import Value, format_exact
 from spbe_cli.i18n import Lang, pick
-from spbe_cli.planner import Limit, OpdShare, Plan, Step, WhatIf
+from spbe_cli.planner import Limit, OpdShare, Plan, Step
 from spbe_cli.render.common import fmt
-from spbe_cli.render.formats import SCHEMA_VERSION, framework_dict, markdown_table, number
+from spbe_cli.render.formats import (
+    SCHEMA_VERSION,
+    csv_text,
+    framework_dict,
+    markdown_table,
+    number,
+)
+from spbe_cli.render.json_parts import dumps_json
 from spbe_cli.render.plan_labels import L
-from spbe_cli.results import NodeResult, Result
+from spbe_cli.results import Result
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.views.plan import AgencyPlan, AgencyRoadmap, PlanView, RoadmapView
 
 
-def _figure(result: Result) -> dict[str, Any]:
+def write_json(view: PlanView, sink: Sink) -> None:
+    """``spbe plan --format json``: :func:`plan_document`."""
+    sink.text(dumps_json(plan_document(view)))
+
+
+def write_csv(view: PlanView, sink: Sink) -> None:
+    """``spbe plan --format csv``: a row per raise (per OPD with ``--by opd``), each after
+    its agency."""
+    header = OPD_HEADER if view.by_opd else STEP_HEADER
+    rows = [
+        [item.plan.start.assessment.agency or "", *row]
+        for item in view.plans
+        for row in (opd_rows(item, sink.lang) if view.by_opd
+                    else step_rows(item.plan, sink.lang))
+    ]
+    sink.text(csv_text(["agency", *header], rows))
+
+
+def write_markdown(view: PlanView, sink: Sink) -> None:
+    """``spbe plan --format markdown``: each plan, under its agency's name when there are
+    several."""
+    count = len(view.plans)
+    sink.text("\n".join(
+        _section(item.plan.start, plan_markdown(item, sink.lang, by_opd=view.by_opd), count)
+        for item in view.plans
+    ))
+
+
+def write_roadmap_json(view: RoadmapView, sink: Sink) -> None:
+    """``spbe plan --years N --format json``: :func:`roadmap_document`."""
+    sink.text(dumps_json(roadmap_document(view)))
+
+
+def write_roadmap_csv(view: RoadmapView, sink: Sink) -> None:
+    """``spbe plan --years N --format csv``: every raise of every year of every agency."""
+    rows = [
+        [roadmap.start.assessment.agency or "", *row]
+        for roadmap in view.roadmaps
+        for row in roadmap_rows(roadmap, sink.lang)
+    ]
+    sink.text(csv_text(["agency", *ROADMAP_HEADER], rows))
+
+
+def write_roadmap_markdown(view: RoadmapView, sink: Sink) -> None:
+    """``spbe plan --years N --format markdown``: each roadmap, under its agency's name
+    when there are several."""
+    count = len(view.roadmaps)
+    sink.text("\n".join(_section(r.start, roadmap_markdown(r, sink.lang), count)
+                         for r in view.roadmaps))
+
+
+def _section(start: Result, body: str, count: int) -> str:
+    """``body`` under the agency's name when several agencies are printed."""
+    if count == 1:
+        return body
+    return f"## {start.assessment.label}\n\n{body}"
+
+
+def figure_dict(result: Result) -> dict[str, Any]:
+    """A result's published index and rating as JSON."""
     return {
         "index": number(result.published),
         "index_exact": format_exact(result.index),
@@ -29,11 +100,12 @@ def _figure(result: Result) -> dict[str, Any]:
     }
 
 
-def _exact(name: str, value: Fraction, places: int = 4) -> dict[str, Any]:
+def exact_pair(name: str, value: Fraction, places: int = 4) -> dict[str, Any]:
+    """``{name: number, name_exact: exact string}``."""
     return {name: number(value, places), f"{name}_exact": format_exact(value)}
 
 
-def _value(value: Value) -> float | int:
+def value_number(value: Value) -> float | int:
     """An indicator value as a JSON number (a decimal value rounded to 4 places)."""
     return value if isinstance(value, int) else number(value)
 
@@ -48,7 +120,7 @@ def step_dict(plan: Plan, step: Step) -> dict[str, Any]:
         "opd": step.item.opd,
         "owners": list(step.indicator.owners),
         "round": step.round,
-        "from": _value(step.from_level),
+        "from": value_number(step.from_level),
         "from_exact": format_exact(step.from_level),
         "to": step.to_level,
         "levels": step.count,
@@ -57,8 +129,8 @@ def step_dict(plan: Plan, step: Step) -> dict[str, Any]:
         "requires_en": info.requires_en if info else None,
         "next_requires": step.next_requires.requires if step.next_requires else None,
         "next_requires_en": step.next_requires.requires_en if step.next_requires else None,
-        **_exact("effort", step.effort),
-        **_exact("gain", step.gain),
+        **exact_pair("effort", step.effort),
+        **exact_pair("gain", step.gain),
         "index": number(step.published),
         "index_exact": format_exact(step.index),
     }
@@ -85,9 +157,9 @@ def _opd_dict(share: OpdShare) -> dict[str, Any]:
         "indicators_raised": len(opd_indicators(share)),
         "level_steps": sum(s.levels for s in share.steps),
         "indicators": [s.item.id for s in share.steps],
-        **_exact("effort", share.effort),
-        **_exact("gain", share.gain),
-        **_exact("share", share.share),
+        **exact_pair("effort", share.effort),
+        **exact_pair("gain", share.gain),
+        **exact_pair("share", share.share),
     }
 
 
@@ -98,12 +170,13 @@ def _round_dict(plan: Plan, number_: int) -> dict[str, Any]:
         "year": item.year,
         "indicators": [s.item.id for s in item.steps],
         "level_steps": sum(s.count for s in item.steps),
-        **_figure(item.after),
+        **figure_dict(item.after),
     }
 
 
-def plan_to_dict(plan: Plan, source: str | None = None) -> dict[str, Any]:
+def plan_to_dict(item: AgencyPlan) -> dict[str, Any]:
     """One plan as a JSON-ready dict (without ``schema_version``)."""
+    plan, source = item.plan, item.source
     fw = plan.framework
     start = plan.start
     return {
@@ -115,7 +188,7 @@ def plan_to_dict(plan: Plan, source: str | None = None) -> dict[str, Any]:
         "target_exact": format_exact(plan.target),
         "target_predikat": fw.band_for(plan.target).name,
         "threshold_exact": format_exact(plan.threshold),
-        "start": _figure(start),
+        "start": figure_dict(start),
         "constraints": {
             "max_step": plan.max_step,
             "max_level": plan.max_level,
@@ -129,112 +202,56 @@ def plan_to_dict(plan: Plan, source: str | None = None) -> dict[str, Any]:
             "indicators": plan.raises,
             "rounds": len(plan.rounds),
             "level_steps": plan.level_steps,
-            **_exact("effort", plan.total_effort),
-            **_exact("gain", plan.gain),
+            **exact_pair("effort", plan.total_effort),
+            **exact_pair("gain", plan.gain),
         },
-        "result": _figure(plan.after),
+        "result": figure_dict(plan.after),
         "target_reached": plan.target_reached,
         "best_reachable": number(fw.publish(plan.best_reachable)),
         "best_reachable_exact": format_exact(plan.best_reachable),
         "limits": [_limit_dict(plan, limit) for limit in plan.limits],
-        "by_opd": [_opd_dict(share) for share in plan.by_opd()],
+        "by_opd": [_opd_dict(share) for share in item.shares],
     }
 
 
-def plan_document(plans: Sequence[Plan], sources: Sequence[str | None]) -> dict[str, Any]:
+def plan_document(view: PlanView) -> dict[str, Any]:
     """The ``spbe plan --format json`` document: one plan, or ``plans`` for many agencies."""
-    items = [plan_to_dict(p, s) for p, s in zip(plans, sources, strict=True)]
+    items = [plan_to_dict(item) for item in view.plans]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "plans": items}
 
 
-def roadmap_to_dict(start: Result, plans: Sequence[Plan], source: str | None) -> dict[str, Any]:
+def roadmap_to_dict(roadmap: AgencyRoadmap) -> dict[str, Any]:
     """A year-by-year roadmap of one agency (without ``schema_version``)."""
+    start, source = roadmap.start, roadmap.source
     fw = start.framework
-    final = plans[-1].after if plans else start
+    final = roadmap.final
     years = []
-    for number_, year_plan in enumerate(plans, start=1):
-        item = plan_to_dict(year_plan, source)
+    for number_, year_plan in enumerate(roadmap.years, start=1):
+        item = plan_to_dict(year_plan)
         for key in ("agency", "year", "source", "framework"):
             item.pop(key)
-        calendar = start.assessment.year + number_ if start.assessment.year else None
-        years.append({"year_number": number_, "year": calendar, **item})
+        years.append({"year_number": number_, "year": roadmap.calendar_year(number_), **item})
     return {
         "agency": start.assessment.agency,
         "year": start.assessment.year,
         "source": source,
         "framework": framework_dict(fw),
         "target": number(fw.publish(start.target)),
-        "start": _figure(start),
+        "start": figure_dict(start),
         "years": years,
-        "result": _figure(final),
+        "result": figure_dict(final),
         "target_reached": final.target_reached,
     }
 
 
-def roadmap_document(
-    roadmaps: Sequence[tuple[Result, Sequence[Plan]]], sources: Sequence[str | None]
-) -> dict[str, Any]:
+def roadmap_document(view: RoadmapView) -> dict[str, Any]:
     """The ``spbe plan --years N --format json`` document: one roadmap, or ``roadmaps``."""
-    items = [roadmap_to_dict(r, p, s) for (r, p), s in zip(roadmaps, sources, strict=True)]
+    items = [roadmap_to_dict(r) for r in view.roadmaps]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "roadmaps": items}
-
-
-def _node_change(before: NodeResult, after: NodeResult) -> dict[str, Any]:
-    return {
-        "id": before.id,
-        "name": before.name,
-        "name_en": before.name_en,
-        "before": number(before.published),
-        "after": number(after.published),
-        "delta": number(after.published - before.published),
-        "before_exact": format_exact(before.index),
-        "after_exact": format_exact(after.index),
-        "predikat_before": before.band.name,
-        "predikat_after": after.band.name,
-    }
-
-
-def whatif_document(change: WhatIf, source: str | None) -> dict[str, Any]:
-    """The ``spbe whatif --format json`` document."""
-    before, after = change.before, change.after
-    fw = before.framework
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "agency": before.assessment.agency,
-        "year": before.assessment.year,
-        "source": source,
-        "framework": framework_dict(fw),
-        "changes": [
-            {
-                "indicator": c.item.id,
-                "name": c.item.indicator.name,
-                "opd": c.item.opd,
-                "from": _value(c.item.level),
-                "to": _value(c.to_level),
-                "from_exact": format_exact(c.item.level),
-                "to_exact": format_exact(c.to_level),
-                **_exact("gain", c.gain),
-            }
-            for c in change.changes
-        ],
-        "before": _figure(before),
-        "after": _figure(after),
-        "delta": number(after.published - before.published),
-        "delta_exact": format_exact(change.delta),
-        "target": number(fw.publish(before.target)),
-        "target_reached_before": before.target_reached,
-        "target_reached": after.target_reached,
-        "domains": [],
-        "aspects": [],
-        **{
-            tier.key: [_node_change(b, a) for b, a in pairs]
-            for tier, pairs in change.tier_pairs()
-        },
-    }
 
 
 # -- CSV and Markdown -----------------------------------------------------------------------
@@ -255,17 +272,6 @@ STEP_HEADER = [
 ]
 OPD_HEADER = ["opd", "raises", "level_steps", "indicators", "effort", "gain", "share"]
 ROADMAP_HEADER = ["year", *STEP_HEADER]
-WHATIF_HEADER = [
-    "kind",
-    "id",
-    "name",
-    "before",
-    "after",
-    "delta",
-    "predikat_before",
-    "predikat_after",
-]
-
 
 def step_rows(plan: Plan, lang: Lang) -> list[list[object]]:
     """One row per raise (see :data:`STEP_HEADER`)."""
@@ -291,7 +297,7 @@ def step_rows(plan: Plan, lang: Lang) -> list[list[object]]:
     return rows
 
 
-def opd_rows(plan: Plan, lang: Lang) -> list[list[object]]:
+def opd_rows(item: AgencyPlan, lang: Lang) -> list[list[object]]:
     """One row per OPD (see :data:`OPD_HEADER`): ``raises`` counts the indicators raised,
     each once (as the summary line does), ``level_steps`` the steps; the share is a
     percentage."""
@@ -305,61 +311,16 @@ def opd_rows(plan: Plan, lang: Lang) -> list[list[object]]:
             format_exact(share.gain),
             percent_text(share.share),
         ]
-        for share in plan.by_opd()
+        for share in item.shares
     ]
 
 
-def roadmap_rows(start: Result, plans: Sequence[Plan], lang: Lang) -> list[list[object]]:
+def roadmap_rows(roadmap: AgencyRoadmap, lang: Lang) -> list[list[object]]:
     """Every raise of every year (see :data:`ROADMAP_HEADER`)."""
     rows: list[list[object]] = []
-    for number_, year_plan in enumerate(plans, start=1):
-        label = start.assessment.year + number_ if start.assessment.year else number_
-        rows.extend([label, *row] for row in step_rows(year_plan, lang))
-    return rows
-
-
-def whatif_rows(change: WhatIf, lang: Lang) -> list[list[object]]:
-    """Changed indicators, the index, domains and aspects before and after."""
-    rows: list[list[object]] = [
-        [
-            "indicator",
-            c.item.id,
-            c.item.indicator.label(lang),
-            format_exact(c.item.level),
-            format_exact(c.to_level),
-            format_exact(c.to_level - c.item.level),
-            "",
-            "",
-        ]
-        for c in change.changes
-    ]
-    before, after = change.before, change.after
-    rows.append(
-        [
-            "index",
-            "",
-            before.framework.index_label(lang),
-            str(before.published),
-            str(after.published),
-            after.published - before.published,
-            before.band.label(lang),
-            after.band.label(lang),
-        ]
-    )
-    for tier, pairs in change.tier_pairs():
-        for b, a in pairs:
-            rows.append(
-                [
-                    tier.id,
-                    b.id,
-                    pick(lang, b.name, b.name_en),
-                    str(b.published),
-                    str(a.published),
-                    a.published - b.published,
-                    b.band.label(lang),
-                    a.band.label(lang),
-                ]
-            )
+    for number_, year_plan in enumerate(roadmap.years, start=1):
+        label = roadmap.calendar_year(number_) or number_
+        rows.extend([label, *row] for row in step_rows(year_plan.plan, lang))
     return rows
 
 
@@ -380,22 +341,24 @@ def plan_summary(plan: Plan, lang: Lang) -> str:
     )
 
 
-def plan_markdown(plan: Plan, lang: Lang, *, by_opd: bool = False) -> str:
+def plan_markdown(item: AgencyPlan, lang: Lang, *, by_opd: bool = False) -> str:
     """A plan as Markdown: the summary line, the OPD table if asked, the raises."""
+    plan = item.plan
     parts = [plan_summary(plan, lang) + "\n"]
     if by_opd:
-        parts.append(markdown_table(OPD_HEADER, opd_rows(plan, lang)))
+        parts.append(markdown_table(OPD_HEADER, opd_rows(item, lang)))
     parts.append(markdown_table(STEP_HEADER, step_rows(plan, lang)))
     return "\n".join(parts)
 
 
-def roadmap_markdown(start: Result, plans: Sequence[Plan], lang: Lang) -> str:
+def roadmap_markdown(roadmap: AgencyRoadmap, lang: Lang) -> str:
     """A roadmap as Markdown: a heading, summary and table per year."""
     parts = []
-    for number_, year_plan in enumerate(plans, start=1):
+    for number_, year_plan in enumerate(roadmap.years, start=1):
         heading = L["year"].format(n=number_).get(lang)
-        if start.assessment.year:
-            heading += f" ({start.assessment.year + number_})"
+        calendar = roadmap.calendar_year(number_)
+        if calendar:
+            heading += f" ({calendar})"
         parts.append(f"### {heading}\n\n" + plan_markdown(year_plan, lang))
     return "\n".join(parts) if parts else L["empty_roadmap"].get(lang) + "\n"
 
@@ -410,5 +373,3 @@ def rounds_text(plan: Plan, lang: Lang, sep: str) -> str:
 def percent_text(value: Fraction, lang: Lang = "en") -> str:
     return f"{fmt(value * 100, 1, lang)}%"
 
-
-# -- rich -----------------------------------------------------------------------------------

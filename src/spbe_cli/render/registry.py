@@ -114,6 +114,30 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "spbe_cli.render.rank_data:write_csv",
         "markdown": "spbe_cli.render.rank_data:write_markdown",
     },
+    "plan": {
+        "table": "spbe_cli.render.plan:show",
+        "json": "spbe_cli.render.plan_data:write_json",
+        "csv": "spbe_cli.render.plan_data:write_csv",
+        "markdown": "spbe_cli.render.plan_data:write_markdown",
+    },
+    "roadmap": {
+        "table": "spbe_cli.render.plan:show_roadmap",
+        "json": "spbe_cli.render.plan_data:write_roadmap_json",
+        "csv": "spbe_cli.render.plan_data:write_roadmap_csv",
+        "markdown": "spbe_cli.render.plan_data:write_roadmap_markdown",
+    },
+    "whatif": {
+        "table": "spbe_cli.render.whatif:show",
+        "json": "spbe_cli.render.whatif_data:write_json",
+        "csv": "spbe_cli.render.whatif_data:write_csv",
+        "markdown": "spbe_cli.render.whatif_data:write_markdown",
+    },
+    "evidence": {
+        "table": "spbe_cli.render.evidence:show",
+        "json": "spbe_cli.render.evidence_data:write_json",
+        "csv": "spbe_cli.render.evidence_data:write_csv",
+        "markdown": "spbe_cli.render.evidence_data:write_markdown",
+    },
 }
 """Every subject's formats and their renderers (``module:function``)."""
 

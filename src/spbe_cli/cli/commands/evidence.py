@@ -72,13 +72,13 @@ def evidence(
       spbe evidence examples/pematangsiantar-2021.xlsx --dir examples/bukti-pematangsiantar-2021 --format json
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
-    from spbe_cli.cli.output import fail_input, fail_usage, stdout_console, write_data
+    from spbe_cli.cli.output import emit, fail_input, fail_usage
     from spbe_cli.cli.scoring import framework_path
-    from spbe_cli.evidence import check_assessment, csv_rows, markdown_lines, to_dict
+    from spbe_cli.evidence import check_assessment
     from spbe_cli.i18n import Text
     from spbe_cli.problems import InputError
     from spbe_cli.readers import read_assessments
-    from spbe_cli.render import formats, json_parts
+    from spbe_cli.views.evidence import EvidenceView
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [file, items, framework_path(framework)], lang)
@@ -101,19 +101,7 @@ def evidence(
                                   read.assessments[0].track)
     except InputError as error:
         fail_input(error, lang)
-    if output_format is OutputFormat.json:
-        write_data(json_parts.dumps_json({"schema_version": formats.SCHEMA_VERSION,
-                                    **to_dict(report, lang)}))
-    elif output_format is OutputFormat.csv:
-        rows = csv_rows(report)
-        write_data(formats.csv_text(rows[0], rows[1:]))
-    elif output_format is OutputFormat.markdown:
-        write_data("\n".join(markdown_lines(report, lang)) + "\n")
-    else:
-        from spbe_cli.render.evidence import evidence_view
-
-        stdout_console().print(evidence_view(report, lang))
-
+    emit("evidence", output_format.value, EvidenceView(report), lang)
 
 HELP = h(
     """Kesiapan bukti dukung: apakah setiap level yang diklaim didukung buktinya?

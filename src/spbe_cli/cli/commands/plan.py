@@ -147,7 +147,9 @@ def plan(
       spbe plan examples/pematangsiantar-2021.xlsx --format json > rencana.json
     """
     from spbe_cli.cli.clobber import STDOUT, refuse_clobber
+    from spbe_cli.cli.output import emit
     from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.views.plan import plan_view, roadmap_view
 
     lang = lang_of(language)
     refuse_clobber(STDOUT, [effort, evidence_items], lang)
@@ -177,12 +179,16 @@ def plan(
                         "--until and --years cannot be used together"), lang)
     step = fw.planning.max_step if max_step is None else max_step
     limits = (efforts, step, max_level, locked)
+    sources = [s.source for s in scored]
+    by_opd = by is GroupBy.opd
     if years is None:
         plans = [_plan(s, limits, rounds_until(s, until, lang), lang) for s in scored]
-        _print_plans(scored, plans, output_format.value, by is GroupBy.opd, lang)
+        emit("plan", output_format.value, plan_view(plans, sources, by_opd), lang)
     else:
         paths = [_roadmap(s, years, limits, lang) for s in scored]
-        _print_roadmaps(scored, paths, output_format.value, by is GroupBy.opd, lang)
+        starts = [s.result for s in scored]
+        emit("roadmap", output_format.value, roadmap_view(starts, paths, sources, by_opd),
+             lang)
 
 
 Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ...]]
@@ -325,81 +331,6 @@ def _effort_file(path: Path, fw: Framework, lang: Lang) -> dict[str, Fraction]:
         fail_usage(
             Text(f"--effort {path}: {error.text.id}", f"--effort {path}: {error.text.en}"), lang
         )
-
-
-def _print_plans(
-    scored: Sequence[Scored], plans: Sequence[Plan], output_format: str, by_opd: bool, lang: Lang
-) -> None:
-    """Plans in the chosen format on stdout."""
-    from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import formats, json_parts, plan_data
-    from spbe_cli.render import plan as view
-
-    sources = [s.source for s in scored]
-    if output_format == "json":
-        write_data(json_parts.dumps_json(plan_data.plan_document(plans, sources)))
-    elif output_format == "csv":
-        header = plan_data.OPD_HEADER if by_opd else plan_data.STEP_HEADER
-        rows = [
-            [p.start.assessment.agency or "", *row]
-            for p in plans
-            for row in (plan_data.opd_rows(p, lang) if by_opd else plan_data.step_rows(p, lang))
-        ]
-        write_data(formats.csv_text(["agency", *header], rows))
-    elif output_format == "markdown":
-        write_data(
-            "\n".join(
-                _markdown_section(p, plan_data.plan_markdown(p, lang, by_opd=by_opd), len(plans))
-                for p in plans
-            )
-        )
-    else:
-        console = stdout_console()
-        for one, source in zip(plans, sources, strict=True):
-            console.print(view.plan_view(one, lang, by_opd=by_opd, source=source))
-
-
-def _markdown_section(plan: Plan, body: str, count: int) -> str:
-    """``body`` under the agency's name when several agencies are printed."""
-    if count == 1:
-        return body
-    return f"## {plan.start.assessment.label}\n\n{body}"
-
-
-def _print_roadmaps(
-    scored: Sequence[Scored],
-    paths: Sequence[list[Plan]],
-    output_format: str,
-    by_opd: bool,
-    lang: Lang,
-) -> None:
-    """Roadmaps in the chosen format on stdout."""
-    from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import formats, json_parts, plan_data
-    from spbe_cli.render import plan as view
-
-    starts = [s.result for s in scored]
-    sources = [s.source for s in scored]
-    if output_format == "json":
-        pairs = list(zip(starts, paths, strict=True))
-        write_data(json_parts.dumps_json(plan_data.roadmap_document(pairs, sources)))
-    elif output_format == "csv":
-        rows = [
-            [start.assessment.agency or "", *row]
-            for start, path in zip(starts, paths, strict=True)
-            for row in plan_data.roadmap_rows(start, path, lang)
-        ]
-        write_data(formats.csv_text(["agency", *plan_data.ROADMAP_HEADER], rows))
-    elif output_format == "markdown":
-        parts = []
-        for start, path in zip(starts, paths, strict=True):
-            body = plan_data.roadmap_markdown(start, path, lang)
-            parts.append(body if len(starts) == 1 else f"## {start.assessment.label}\n\n{body}")
-        write_data("\n".join(parts))
-    else:
-        console = stdout_console()
-        for start, path, source in zip(starts, paths, sources, strict=True):
-            console.print(view.roadmap_view(start, path, lang, by_opd=by_opd, source=source))
 
 
 HELP = h(

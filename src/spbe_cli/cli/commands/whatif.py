@@ -66,7 +66,9 @@ def whatif(
 
       spbe whatif examples/pematangsiantar-2021.xlsx 13=2 --target baik --lang en
     """
+    from spbe_cli.cli.output import emit
     from spbe_cli.cli.scoring import load_and_score
+    from spbe_cli.views.plan import whatif_view
 
     lang = lang_of(language)
     scored = load_and_score(
@@ -82,7 +84,8 @@ def whatif(
         lang=lang,
     )
     one = _single(scored, lang)
-    _print(_apply(one, changes, lang), one.source, output_format.value, lang)
+    emit("whatif", output_format.value, whatif_view(_apply(one, changes, lang), one.source),
+         lang)
 
 
 def _single(scored: list[Scored], lang: Lang) -> Scored:
@@ -114,21 +117,6 @@ def _apply(scored: Scored, args: list[str], lang: Lang) -> WhatIf:
         return what_if(result, parse_changes(args, result.framework))
     except PlanError as error:
         fail_usage(error.text, lang)
-
-
-def _print(change: WhatIf, source: str, output_format: str, lang: Lang) -> None:
-    """The comparison in the chosen format on stdout."""
-    from spbe_cli.cli.output import stdout_console, write_data
-    from spbe_cli.render import formats, json_parts, plan_data
-    from spbe_cli.render import plan as view
-
-    if output_format == "json":
-        write_data(json_parts.dumps_json(plan_data.whatif_document(change, source)))
-    elif output_format in ("csv", "markdown"):
-        render = formats.csv_text if output_format == "csv" else formats.markdown_table
-        write_data(render(plan_data.WHATIF_HEADER, plan_data.whatif_rows(change, lang)))
-    else:
-        stdout_console().print(view.whatif_view(change, lang, source))
 
 
 HELP = h(

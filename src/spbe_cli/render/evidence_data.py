@@ -1,4 +1,6 @@
-"""The evidence report as data: a JSON-ready dict, CSV rows and Markdown lines.
+"""The evidence report as data: JSON, CSV and Markdown (``spbe evidence --format``);
+renderers of :mod:`spbe_cli.render.registry`, the terminal view is in
+:mod:`spbe_cli.render.evidence`.
 
 JSON keys (stable; ``schema`` is ``spbe-evidence/1``). Numbers follow the score
 document: a JSON number (published figures rounded as the framework says, values up to
@@ -30,12 +32,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spbe_cli.evidence.model import EvidenceReport, IndicatorRow
 from spbe_cli.exact import format_exact
 from spbe_cli.framework import Value
 from spbe_cli.i18n import Lang
+from spbe_cli.render.formats import SCHEMA_VERSION, csv_text
+from spbe_cli.render.json_parts import dumps_json
+
+if TYPE_CHECKING:
+    from spbe_cli.render.registry import Sink
+    from spbe_cli.views.evidence import EvidenceView
 
 SCHEMA = "spbe-evidence/1"
 
@@ -222,3 +230,19 @@ def markdown_lines(report: EvidenceReport, lang: Lang = "id") -> list[str]:
             lines.append(f"| {_cell(o.opd or '-')} | {', '.join(o.at_risk) or '-'} | "
                          f"{o.missing_levels} | {fixed(o.risk)} |")
     return lines
+
+
+def write_json(view: EvidenceView, sink: Sink) -> None:
+    """``spbe evidence --format json``: :func:`to_dict` under ``schema_version``."""
+    sink.text(dumps_json({"schema_version": SCHEMA_VERSION, **to_dict(view.report, sink.lang)}))
+
+
+def write_csv(view: EvidenceView, sink: Sink) -> None:
+    """``spbe evidence --format csv``: :func:`csv_rows`."""
+    rows = csv_rows(view.report)
+    sink.text(csv_text(rows[0], rows[1:]))
+
+
+def write_markdown(view: EvidenceView, sink: Sink) -> None:
+    """``spbe evidence --format markdown``: :func:`markdown_lines`."""
+    sink.text("\n".join(markdown_lines(view.report, sink.lang)) + "\n")
