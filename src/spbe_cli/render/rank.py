@@ -31,7 +31,7 @@ def show(view: RankView, sink: Sink) -> None:
     """On a terminal the first rows of each year (every row with ``show_all``); to a pipe
     or a file every row as plain aligned text."""
     if not sink.is_terminal():
-        sink.lines(ranking_plain(view.rankings, sink.lang))
+        sink.people_lines(ranking_plain(view.rankings, sink.lang))
         return
     limit = None if sink.show_all else TERMINAL_ROWS
     sink.console().print(ranking_view(view.rankings, sink.lang, limit))

@@ -44,10 +44,13 @@ class Sink:
             data = printable(text).encode("utf-8")
         self.stream.write(data)
 
-    def lines(self, lines: Iterable[str]) -> None:
-        """Write each line (each ends in its own newline)."""
-        for line in lines:
-            self.text(line)
+    def people_lines(self, lines: Iterable[str]) -> None:
+        """Plain text for people (a table to a pipe or a file): through the text stdout, so
+        the locale's encoding applies and what it cannot show is escaped, as on a terminal
+        (data formats are always UTF-8: :meth:`text`)."""
+        self.stream.flush()
+        sys.stdout.writelines(lines)
+        sys.stdout.flush()
 
     def console(self) -> Console:
         """The rich console on stdout (for a terminal table; imports rich)."""

@@ -378,7 +378,7 @@ def show(view: ScoreView, sink: Sink) -> None:
             agency_view(view.agencies[0], lang, detail=sink.detail, top=sink.top))
         return
     if not sink.is_terminal():  # a pipe or a file: every row, plain, fast
-        sink.lines(ranking_lines(view, lang))
+        sink.people_lines(ranking_lines(view, lang))
         return
     console = sink.console()
     console.print(ranking_table(view, lang, None if sink.show_all else TERMINAL_ROWS))
