@@ -291,13 +291,27 @@ def _plan_wide(
         return by_set[0]
 
     groups: dict[tuple[str, str, str | None], tuple[Choice, list[int]]] = {}
+    # Rows that share a Kerangka cell and a year cell share a choice: made once per pair
+    # (a national file has 10,000 rows and a handful of years). Keyed by the cells' types
+    # too, so 2024 and "2024" (equal choices anyway) and True/1 never mix.
+    chosen: dict[tuple[type, object, type, object], list[int]] = {}
     for index in range(header.row + 1, len(rows)):
         row = rows[index]
         if blank(row[agency_col]) and all(blank(row[c]) for c in header.indicator_columns):
             continue
         named_cell = row[framework_col] if framework_col is not None else None
+        year_cell = row[year_col] if year is None and year_col is not None else None
+        pair: tuple[type, object, type, object] | None = (
+            type(named_cell), named_cell, type(year_cell), year_cell)
+        try:
+            found = chosen.get(pair)  # type: ignore[arg-type]
+        except TypeError:  # a cell value that cannot be a key: choose for the row alone
+            found = pair = None
+        if found is not None:
+            found.append(index)
+            continue
         row_year = year if year is not None else (
-            whole(row[year_col]) if year_col is not None else None)
+            whole(year_cell) if year_col is not None else None)
         choice = _choose(
             None if blank(named_cell) else text(named_cell), row_year or year_hint,
             lambda: cells, pool, source,
@@ -305,7 +319,10 @@ def _plan_wide(
             else None, fallback=fallback,
         )
         key = (choice.framework.id, choice.origin, choice.detail)
-        groups.setdefault(key, (choice, []))[1].append(index)
+        members = groups.setdefault(key, (choice, []))[1]
+        members.append(index)
+        if pair is not None:
+            chosen[pair] = members
     if not groups:
         return [(fallback(), [])]
     return list(groups.values())
