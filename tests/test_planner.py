@@ -174,6 +174,7 @@ def counts_of(result: Result, made: Plan) -> tuple[int, ...]:
     return tuple(raised.get(i.id, 0) for i in result.indicators)
 
 
+@pytest.mark.slow  # 300 hypothesis cases, each solved by brute force too
 @settings(max_examples=300, deadline=None)
 @given(cases())
 def test_never_worse_than_brute_force(case: Case) -> None:

@@ -783,6 +783,7 @@ def test_evaluator_rounds_as_excel() -> None:
     assert excel_round(Fraction(1, 3), Fraction(9)) == Fraction(0.333333333)
 
 
+@pytest.mark.slow  # 12 random workbooks through the evaluator
 @pytest.mark.parametrize("framework_id", sorted(EVERY))
 def test_summary_formulas_mean_what_the_engine_computes(tmp_path: Path, framework_id: str) -> None:
     """Filled-in templates: the summary's formulas, evaluated, give the engine's figures."""
@@ -832,6 +833,7 @@ def _tricky_level_sets() -> list[dict[str, int]]:
     return [levels for sets in found.values() for levels in sets]
 
 
+@pytest.mark.slow  # a search over up to 200,000 level sets, then the evaluator
 def test_tricky_level_sets_are_evaluated_right(tmp_path: Path) -> None:
     for number, levels in enumerate(_tricky_level_sets()):
         path = write_template(FW, tmp_path / f"t{number}.xlsx", levels=levels)
@@ -854,6 +856,7 @@ def _pemdi_edge_sets() -> list[dict[str, Value]]:
     return sets
 
 
+@pytest.mark.slow  # 11 Pemdi workbooks through the evaluator
 def test_pemdi_edges_rate_as_tabel_4_in_the_evaluator(tmp_path: Path) -> None:
     """The template's own formulas (evaluated here) rate every Pemdi edge as the engine."""
     for number, values in enumerate(_pemdi_edge_sets()):
@@ -866,6 +869,7 @@ def test_pemdi_edges_rate_as_tabel_4_in_the_evaluator(tmp_path: Path) -> None:
                        "Sangat Baik", "Sangat Baik", "Memuaskan", "Memuaskan"]
 
 
+@pytest.mark.slow  # LibreOffice recalculates some 25 workbooks (about 11 s)
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (formulas evaluated here)")
 def test_libreoffice_computes_the_engine_figures(tmp_path: Path) -> None:
     rng = random.Random(5)
@@ -979,6 +983,7 @@ def test_round_trip_through_the_reader(levels: list[int], lang: Lang) -> None:
     assert score(assessment, FW).index == score_levels(wanted, FW).index
 
 
+@pytest.mark.slow  # 18 templates written, filled in and read back
 @pytest.mark.parametrize("framework_id", sorted(EVERY))
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_filled_in_template_reads_back_and_scores_alike(
