@@ -223,6 +223,7 @@ def test_never_worse_than_brute_force(case: Case) -> None:
         assert 0 < step.levels <= cap
 
 
+@pytest.mark.slow  # 60 hypothesis cases, each planned twice
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(1, 5), min_size=47, max_size=47), st.integers(100, 500))
 def test_unit_effort_matches_the_fewest_steps(levels: list[int], hundredths: int) -> None:

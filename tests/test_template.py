@@ -954,6 +954,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(
 # -- round trip through the reader -----------------------------------------------------------
 
 
+@pytest.mark.slow  # 8 templates written and read back
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     levels=st.lists(st.integers(1, 5), min_size=len(IDS), max_size=len(IDS)),
