@@ -29,7 +29,7 @@ from spbe_cli.engine import score_levels
 from spbe_cli.framework import load_framework
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_examples import save  # noqa: E402  (same deterministic writer)
+from build_examples import save  # the same deterministic writer
 
 HERE = Path(__file__).resolve().parent
 FRAMEWORK = "permenpanrb-8-2026"

@@ -25,6 +25,10 @@ from corpus_files import (
 )
 from spbe_cli.cli.app import app
 
+# Slow (40 s of the suite): most run the command in a subprocess under resource limits, and
+# one writes a folder of 100,010 entries. `pytest -m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pematangsiantar-2021.xlsx"
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")

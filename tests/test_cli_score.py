@@ -191,6 +191,7 @@ def test_input_file_is_not_modified(siantar: Path) -> None:
     assert siantar.read_bytes() == before
 
 
+@pytest.mark.slow  # a shell pipeline in a subprocess
 def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     # Enough rows that the output overflows the pipe buffer after `head` has gone.
     ids = [i.id for i in FW.indicators]

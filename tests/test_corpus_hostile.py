@@ -876,6 +876,7 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 25
 
 
+@pytest.mark.slow  # the whole hostile corpus: zip bombs, huge sheets, deep XML
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hostile_file_is_refused(name: str, tmp_path: Path) -> None:
     refusal = CASES[name](tmp_path)
@@ -915,12 +916,14 @@ def _refused_quickly(path: Path, code: str, limit_words: str) -> None:
     assert digest(path) == before
 
 
+@pytest.mark.slow  # writes 50 MiB
 def test_a_50_mb_single_line_csv_is_refused_quickly(tmp_path: Path) -> None:
     path = write_single_line_csv(tmp_path / "satu-baris.csv")
     assert path.stat().st_size == 50 * MIB
     _refused_quickly(path, "csv-line-too-long", f"limit of {MAX_LINE_BYTES // 1024} KiB per line")
 
 
+@pytest.mark.slow  # writes a big file
 def test_a_big_file_of_nul_bytes_named_csv_is_refused_quickly(tmp_path: Path) -> None:
     path = tmp_path / "nol-besar.csv"
     with path.open("wb") as stream:
@@ -977,6 +980,7 @@ def test_dev_zero_named_csv_is_refused_quickly(tmp_path: Path) -> None:
     assert "is not a regular file but a device" in caught.value.problems[0].text.en
 
 
+@pytest.mark.slow  # 50 MiB through stdin
 def test_a_50_mb_line_on_stdin_is_refused_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 

@@ -98,6 +98,7 @@ def test_published_aggregates(
 level_sets = st.fixed_dictionaries({str(i): st.integers(1, 5) for i in range(1, 48)})
 
 
+@pytest.mark.slow  # 200 hypothesis cases
 @given(levels=level_sets)
 @settings(max_examples=200, deadline=None)
 def test_engine_matches_closed_form(levels: dict[str, int]) -> None:

@@ -253,6 +253,7 @@ PAIRS = st.dictionaries(
 )
 
 
+@pytest.mark.slow  # 40 hypothesis cases
 @settings(max_examples=40, deadline=None)
 @given(PAIRS)
 def test_property_supported_never_above_claim(case: dict[str, tuple[int, set[int], str]]) -> None:

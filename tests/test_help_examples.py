@@ -49,6 +49,7 @@ def test_there_are_examples_for_every_command() -> None:
     assert {name for name, _ in EXAMPLES} == set(_commands())
 
 
+@pytest.mark.slow  # every command's help, twice per language
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_no_example_is_wrapped_at_40_columns(lang: str) -> None:
     wide = {line for _, line in _examples(lang)}
@@ -56,6 +57,7 @@ def test_no_example_is_wrapped_at_40_columns(lang: str) -> None:
     assert wide == narrow
 
 
+@pytest.mark.slow  # every example run through the CLI
 @pytest.mark.parametrize(("name", "line"), EXAMPLES, ids=[line for _, line in EXAMPLES])
 def test_every_example_runs_as_pasted(name: str, line: str, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:

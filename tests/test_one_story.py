@@ -12,10 +12,14 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from evidence_files import levels_folder
 from spbe_cli.cli.app import app
+
+# Slow: each test writes workbooks and evidence folders and runs several commands on them.
+pytestmark = pytest.mark.slow
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -174,6 +174,7 @@ def counts_of(result: Result, made: Plan) -> tuple[int, ...]:
     return tuple(raised.get(i.id, 0) for i in result.indicators)
 
 
+@pytest.mark.slow  # 300 hypothesis cases, each solved by brute force too
 @settings(max_examples=300, deadline=None)
 @given(cases())
 def test_never_worse_than_brute_force(case: Case) -> None:
@@ -222,6 +223,7 @@ def test_never_worse_than_brute_force(case: Case) -> None:
         assert 0 < step.levels <= cap
 
 
+@pytest.mark.slow  # 60 hypothesis cases, each planned twice
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(1, 5), min_size=47, max_size=47), st.integers(100, 500))
 def test_unit_effort_matches_the_fewest_steps(levels: list[int], hundredths: int) -> None:

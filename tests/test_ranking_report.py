@@ -18,6 +18,9 @@ from typer.testing import CliRunner
 from ranking_files import AGENCIES, agency_names, write_agencies
 from spbe_cli.cli.app import app
 
+# Slow: a 200-agency workbook scored and written as Excel and HTML reports.
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 SHIPPED = Path(__file__).resolve().parent / "benchmarks" / "agencies-200.xlsx"
 

@@ -796,6 +796,7 @@ def test_declared_total_over_the_limit_is_refused(tmp_path: Path, fw: Framework)
     assert "1.4 GiB" in problem.text.en and "limit 1.0 GiB" in problem.text.en
 
 
+@pytest.mark.slow  # a zip with more entries than the limit
 def test_too_many_entries(tmp_path: Path, fw: Framework) -> None:
     path = tmp_path / "banyak.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:

@@ -459,11 +459,6 @@ def test_writers_refuse_to_overwrite(tmp_path: Path) -> None:
 # -- the command -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def readers() -> None:
-    pytest.importorskip("spbe_cli.readers", reason="readers.py has not landed yet")
-
-
 def write_long(path: Path, name: str = "Kota Pematangsiantar") -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -492,7 +487,7 @@ def write_wide(path: Path, rows: list[tuple[str, int, int]]) -> Path:
     return path
 
 
-def test_command_writes_each_format(tmp_path: Path, readers: None) -> None:
+def test_command_writes_each_format(tmp_path: Path) -> None:
     source = write_long(tmp_path / "isian.xlsx")
     for name in ("laporan.xlsx", "laporan.html", "laporan.md"):
         result = runner.invoke(app, ["report", str(source), "-o", str(tmp_path / name)])
@@ -503,7 +498,7 @@ def test_command_writes_each_format(tmp_path: Path, readers: None) -> None:
     assert "| Indeks SPBE | 1,53 |" in (tmp_path / "laporan.md").read_text()
 
 
-def test_command_format_option_and_language(tmp_path: Path, readers: None) -> None:
+def test_command_format_option_and_language(tmp_path: Path) -> None:
     source = write_long(tmp_path / "isian.xlsx")
     out = tmp_path / "laporan.txt"
     result = runner.invoke(
@@ -514,7 +509,7 @@ def test_command_format_option_and_language(tmp_path: Path, readers: None) -> No
     assert "# SPBE index report" in text and "## Plan" in text
 
 
-def test_command_refuses_existing_output_without_force(tmp_path: Path, readers: None) -> None:
+def test_command_refuses_existing_output_without_force(tmp_path: Path) -> None:
     source = write_long(tmp_path / "isian.xlsx")
     out = tmp_path / "laporan.html"
     out.write_text("keep")
@@ -525,7 +520,7 @@ def test_command_refuses_existing_output_without_force(tmp_path: Path, readers: 
     assert result.exit_code == 0 and "<svg" in out.read_text()
 
 
-def test_command_bad_input_and_unknown_suffix(tmp_path: Path, readers: None) -> None:
+def test_command_bad_input_and_unknown_suffix(tmp_path: Path) -> None:
     bad = tmp_path / "rusak.xlsx"
     bad.write_text("not a workbook")
     result = runner.invoke(app, ["report", str(bad), "-o", str(tmp_path / "r.md")])
@@ -537,7 +532,7 @@ def test_command_bad_input_and_unknown_suffix(tmp_path: Path, readers: None) -> 
     assert result.exit_code == 2 and not (tmp_path / "no").exists()
 
 
-def test_command_injection_is_inert_everywhere(tmp_path: Path, readers: None) -> None:
+def test_command_injection_is_inert_everywhere(tmp_path: Path) -> None:
     source = write_long(tmp_path / "isian.xlsx", name=EVIL)
     for name in ("r.xlsx", "r.html", "r.md"):
         assert (
@@ -555,7 +550,7 @@ def test_command_injection_is_inert_everywhere(tmp_path: Path, readers: None) ->
     assert [row[1] for row in rows[1:]] == ["'" + EVIL] * 2
 
 
-def test_command_many_agencies_give_a_ranking(tmp_path: Path, readers: None) -> None:
+def test_command_many_agencies_give_a_ranking(tmp_path: Path) -> None:
     source = write_wide(
         tmp_path / "rekap.xlsx", [("Kota A", 2023, 2), ("Kota B", 2023, 4), ("Kota C", 2023, 3)]
     )

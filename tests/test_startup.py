@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Slow: every test starts fresh interpreters (-X importtime). `pytest -m "not slow"` skips them.
+pytestmark = pytest.mark.slow
+
 HEAVY = ("pydantic", "rich", "openpyxl", "python_calamine", "yaml", "orjson")
 
 

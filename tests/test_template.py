@@ -2,9 +2,9 @@
 
 Every bundled framework is written and inspected (SPBE 2018 and 2020: domains and aspects;
 Pemdi 2026: aspects only, decimal values, external indicators). The summary sheet's formulas
-are checked twice: their text, and their values, computed by a small formula evaluator in
-this file (exact fractions over the cells' doubles, independent of the writer) and, when
-LibreOffice is installed, recomputed by it; both are compared with the engine.
+are checked twice: their text, and their values, computed by the small formula evaluator in
+tests/formula_eval.py (exact fractions over the cells' doubles, independent of the writer)
+and, when LibreOffice is installed, recomputed by it; both are compared with the engine.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from formula_eval import Evaluator, excel_round
 from spbe_cli.assessment import Assessment
 from spbe_cli.cli.app import app
 from spbe_cli.engine import score, score_levels
@@ -732,197 +733,6 @@ def test_external_defaults_enter_the_summary(tmp_path: Path) -> None:
 # -- summary formulas: values -------------------------------------------------------------
 
 
-_TOKEN = re.compile(
-    r"""\s*(?:
-      (?P<ref>(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_]*)!)?
-              \$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])
-     |(?P<func>[A-Z]+)\(
-     |(?P<num>\d+(?:\.\d+)?)
-     |(?P<str>"[^"]*")
-     |(?P<op>>=|<=|<>|[-+*/=(),<>])
-    )""",
-    re.VERBOSE,
-)
-
-
-class Evaluator:
-    """Evaluates the formulas the template writes, exactly: a cell's double is taken as
-    the exact binary fraction it stores, so binary noise is there as in Excel, and
-    ``ROUND`` rounds half away from zero. Independent of the writer: reads the workbook."""
-
-    def __init__(self, book: Any) -> None:
-        self.book = book
-
-    def cell(self, sheet: Any, ref: str) -> Any:
-        value = sheet[ref.replace("$", "")].value
-        if isinstance(value, str) and value.startswith("="):
-            return self.formula(sheet, value[1:])
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int | float):
-            return Fraction(value)
-        return value
-
-    def formula(self, sheet: Any, text: str) -> Any:
-        tokens: list[tuple[str | None, str]] = []
-        at = 0
-        while text[at:].strip():
-            m = _TOKEN.match(text, at)
-            assert m is not None and m.lastgroup is not None, f"cannot read {text[at:]!r}"
-            tokens.append((m.lastgroup, m[m.lastgroup]))
-            at = m.end()
-        self.tokens, self.pos, self.sheet = tokens, 0, sheet
-        value = self.compare()
-        assert self.pos == len(tokens), text
-        return value
-
-    # recursive descent over the tokens
-    def peek(self) -> str | None:
-        return self.tokens[self.pos][1] if self.pos < len(self.tokens) else None
-
-    def take(self) -> tuple[str | None, str]:
-        token = self.tokens[self.pos]
-        self.pos += 1
-        return token
-
-    def compare(self) -> Any:
-        left = self.add()
-        while self.peek() in ("=", ">=", "<=", "<>", "<", ">"):
-            op = self.take()[1]
-            left = self.apply(op, left, self.add())
-        return left
-
-    def add(self) -> Any:
-        left = self.mul()
-        while self.peek() in ("+", "-"):
-            op = self.take()[1]
-            left = self.apply(op, left, self.mul())
-        return left
-
-    def mul(self) -> Any:
-        left = self.unary()
-        while self.peek() in ("*", "/"):
-            op = self.take()[1]
-            left = self.apply(op, left, self.unary())
-        return left
-
-    def unary(self) -> Any:
-        if self.peek() == "-":
-            self.take()
-            value = self.unary()
-            if isinstance(value, list):
-                return [-_num(v) for v in value]
-            return -_num(value)
-        return self.primary()
-
-    def primary(self) -> Any:
-        kind, text = self.take()
-        if kind == "num":
-            return Fraction(text)
-        if kind == "str":
-            return text[1:-1]
-        if kind == "ref":
-            return self.reference(text)
-        if kind == "op" and text == "(":
-            value = self.compare()
-            assert self.take()[1] == ")"
-            return value
-        if kind == "func":
-            args = [self.compare()]
-            while self.peek() == ",":
-                self.take()
-                args.append(self.compare())
-            assert self.take()[1] == ")"
-            return FUNCTIONS[text](*args)
-        raise AssertionError(f"unexpected token {text!r}")
-
-    def reference(self, text: str) -> Any:
-        sheet = self.sheet
-        if "!" in text:
-            name, text = text.rsplit("!", 1)
-            sheet = self.book[name.strip("'").replace("''", "'")]
-        state = (self.tokens, self.pos, self.sheet)
-        try:
-            if ":" in text:
-                start, end = text.replace("$", "").split(":")
-                letter = re.match(r"[A-Z]+", start)[0]  # type: ignore[index]
-                assert end.startswith(letter)  # one column
-                first, last = int(start[len(letter):]), int(end[len(letter):])
-                return [self.cell(sheet, f"{letter}{r}") for r in range(first, last + 1)]
-            return self.cell(sheet, text)
-        finally:
-            self.tokens, self.pos, self.sheet = state
-
-    @staticmethod
-    def apply(op: str, left: Any, right: Any) -> Any:
-        if isinstance(left, list):
-            return [Evaluator.apply(op, item, right) for item in left]
-        if op in ("=", "<>"):
-            same = (left if left is not None else "") == (right if right is not None else "")
-            return same if op == "=" else not same
-        a, b = _num(left), _num(right)
-        results: dict[str, Callable[[], Any]] = {
-            "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b,
-            ">=": lambda: a >= b, "<=": lambda: a <= b, "<": lambda: a < b, ">": lambda: a > b,
-        }
-        return results[op]()
-
-
-def _num(value: Any) -> Fraction:
-    if value is None or value == "":
-        return Fraction(0)
-    if isinstance(value, bool):
-        return Fraction(int(value))
-    assert isinstance(value, Fraction), value
-    return value
-
-
-def _numbers(values: list[Any]) -> list[Fraction]:
-    """What SUM and SUMPRODUCT add: numbers only (text, blanks and TRUE/FALSE count 0)."""
-    return [v if isinstance(v, Fraction) else Fraction(0) for v in values]
-
-
-def _round(value: Fraction, places: Fraction) -> Fraction:
-    """Excel's ROUND: half away from zero on the number as shown to 15 significant digits,
-    the result a double (so ROUND(x,2) = 2.6 equals the 2.6 typed in the band table)."""
-    shown = Decimal(format(float(value), ".15g"))
-    rounded = shown.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
-    return Fraction(float(rounded))
-
-
-def _lookup(key: Fraction, edges: list[Any], names: list[Any]) -> Any:
-    found = [n for e, n in zip(edges, names, strict=True) if e <= key]
-    assert found, key
-    return found[-1]
-
-
-def _sumproduct(*arrays: list[Any]) -> Fraction:
-    """SUMPRODUCT of one or more equally long arrays (numbers only count)."""
-    total = Fraction(0)
-    for row in zip(*map(_numbers, arrays), strict=True):
-        product = Fraction(1)
-        for item in row:
-            product *= item
-        total += product
-    return total
-
-
-def _index(values: list[Any], position: Fraction) -> Any:
-    assert position.denominator == 1 and 1 <= position <= len(values), position
-    return values[int(position) - 1]
-
-
-FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "SUMPRODUCT": _sumproduct,
-    "INDEX": _index,
-    "SUM": lambda a: sum(_numbers(a), Fraction(0)),
-    "ROUND": _round,
-    "LOOKUP": _lookup,
-    "COUNTBLANK": lambda a: Fraction(sum(1 for v in a if v is None or v == "")),
-    "IF": lambda condition, yes, no: yes if condition else no,
-}
-
-
 def summary_values(
     book: Any, fw: Framework, lang: Lang, get: Callable[[Any, str], Any]
 ) -> dict[str, Any]:
@@ -967,12 +777,13 @@ def compare(values: Mapping[str, Any], result: Result, lang: Lang = "id") -> Non
 
 def test_evaluator_rounds_as_excel() -> None:
     # 1.525 is stored as 1.52499999999999991...; Excel's ROUND(x, 2) still gives 1.53.
-    assert _round(Fraction(1.525), Fraction(2)) == Fraction(1.53)
-    assert _round(Fraction(1.5249999999999997), Fraction(2)) == Fraction(1.53)
-    assert _round(Fraction(-2.675), Fraction(2)) == Fraction(-2.68)
-    assert _round(Fraction(1, 3), Fraction(9)) == Fraction(0.333333333)
+    assert excel_round(Fraction(1.525), Fraction(2)) == Fraction(1.53)
+    assert excel_round(Fraction(1.5249999999999997), Fraction(2)) == Fraction(1.53)
+    assert excel_round(Fraction(-2.675), Fraction(2)) == Fraction(-2.68)
+    assert excel_round(Fraction(1, 3), Fraction(9)) == Fraction(0.333333333)
 
 
+@pytest.mark.slow  # 12 random workbooks through the evaluator
 @pytest.mark.parametrize("framework_id", sorted(EVERY))
 def test_summary_formulas_mean_what_the_engine_computes(tmp_path: Path, framework_id: str) -> None:
     """Filled-in templates: the summary's formulas, evaluated, give the engine's figures."""
@@ -1022,6 +833,7 @@ def _tricky_level_sets() -> list[dict[str, int]]:
     return [levels for sets in found.values() for levels in sets]
 
 
+@pytest.mark.slow  # a search over up to 200,000 level sets, then the evaluator
 def test_tricky_level_sets_are_evaluated_right(tmp_path: Path) -> None:
     for number, levels in enumerate(_tricky_level_sets()):
         path = write_template(FW, tmp_path / f"t{number}.xlsx", levels=levels)
@@ -1044,6 +856,7 @@ def _pemdi_edge_sets() -> list[dict[str, Value]]:
     return sets
 
 
+@pytest.mark.slow  # 11 Pemdi workbooks through the evaluator
 def test_pemdi_edges_rate_as_tabel_4_in_the_evaluator(tmp_path: Path) -> None:
     """The template's own formulas (evaluated here) rate every Pemdi edge as the engine."""
     for number, values in enumerate(_pemdi_edge_sets()):
@@ -1056,6 +869,7 @@ def test_pemdi_edges_rate_as_tabel_4_in_the_evaluator(tmp_path: Path) -> None:
                        "Sangat Baik", "Sangat Baik", "Memuaskan", "Memuaskan"]
 
 
+@pytest.mark.slow  # LibreOffice recalculates some 25 workbooks (about 11 s)
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (formulas evaluated here)")
 def test_libreoffice_computes_the_engine_figures(tmp_path: Path) -> None:
     rng = random.Random(5)
@@ -1140,6 +954,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(
 # -- round trip through the reader -----------------------------------------------------------
 
 
+@pytest.mark.slow  # 8 templates written and read back
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     levels=st.lists(st.integers(1, 5), min_size=len(IDS), max_size=len(IDS)),
@@ -1169,6 +984,7 @@ def test_round_trip_through_the_reader(levels: list[int], lang: Lang) -> None:
     assert score(assessment, FW).index == score_levels(wanted, FW).index
 
 
+@pytest.mark.slow  # 18 templates written, filled in and read back
 @pytest.mark.parametrize("framework_id", sorted(EVERY))
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_filled_in_template_reads_back_and_scores_alike(

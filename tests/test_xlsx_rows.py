@@ -71,6 +71,7 @@ def test_a_single_agency_report_is_spliced_the_same(tmp_path: Path) -> None:
         save(report, tmp_path / "b.xlsx", 10**9))
 
 
+@pytest.mark.slow  # a long report, written and read back
 def test_a_long_report_is_written_whole_and_control_characters_are_shown(
     tmp_path: Path,
 ) -> None:
