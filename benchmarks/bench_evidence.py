@@ -32,9 +32,11 @@ from spbe_cli.assessment import Assessment
 from spbe_cli.evidence import FolderScan, check_assessment, scan_folder
 from spbe_cli.framework import load_framework
 
-PDF = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-       b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
-       b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+)
 
 
 def build(root: Path, count: int) -> None:
@@ -93,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         floor = best(walk, args.repeat)
         reading = best(walk_read, args.repeat)
         scanned = best(scan, args.repeat)
-        checked = best(lambda: check_assessment(assessment, framework, scan=scans[-1]),
-                       args.repeat)
+        checked = best(lambda: check_assessment(assessment, framework, scan=scans[-1]), args.repeat)
         report = check_assessment(assessment, framework, scan=scans[-1])
     print(f"{args.files:,} files, best of {args.repeat}")
     print(f"  os.walk  {floor:8.4f} s")
@@ -102,8 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  scan     {scanned:8.4f} s  {scanned / floor:6.1f}x")
     print(f"  check    {checked:8.4f} s  {checked / floor:6.1f}x")
     print(f"  total    {scanned + checked:8.4f} s  {(scanned + checked) / floor:6.1f}x")
-    print(f"  {report.scan.valid_pdfs if report.scan else 0:,} valid PDFs, "
-          f"{len(report.findings):,} findings, risk {float(report.risk):.3f}")
+    print(
+        f"  {report.scan.valid_pdfs if report.scan else 0:,} valid PDFs, "
+        f"{len(report.findings):,} findings, risk {float(report.risk):.3f}"
+    )
     return 0
 
 

@@ -60,8 +60,15 @@ SMALL_ONLY = 10_000  # compare and report run on workbooks up to this many rows
 SPBE = ("--framework", "permenpanrb-59-2020")
 """The workbook spans 20 years with the 47 SPBE indicators: name the framework, since from
 2026 the year alone would choose Pemdi (and "today" had only SPBE)."""
-UNSET = ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "SPBE_LANG", "SPBE_NO_CACHE",
-         "PYTHONDONTWRITEBYTECODE")
+UNSET = (
+    "COLUMNS",
+    "LINES",
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "SPBE_LANG",
+    "SPBE_NO_CACHE",
+    "PYTHONDONTWRITEBYTECODE",
+)
 """Unset for every run: a user's terminal and language settings, and what would keep Python
 from caching bytecode or spbe from keeping validated frameworks (users have both: pip
 compiles bytecode, and the first run fills the store; the warm-up run does both here)."""
@@ -394,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     print(
         f"- every child: timeout {limits.timeout:.0f} s, address space capped at "
-        f"{limits.memory / 1024**3:.0f} GiB (RLIMIT_AS): \"failed: MemoryError\" is the cap"
+        f'{limits.memory / 1024**3:.0f} GiB (RLIMIT_AS): "failed: MemoryError" is the cap'
     )
     print(f"- whole benchmark: {elapsed / 60:.1f} min")
 

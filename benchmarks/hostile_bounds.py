@@ -147,8 +147,13 @@ def execute(run: Run, folder: Path) -> tuple[int, float, float, str, str]:
         try:
             start = time.perf_counter()
             process = subprocess.Popen(
-                [sys.executable, "-m", "spbe_cli", *run.args], stdin=stdin, stdout=out,
-                stderr=err, env=env, cwd=ROOT, preexec_fn=_limits,
+                [sys.executable, "-m", "spbe_cli", *run.args],
+                stdin=stdin,
+                stdout=out,
+                stderr=err,
+                env=env,
+                cwd=ROOT,
+                preexec_fn=_limits,
             )
             timer = threading.Timer(WALL_CAP, process.kill)
             timer.start()
@@ -162,8 +167,13 @@ def execute(run: Run, folder: Path) -> tuple[int, float, float, str, str]:
                 stdin.close()
     process.returncode = os.waitstatus_to_exitcode(status)
     peak = usage.ru_maxrss * 1024 / MIB  # KiB on Linux
-    return (process.returncode, seconds, peak,
-            out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace"))
+    return (
+        process.returncode,
+        seconds,
+        peak,
+        out_path.read_text("utf-8", "replace"),
+        err_path.read_text("utf-8", "replace"),
+    )
 
 
 def measure(name: str, build: Callable[[Path], Run], repeat: int) -> Measure:
@@ -227,8 +237,12 @@ def huge_weight(value: str) -> Callable[[Path], Run]:
         text = bundled_frameworks()["permenpanrb-8-2026"].read_text(encoding="utf-8")
         rules = folder / "aturan.yaml"
         rules.write_text(text.replace('weight: "10"', f"weight: {value}", 1), encoding="utf-8")
-        return Run(["framework", "validate", str(rules), "--lang", "en"],
-                   f"weight {_short(value)} in a framework YAML", [rules], "aturan.yaml")
+        return Run(
+            ["framework", "validate", str(rules), "--lang", "en"],
+            f"weight {_short(value)} in a framework YAML",
+            [rules],
+            "aturan.yaml",
+        )
 
     return build
 
@@ -237,8 +251,12 @@ def huge_effort(value: str) -> Callable[[Path], Run]:
     def build(folder: Path) -> Run:
         efforts = folder / "upaya.yaml"
         efforts.write_text(f"13: {value}\n", encoding="utf-8")
-        return Run(["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
-                   f"effort {_short(value)} in --effort YAML", [efforts], "upaya.yaml")
+        return Run(
+            ["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
+            f"effort {_short(value)} in --effort YAML",
+            [efforts],
+            "upaya.yaml",
+        )
 
     return build
 
@@ -250,8 +268,12 @@ def _short(value: str) -> str:
 
 def huge_target(folder: Path) -> Run:
     path = _example_copy(folder)
-    return Run(["score", str(path), "--target=1e999999999", "--lang", "en"],
-               "--target `1e999999999`", [path], "is not a valid target")
+    return Run(
+        ["score", str(path), "--target=1e999999999", "--lang", "en"],
+        "--target `1e999999999`",
+        [path],
+        "is not a valid target",
+    )
 
 
 def huge_cell(folder: Path) -> Run:
@@ -262,8 +284,12 @@ def huge_cell(folder: Path) -> Run:
     values[4] = "1e999999999"
     sheet = long_sheet([int(k) for k in ids], {"Nilai": values})
     path = write_xlsx(folder / "besar.xlsx", Sheet("Penilaian", sheet.rows))
-    return Run(["score", str(path), "--lang", "en"], "cell text `1e999999999` as a level",
-               [path], "besar.xlsx")
+    return Run(
+        ["score", str(path), "--lang", "en"],
+        "cell text `1e999999999` as a level",
+        [path],
+        "besar.xlsx",
+    )
 
 
 def _side_args(use: str, side: Path, folder: Path) -> list[str]:
@@ -290,8 +316,13 @@ def side_limits() -> dict[str, int]:
     from spbe_cli.readers.csvtext import MAX_CSV_BYTES
     from spbe_cli.writers.report_logo import MAX_LOGO_BYTES
 
-    return {"logo": MAX_LOGO_BYTES, "effort": MAX_EFFORT_BYTES, "validate": MAX_YAML_BYTES,
-            "cases": MAX_YAML_BYTES, "input-csv": MAX_CSV_BYTES}
+    return {
+        "logo": MAX_LOGO_BYTES,
+        "effort": MAX_EFFORT_BYTES,
+        "validate": MAX_YAML_BYTES,
+        "cases": MAX_YAML_BYTES,
+        "input-csv": MAX_CSV_BYTES,
+    }
 
 
 def oversized_side_file(use: str) -> Callable[[Path], Run]:
@@ -303,8 +334,12 @@ def oversized_side_file(use: str) -> Callable[[Path], Run]:
         side = folder / name
         with side.open("wb") as stream:
             stream.truncate(limit + 1)
-        return Run(_side_args(use, side, folder),
-                   f"{use} ({name}) of {limit // MIB} MiB + 1 byte", [side], name)
+        return Run(
+            _side_args(use, side, folder),
+            f"{use} ({name}) of {limit // MIB} MiB + 1 byte",
+            [side],
+            name,
+        )
 
     return build
 
@@ -321,9 +356,12 @@ def far_cell(cells: str, command: str) -> Callable[[Path], Run]:
         args = [command, str(path), "--lang", "en"]
         if command == "report":
             args += ["-o", str(folder / "laporan.md")]
-        return Run(args, f"`spbe {command}`: the example workbook + a value in "
-                   f"{' and '.join(cells.split(':'))}", [path],
-                   f"Penilaian!{cells.split(':')[0]}")
+        return Run(
+            args,
+            f"`spbe {command}`: the example workbook + a value in {' and '.join(cells.split(':'))}",
+            [path],
+            f"Penilaian!{cells.split(':')[0]}",
+        )
 
     return build
 
@@ -334,14 +372,20 @@ def single_line(folder: Path) -> Path:
 
 def long_line_file(folder: Path) -> Run:
     path = single_line(folder)
-    return Run(["score", str(path), "--lang", "en"], "50 MiB CSV, one line", [path],
-               "satu-baris.csv")
+    return Run(
+        ["score", str(path), "--lang", "en"], "50 MiB CSV, one line", [path], "satu-baris.csv"
+    )
 
 
 def long_line_stdin(folder: Path) -> Run:
     path = single_line(folder)
-    return Run(["score", "-", "--lang", "en"], "the same 50 MiB line on stdin", [path],
-               "64 KiB per line", stdin=path)
+    return Run(
+        ["score", "-", "--lang", "en"],
+        "the same 50 MiB line on stdin",
+        [path],
+        "64 KiB per line",
+        stdin=path,
+    )
 
 
 def sparse_csv(folder: Path) -> Run:
@@ -350,15 +394,20 @@ def sparse_csv(folder: Path) -> Run:
     path = folder / "nol-besar.csv"
     with path.open("wb") as stream:
         stream.truncate(MAX_CSV_BYTES + 10 * MIB)
-    return Run(["score", str(path), "--lang", "en"], "CSV of 74 MiB NUL bytes (sparse)",
-               [path], "nol-besar.csv")
+    return Run(
+        ["score", str(path), "--lang", "en"],
+        "CSV of 74 MiB NUL bytes (sparse)",
+        [path],
+        "nol-besar.csv",
+    )
 
 
 def zip_bomb(folder: Path) -> Run:
     path = folder / "bom.xlsx"
     cli_hostile.zip_bomb(path)
-    return Run(["score", str(path), "--lang", "en"], "120 MiB of zeros in a .xlsx", [path],
-               "bom.xlsx")
+    return Run(
+        ["score", str(path), "--lang", "en"], "120 MiB of zeros in a .xlsx", [path], "bom.xlsx"
+    )
 
 
 def crowded_evidence(folder: Path) -> Run:
@@ -367,18 +416,27 @@ def crowded_evidence(folder: Path) -> Run:
 
     root = folder / "bukti"
     crowded_folder(root, MAX_ENTRIES + 10)
-    return Run(["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
-               f"evidence folder of {MAX_ENTRIES + 10:,} files (bound {MAX_ENTRIES:,}): "
-               "partial, exit 0", [root], '"evidenced_partial": true', expect=0)
+    return Run(
+        ["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
+        f"evidence folder of {MAX_ENTRIES + 10:,} files (bound {MAX_ENTRIES:,}): partial, exit 0",
+        [root],
+        '"evidenced_partial": true',
+        expect=0,
+    )
 
 
 def deep_evidence(folder: Path) -> Run:
     from spbe_cli.evidence.folder import MAX_DEPTH
 
     root = cli_hostile._stopped_by_depth(folder)
-    return Run(["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
-               f"the example evidence + a file {MAX_DEPTH + 2} folders deep (bound "
-               f"{MAX_DEPTH}): partial, exit 0", [root], '"evidenced_partial": true', expect=0)
+    return Run(
+        ["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
+        f"the example evidence + a file {MAX_DEPTH + 2} folders deep (bound "
+        f"{MAX_DEPTH}): partial, exit 0",
+        [root],
+        '"evidenced_partial": true',
+        expect=0,
+    )
 
 
 def cli_cases() -> dict[str, Callable[[Path], Run]]:
@@ -403,8 +461,7 @@ def cli_cases() -> dict[str, Callable[[Path], Run]]:
         cases[f"over-limit-{use}"] = oversized_side_file(use)
     for cells in ("XFD1048576", "AZ1048576", "A1048576:XFD1", "ZZZ10000"):
         for command in ("score", "report"):
-            cases[f"far-{cells.replace(':', '-and-').lower()}-{command}"] = far_cell(
-                cells, command)
+            cases[f"far-{cells.replace(':', '-and-').lower()}-{command}"] = far_cell(cells, command)
     return cases
 
 
@@ -416,8 +473,13 @@ def version(folder: Path) -> Run:
 
 
 def example_score(folder: Path) -> Run:
-    return Run(["score", str(EXAMPLE.relative_to(ROOT))], "a valid workbook, table output",
-               [EXAMPLE], "Indeks", expect=0)
+    return Run(
+        ["score", str(EXAMPLE.relative_to(ROOT))],
+        "a valid workbook, table output",
+        [EXAMPLE],
+        "Indeks",
+        expect=0,
+    )
 
 
 BASELINE: dict[str, Callable[[Path], Run]] = {
@@ -444,31 +506,45 @@ def machine() -> str:
         memory = f", {total / 1024**3:.0f} GiB RAM"
     except (ValueError, OSError):
         pass
-    return (f"{model}, {os.cpu_count()} CPUs{memory}, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}")
+    return (
+        f"{model}, {os.cpu_count()} CPUs{memory}, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
 
 
 def commit() -> str:
     try:
-        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return done.stdout.strip()
 
 
 def table(title: str, rows: list[Measure]) -> list[str]:
-    lines = [f"### {title}", "", "| case | what | input | exit | seconds | peak MiB |",
-             "|---|---|---|---:|---:|---:|"]
+    lines = [
+        f"### {title}",
+        "",
+        "| case | what | input | exit | seconds | peak MiB |",
+        "|---|---|---|---:|---:|---:|",
+    ]
     for row in rows:
         mark = "" if not row.failures else " **FAILED**"
-        lines.append(f"| `{row.name}` | {row.run.what}{mark} | {row.size} | {row.code} | "
-                     f"{row.seconds:.2f} | {row.mib:.0f} |")
+        lines.append(
+            f"| `{row.name}` | {row.run.what}{mark} | {row.size} | {row.code} | "
+            f"{row.seconds:.2f} | {row.mib:.0f} |"
+        )
     return [*lines, ""]
 
 
-def report(baseline: list[Measure], files: list[Measure], commands: list[Measure],
-           repeat: int) -> str:
+def report(
+    baseline: list[Measure], files: list[Measure], commands: list[Measure], repeat: int
+) -> str:
     every = files + commands
     refused = [m for m in every if m.run.expect == 2]
     slowest = max(every, key=lambda m: m.seconds, default=None)
@@ -489,8 +565,9 @@ def report(baseline: list[Measure], files: list[Measure], commands: list[Measure
             "",
         ]
     lines += table("Reference", baseline)
-    lines += table("Hostile files (`CASES` in tests/test_corpus_hostile.py), "
-                   "as `spbe score FILE`", files)
+    lines += table(
+        "Hostile files (`CASES` in tests/test_corpus_hostile.py), as `spbe score FILE`", files
+    )
     lines += table("Hostile command lines (from tests/test_cli_hostile.py)", commands)
     failed = [m for m in baseline + every if m.failures]
     if failed:
@@ -525,8 +602,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="", help="measure only cases whose name holds this")
     parser.add_argument("--out", type=Path, help="write the tables to this file (atomically)")
-    parser.add_argument("--update", type=Path,
-                        help="replace the block between the markers of this document")
+    parser.add_argument(
+        "--update", type=Path, help="replace the block between the markers of this document"
+    )
     args = parser.parse_args(argv)
 
     def run_all(cases: dict[str, Callable[[Path], Run]]) -> list[Measure]:
@@ -536,8 +614,12 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             measured.append(measure(name, cases[name], args.repeat))
             row = measured[-1]
-            print(f"{name:55} {row.code:3} {row.seconds:7.2f} s {row.mib:6.0f} MiB"
-                  f"{'  FAILED' if row.failures else ''}", file=sys.stderr, flush=True)
+            print(
+                f"{name:55} {row.code:3} {row.seconds:7.2f} s {row.mib:6.0f} MiB"
+                f"{'  FAILED' if row.failures else ''}",
+                file=sys.stderr,
+                flush=True,
+            )
         return measured
 
     baseline = [measure(name, BASELINE[name], args.repeat) for name in BASELINE]

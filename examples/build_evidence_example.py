@@ -32,8 +32,13 @@ from spbe_cli.readers import read_assessments
 HERE = Path(__file__).resolve().parent
 WORKBOOK = HERE / "pematangsiantar-2021.xlsx"
 FOLDER = HERE / "bukti-pematangsiantar-2021"
-DOCUMENTS = {1: "Dokumen-Awal", 2: "SK-Penetapan", 3: "Pedoman-Standar", 4: "Laporan-Reviu",
-             5: "Laporan-Evaluasi"}
+DOCUMENTS = {
+    1: "Dokumen-Awal",
+    2: "SK-Penetapan",
+    3: "Pedoman-Standar",
+    4: "Laporan-Reviu",
+    5: "Laporan-Evaluasi",
+}
 MISSING = {("2", 2), ("33", 3)}
 MISNAMED = ("1", 2, "SK Tim Koordinasi SPBE (final).pdf")
 EMPTY = ("40", 2)
@@ -58,7 +63,9 @@ def pdf_bytes(label: str) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 

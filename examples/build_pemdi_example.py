@@ -38,20 +38,57 @@ FRAMEWORK = "permenpanrb-8-2026"
 ASSESSOR: dict[str, Fraction] = {
     str(n): Fraction(v)
     for n, v in enumerate(
-        ["2", "1.5", "1.26", "1.3", "1", "1", "1", "1", "1", "1", "1.5", "1.25", "7/6",
-         "1", "1", "1", "2.5", "1", "1", "1.3"],
+        [
+            "2",
+            "1.5",
+            "1.26",
+            "1.3",
+            "1",
+            "1",
+            "1",
+            "1",
+            "1",
+            "1",
+            "1.5",
+            "1.25",
+            "7/6",
+            "1",
+            "1",
+            "1",
+            "2.5",
+            "1",
+            "1",
+            "1.3",
+        ],
         start=1,
     )
 }
 # Illustrative self-assessment: the assessor's values with four claims higher.
-MANDIRI = ASSESSOR | {"1": Fraction("2.5"), "3": Fraction("1.5"), "8": Fraction(2),
-                      "19": Fraction(2)}
+MANDIRI = ASSESSOR | {
+    "1": Fraction("2.5"),
+    "3": Fraction("1.5"),
+    "8": Fraction(2),
+    "19": Fraction(2),
+}
 EXTERNAL = ("5", "6", "7")
 OPD = {
-    "1": "Diskominfo", "2": "Diskominfo", "3": "BKPSDM", "4": "Bappeda", "8": "Diskominfo",
-    "9": "Diskominfo", "10": "Diskominfo", "11": "Diskominfo", "12": "Diskominfo",
-    "13": "Diskominfo", "14": "Diskominfo", "15": "Bagian Organisasi", "16": "Diskominfo",
-    "17": "Diskominfo", "18": "Diskominfo", "19": "DPMPTSP", "20": "Bagian Organisasi",
+    "1": "Diskominfo",
+    "2": "Diskominfo",
+    "3": "BKPSDM",
+    "4": "Bappeda",
+    "8": "Diskominfo",
+    "9": "Diskominfo",
+    "10": "Diskominfo",
+    "11": "Diskominfo",
+    "12": "Diskominfo",
+    "13": "Diskominfo",
+    "14": "Diskominfo",
+    "15": "Bagian Organisasi",
+    "16": "Diskominfo",
+    "17": "Diskominfo",
+    "18": "Diskominfo",
+    "19": "DPMPTSP",
+    "20": "Bagian Organisasi",
 }
 
 
@@ -69,8 +106,12 @@ def build() -> Workbook:
     sheet.append(["Evaluasi Pemerintah Digital 2026"])
     sheet.append(["Instansi", "Kabupaten Aceh Tengah"])
     sheet.append(["Tahun", 2026])
-    sheet.append(["Nilai Asesor: hasil evaluasi 2026 yang dipublikasikan. Nilai Mandiri dan "
-                  "OPD: ilustrasi. Indikator 5, 6, 7 diisi dari indeks eksternal."])
+    sheet.append(
+        [
+            "Nilai Asesor: hasil evaluasi 2026 yang dipublikasikan. Nilai Mandiri dan "
+            "OPD: ilustrasi. Indikator 5, 6, 7 diisi dari indeks eksternal."
+        ]
+    )
     sheet["A4"].font = Font(bold=True, color="C00000")
     sheet.append(["No", "Aspek", "Indikator", "OPD", "Nilai Mandiri", "Nilai Asesor"])
     for cell in sheet[5]:
@@ -79,10 +120,16 @@ def build() -> Workbook:
         for indicator in aspect.indicators:
             key = indicator.id
             blank = key in EXTERNAL
-            sheet.append([
-                int(key), aspect.name, indicator.name, OPD.get(key),
-                None if blank else _cell(MANDIRI[key]), None if blank else _cell(ASSESSOR[key]),
-            ])
+            sheet.append(
+                [
+                    int(key),
+                    aspect.name,
+                    indicator.name,
+                    OPD.get(key),
+                    None if blank else _cell(MANDIRI[key]),
+                    None if blank else _cell(ASSESSOR[key]),
+                ]
+            )
     for column, width in zip("ABCDEF", (5, 34, 60, 20, 14, 14), strict=True):
         sheet.column_dimensions[column].width = width
     return book

@@ -243,9 +243,7 @@ def write_csv(
     return path
 
 
-def patch_sheet_xml(
-    path: Path, change: Any, part: str = "xl/worksheets/sheet1.xml"
-) -> Path:
+def patch_sheet_xml(path: Path, change: Any, part: str = "xl/worksheets/sheet1.xml") -> Path:
     """Rewrite one worksheet's XML inside an .xlsx (``change`` maps its bytes to new
     bytes), every other part copied as it is: hostile cells a spreadsheet program would
     never write."""
@@ -262,6 +260,7 @@ def patch_sheet_xml(
 def before_sheet_end(xml: bytes) -> Any:
     """A ``change`` for :func:`patch_sheet_xml` inserting ``xml`` before
     ``</sheetData>``."""
+
     def change(data: bytes) -> bytes:
         assert b"</sheetData>" in data
         return data.replace(b"</sheetData>", xml + b"</sheetData>", 1)

@@ -41,7 +41,9 @@ def pdf_bytes(label: str = "bukti") -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -71,8 +73,11 @@ def build_folder(root: Path, files: Mapping[str, FileKind]) -> Path:
     return root
 
 
-def levels_folder(root: Path, levels: Mapping[str, Iterable[int]],
-                  style: Literal["flat", "nested", "words"] = "flat") -> Path:
+def levels_folder(
+    root: Path,
+    levels: Mapping[str, Iterable[int]],
+    style: Literal["flat", "nested", "words"] = "flat",
+) -> Path:
     """One valid PDF per (indicator, level), named in one of the offices' styles:
     ``I13_L2_bukti.pdf``, ``I13/L2/bukti.pdf`` or ``Indikator 13/Level 2/bukti.pdf``."""
     files: dict[str, FileKind] = {}
@@ -90,9 +95,13 @@ def levels_folder(root: Path, levels: Mapping[str, Iterable[int]],
 ITEM_HEADER = ("Kode", "Status", "Catatan", "OPD")
 
 
-def write_items_csv(path: Path, rows: Sequence[Sequence[Any]],
-                    header: Sequence[str] = ITEM_HEADER, title: bool = True,
-                    delimiter: str = ";") -> Path:
+def write_items_csv(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    header: Sequence[str] = ITEM_HEADER,
+    title: bool = True,
+    delimiter: str = ";",
+) -> Path:
     """An item list as CSV (a title line above the header, as the application exports)."""
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, delimiter=delimiter)
@@ -104,8 +113,12 @@ def write_items_csv(path: Path, rows: Sequence[Sequence[Any]],
     return path
 
 
-def write_items_xlsx(path: Path, rows: Sequence[Sequence[Any]],
-                     header: Sequence[str] = ITEM_HEADER, sheet: str = "Bukti") -> Path:
+def write_items_xlsx(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    header: Sequence[str] = ITEM_HEADER,
+    sheet: str = "Bukti",
+) -> Path:
     """An item list as .xlsx (openpyxl), header on row 3."""
     book = openpyxl.Workbook()
     ws = book.active
@@ -127,8 +140,11 @@ def expected_index(framework: Framework, levels: Mapping[str, Value]) -> Fractio
     for indicator in framework.indicators:
         value = levels.get(indicator.id)
         if value is None:
-            value = (indicator.external.default if indicator.external is not None
-                     else framework.scale.min)
+            value = (
+                indicator.external.default
+                if indicator.external is not None
+                else framework.scale.min
+            )
         total += Fraction(value) * indicator.weight
         weights += indicator.weight
     return total / weights

@@ -132,7 +132,7 @@ class Evaluator:
                 start, end = text.replace("$", "").split(":")
                 letter = re.match(r"[A-Z]+", start)[0]  # type: ignore[index]
                 assert end.startswith(letter)  # one column
-                first, last = int(start[len(letter):]), int(end[len(letter):])
+                first, last = int(start[len(letter) :]), int(end[len(letter) :])
                 return [self.cell(sheet, f"{letter}{r}") for r in range(first, last + 1)]
             return self.cell(sheet, text)
         finally:
@@ -147,8 +147,14 @@ class Evaluator:
             return same if op == "=" else not same
         a, b = _num(left), _num(right)
         results: dict[str, Callable[[], Any]] = {
-            "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b,
-            ">=": lambda: a >= b, "<=": lambda: a <= b, "<": lambda: a < b, ">": lambda: a > b,
+            "+": lambda: a + b,
+            "-": lambda: a - b,
+            "*": lambda: a * b,
+            "/": lambda: a / b,
+            ">=": lambda: a >= b,
+            "<=": lambda: a <= b,
+            "<": lambda: a < b,
+            ">": lambda: a > b,
         }
         return results[op]()
 

@@ -375,10 +375,13 @@ def test_bundled_cases_only_for_bundled_names(name: str) -> None:
 
 # Pemdi (8/2026) as the reference describes it: aspect -> [(indicator, weight)], externals.
 PEMDI = {
-    "1": [("1", 5), ("2", 5)], "2": [("3", 5), ("4", 5)],
+    "1": [("1", 5), ("2", 5)],
+    "2": [("3", 5), ("4", 5)],
     "3": [("5", 5), ("6", 3), ("7", 3), ("8", 4)],
-    "4": [("9", 4), ("10", 4), ("11", 3), ("12", 4)], "5": [("13", 5), ("14", 5)],
-    "6": [("15", 4), ("16", 4), ("17", 4), ("18", 3)], "7": [("19", 10), ("20", 15)],
+    "4": [("9", 4), ("10", 4), ("11", 3), ("12", 4)],
+    "5": [("13", 5), ("14", 5)],
+    "6": [("15", 4), ("16", 4), ("17", 4), ("18", 3)],
+    "7": [("19", 10), ("20", 15)],
 }
 PEMDI_EXTERNAL = {"5", "6", "7", "18"}
 
@@ -392,8 +395,9 @@ def test_pemdi_shipped_cases_pass_and_agree_with_the_formula() -> None:
     report = run_cases(fw, path)
     assert report.cases and report.ok, [m for c in report.cases for m in c.mismatches]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    aliases = {f"{a}.{n}": key for a, items in PEMDI.items()
-               for n, (key, _) in enumerate(items, start=1)}
+    aliases = {
+        f"{a}.{n}": key for a, items in PEMDI.items() for n, (key, _) in enumerate(items, start=1)
+    }
     for case in data["cases"]:
         given = {aliases.get(str(k), str(k)): v for k, v in case["levels"].items()}
 

@@ -52,8 +52,9 @@ def test_csv_has_a_row_per_indicator() -> None:
 
 
 def test_plan_from_evidence_starts_from_the_evidenced_index() -> None:
-    result = runner.invoke(app, ["plan", str(WORKBOOK), "--from", "evidence", "--dir",
-                                 str(FOLDER), "-f", "json"])
+    result = runner.invoke(
+        app, ["plan", str(WORKBOOK), "--from", "evidence", "--dir", str(FOLDER), "-f", "json"]
+    )
     assert result.exit_code == 0, result.output + result.stderr
     doc = json.loads(result.stdout)
     assert doc["start"]["index"] == float(library_report().evidenced_published) == 1.45
@@ -83,8 +84,12 @@ def test_report_carries_the_evidence_section(tmp_path: Path) -> None:
     for name in ("Layanan Penganggaran", "BPKPD", "Bappeda"):
         assert name in section
     xlsx = tmp_path / "laporan.xlsx"
-    assert runner.invoke(app, ["report", str(WORKBOOK), "-o", str(xlsx), "--dir",
-                               str(FOLDER)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["report", str(WORKBOOK), "-o", str(xlsx), "--dir", str(FOLDER)]
+        ).exit_code
+        == 0
+    )
     book = openpyxl.load_workbook(xlsx)
     sheet = book["Kesiapan bukti dukung"]
     ids = [row[0] for row in sheet.iter_rows(values_only=True) if isinstance(row[0], int)]

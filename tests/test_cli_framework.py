@@ -55,7 +55,9 @@ def test_list_csv_and_markdown() -> None:
     rows = list(csv.reader(io.StringIO(spbe("list", "-f", "csv")[1])))
     assert rows[0] == ["id", "title", "indicators", "applies_from", "applies_until", "status"]
     assert [r[0] for r in rows[1:]] == [
-        "permenpanrb-8-2026", "permenpanrb-59-2020", "permenpanrb-5-2018"
+        "permenpanrb-8-2026",
+        "permenpanrb-59-2020",
+        "permenpanrb-5-2018",
     ]
     markdown = spbe("list", "-f", "markdown", "--lang", "en")[1]
     assert (

@@ -45,8 +45,14 @@ def test_help_is_indonesian_by_default() -> None:
     result = spbe("--help")
     assert result.exit_code == 0
     out = result.output
-    for text in ("Penggunaan: spbe [OPSI] PERINTAH", "Kalkulator Indeks SPBE", "Opsi:",
-                 "Perintah:", "Tampilkan bantuan ini lalu keluar.", "Nilai instansi"):
+    for text in (
+        "Penggunaan: spbe [OPSI] PERINTAH",
+        "Kalkulator Indeks SPBE",
+        "Opsi:",
+        "Perintah:",
+        "Tampilkan bantuan ini lalu keluar.",
+        "Nilai instansi",
+    ):
         assert text in out
     for text in ("Usage:", "Options:", "Commands:", "Show this message"):
         assert text not in out
@@ -54,14 +60,24 @@ def test_help_is_indonesian_by_default() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["--help", "--lang", "en"], ["--lang", "en", "--help"], ["--lang=en", "--help"],
-     ["-l", "en", "--help"]],
+    [
+        ["--help", "--lang", "en"],
+        ["--lang", "en", "--help"],
+        ["--lang=en", "--help"],
+        ["-l", "en", "--help"],
+    ],
 )
 def test_help_in_english_with_lang_en(args: list[str]) -> None:
     result = spbe(*args)
     assert result.exit_code == 0
-    for text in ("Usage: spbe [OPTIONS] COMMAND", "Exact calculator of the SPBE index", "Options:",
-                 "Commands:", "Show this message and exit.", "Score agencies"):
+    for text in (
+        "Usage: spbe [OPTIONS] COMMAND",
+        "Exact calculator of the SPBE index",
+        "Options:",
+        "Commands:",
+        "Show this message and exit.",
+        "Score agencies",
+    ):
         assert text in result.output
     assert "Penggunaan" not in result.output
 
@@ -148,9 +164,20 @@ def test_every_help_is_shown(lang: str) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["score"], ["plan"], ["whatif"], ["compare"], ["rank"], ["report"], ["template"],
-     ["framework"], ["framework", "list"], ["framework", "show"], ["framework", "validate"],
-     ["framework", "test"]],
+    [
+        ["score"],
+        ["plan"],
+        ["whatif"],
+        ["compare"],
+        ["rank"],
+        ["report"],
+        ["template"],
+        ["framework"],
+        ["framework", "list"],
+        ["framework", "show"],
+        ["framework", "validate"],
+        ["framework", "test"],
+    ],
 )
 def test_every_help_page_in_both_languages(args: list[str]) -> None:
     indonesian = spbe(*args, "--help")
@@ -214,9 +241,10 @@ def test_top_level_lang_is_accepted_and_reaches_the_command() -> None:
 
 
 def test_top_level_lang_outranks_spbe_lang() -> None:
-    assert spbe("--lang", "id", "score", EXAMPLE, SPBE_LANG="en").stdout == spbe(
-        "score", EXAMPLE
-    ).stdout
+    assert (
+        spbe("--lang", "id", "score", EXAMPLE, SPBE_LANG="en").stdout
+        == spbe("score", EXAMPLE).stdout
+    )
 
 
 def test_version() -> None:

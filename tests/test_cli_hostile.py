@@ -195,8 +195,11 @@ def test_a_huge_effort_is_refused_at_once(name: str, tmp_path: Path) -> None:
     efforts = tmp_path / "upaya.yaml"
     efforts.write_text(f"13: {value}\n", encoding="utf-8")
     before = digest(efforts)
-    run = run_spbe(["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
-                   cpu_seconds=20, memory_mib=512)
+    run = run_spbe(
+        ["plan", str(EXAMPLE), "--effort", str(efforts), "--lang", "en"],
+        cpu_seconds=20,
+        memory_mib=512,
+    )
     assert run.code == 2, run.stderr
     assert words in run.stderr and "upaya.yaml" in run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr) < 2000
@@ -213,8 +216,9 @@ def test_a_huge_weight_in_a_framework_file_is_refused_at_once(name: str, tmp_pat
     assert text.count('weight: "10"') >= 1
     rules = tmp_path / "aturan.yaml"
     rules.write_text(text.replace('weight: "10"', f"weight: {value}", 1), encoding="utf-8")
-    run = run_spbe(["framework", "validate", str(rules), "--lang", "en"],
-                   cpu_seconds=20, memory_mib=512)
+    run = run_spbe(
+        ["framework", "validate", str(rules), "--lang", "en"], cpu_seconds=20, memory_mib=512
+    )
     assert run.code == 2, run.stderr
     assert words in run.stderr and "aturan.yaml" in run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr) < 2000
@@ -325,8 +329,9 @@ def test_a_report_never_replaces_a_side_input(option: str, tmp_path: Path) -> No
     side = tmp_path / "samping.md"
     side.write_bytes(b"13: 2\n")
     before = digest(side)
-    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(side), option, str(side),
-                                 "--force", "--lang", "en"])
+    result = runner.invoke(
+        app, ["report", str(EXAMPLE), "-o", str(side), option, str(side), "--force", "--lang", "en"]
+    )
     assert result.exit_code == 2, result.output
     assert f"the output {side} is the same file as the input {side}" in result.stderr
     assert digest(side) == before
@@ -485,9 +490,14 @@ OUTPUT_COMMANDS = {
     "whatif": ["whatif", str(EXAMPLE), "13=3"],
     "rank": ["rank", str(EXAMPLE)],
     "compare-json": ["compare", str(EXAMPLE), "-f", "json"],
-    "evidence-json": ["evidence", str(EXAMPLE), "--dir", str(EXAMPLE.parent /
-                                                             "bukti-pematangsiantar-2021"),
-                      "-f", "json"],
+    "evidence-json": [
+        "evidence",
+        str(EXAMPLE),
+        "--dir",
+        str(EXAMPLE.parent / "bukti-pematangsiantar-2021"),
+        "-f",
+        "json",
+    ],
     "framework-show": ["framework", "show"],
 }
 
@@ -521,7 +531,8 @@ def test_a_closed_pipe_is_not_an_error(fmt: str, tmp_path: Path) -> None:
     book = _many_agencies(tmp_path)
     process = subprocess.Popen(
         [sys.executable, "-m", "spbe_cli", "score", str(book), "-f", fmt],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert process.stdout is not None
     assert len(process.stdout.read(100)) == 100
@@ -562,8 +573,9 @@ def _odd_names(folder: Path) -> None:
 def test_evidence_file_names_that_are_not_utf8(fmt: str, tmp_path: Path) -> None:
     folder = tmp_path / "bukti"
     _odd_names(folder)
-    result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(folder), "-f", fmt,
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["evidence", str(EXAMPLE), "--dir", str(folder), "-f", fmt, "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     if fmt == "json":
         import json
@@ -587,8 +599,21 @@ def test_a_report_with_names_that_are_not_utf8(suffix: str, tmp_path: Path) -> N
     source = Path(os.fsdecode(bytes(tmp_path) + b"/masukan-\xff.xlsx"))
     source.write_bytes(EXAMPLE.read_bytes())
     output = tmp_path / f"laporan{suffix}"
-    result = runner.invoke(app, ["report", str(source), "-o", str(output), "--dir", str(folder),
-                                 "--agency", os.fsdecode(b"Kota \xff"), "--lang", "en"])
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            str(source),
+            "-o",
+            str(output),
+            "--dir",
+            str(folder),
+            "--agency",
+            os.fsdecode(b"Kota \xff"),
+            "--lang",
+            "en",
+        ],
+    )
     assert result.exit_code == 0, result.output
     if suffix == ".xlsx":
         import openpyxl
@@ -628,8 +653,11 @@ def _stopped_by_depth(tmp_path: Path) -> Path:
 
 
 PARTIAL_OUTPUTS = {
-    "table": ("Evidenced (partial)", "The scan stopped at the folder depth limit: the rest "
-              "was not checked, so the evidenced index is only a lower bound"),
+    "table": (
+        "Evidenced (partial)",
+        "The scan stopped at the folder depth limit: the rest "
+        "was not checked, so the evidenced index is only a lower bound",
+    ),
     "json": ('"evidenced_partial": true', '"complete": false'),
     "csv": ("scan_complete", ",false\n"),
     "markdown": ("(Poor, partial)", "> Warning: the scan stopped at the folder depth limit"),
@@ -639,8 +667,9 @@ PARTIAL_OUTPUTS = {
 @pytest.mark.parametrize("fmt", sorted(PARTIAL_OUTPUTS))
 def test_a_stopped_scan_marks_the_evidenced_index_partial(fmt: str, tmp_path: Path) -> None:
     root = _stopped_by_depth(tmp_path)
-    result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(root), "-f", fmt,
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["evidence", str(EXAMPLE), "--dir", str(root), "-f", fmt, "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     # The table wraps long lines: compare its words.
     shown = " ".join(result.stdout.split()) if fmt == "table" else result.stdout
@@ -651,10 +680,15 @@ def test_a_stopped_scan_marks_the_evidenced_index_partial(fmt: str, tmp_path: Pa
 
 
 def test_a_complete_scan_is_not_marked_partial() -> None:
-    for fmt, words in (("table", "(partial)"), ("json", '"evidenced_partial": true'),
-                       ("csv", ",false\n"), ("markdown", "partial")):
-        result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(BUKTI), "-f", fmt,
-                                     "--lang", "en"])
+    for fmt, words in (
+        ("table", "(partial)"),
+        ("json", '"evidenced_partial": true'),
+        ("csv", ",false\n"),
+        ("markdown", "partial"),
+    ):
+        result = runner.invoke(
+            app, ["evidence", str(EXAMPLE), "--dir", str(BUKTI), "-f", fmt, "--lang", "en"]
+        )
         assert result.exit_code == 0 and words not in result.stdout
 
 
@@ -662,16 +696,26 @@ def test_a_complete_scan_is_not_marked_partial() -> None:
 def test_a_report_built_on_a_stopped_scan_says_partial(suffix: str, tmp_path: Path) -> None:
     root = _stopped_by_depth(tmp_path)
     output = tmp_path / f"laporan{suffix}"
-    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(output), "--dir", str(root),
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["report", str(EXAMPLE), "-o", str(output), "--dir", str(root), "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     if suffix == ".xlsx":
         import openpyxl
 
         book = openpyxl.load_workbook(output)
-        text = " ".join([*book.sheetnames, *(str(c.value) for ws in book.worksheets
-                                             for row in ws.iter_rows() for c in row
-                                             if c.value is not None)])
+        text = " ".join(
+            [
+                *book.sheetnames,
+                *(
+                    str(c.value)
+                    for ws in book.worksheets
+                    for row in ws.iter_rows()
+                    for c in row
+                    if c.value is not None
+                ),
+            ]
+        )
     else:
         text = output.read_text(encoding="utf-8")
     assert "Evidence readiness (partial)" in text
@@ -680,8 +724,9 @@ def test_a_report_built_on_a_stopped_scan_says_partial(suffix: str, tmp_path: Pa
 
 def test_plan_from_a_stopped_scan_warns(tmp_path: Path) -> None:
     root = _stopped_by_depth(tmp_path)
-    result = runner.invoke(app, ["plan", str(EXAMPLE), "--from", "evidence", "--dir", str(root),
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["plan", str(EXAMPLE), "--from", "evidence", "--dir", str(root), "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     assert "Warning: the scan stopped at the folder depth limit" in result.stderr
 
@@ -696,15 +741,15 @@ def test_a_folder_over_the_entry_limit_is_partial(tmp_path: Path) -> None:
 
     root = tmp_path / "bukti"
     crowded_folder(root, MAX_ENTRIES + 10)
-    run = run_spbe(["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"],
-                   cpu_seconds=60)
+    run = run_spbe(
+        ["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"], cpu_seconds=60
+    )
     assert run.code == 0, run.stderr
     document = json.loads(run.stdout)
     assert document["evidenced_partial"] is True
     assert document["scan"]["capped"] == "entries" and document["scan"]["complete"] is False
     assert document["scan"]["partial"] == "the scan stopped at the limit of 100,000 entries"
-    table = run_spbe(["evidence", str(EXAMPLE), "--dir", str(root), "--lang", "en"],
-                     cpu_seconds=60)
+    table = run_spbe(["evidence", str(EXAMPLE), "--dir", str(root), "--lang", "en"], cpu_seconds=60)
     head = table.stdout.splitlines()[1]
     assert "Evidenced (partial) 1.00" in head, head
 
@@ -727,8 +772,9 @@ def test_an_unreadable_subfolder_makes_the_scan_partial(
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    result = runner.invoke(app, ["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json",
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["evidence", str(EXAMPLE), "--dir", str(root), "-f", "json", "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     assert '"evidenced_partial": true' in result.stdout
     assert '"partial": "1 folders could not be read"' in result.stdout
@@ -739,9 +785,7 @@ def test_an_unreadable_subfolder_makes_the_scan_partial(
 
 @pytest.mark.parametrize("cell", ["XFD1048576", "AZ1048576", "A1048576:XFD1", "ZZZ10000"])
 @pytest.mark.parametrize("command", ["score", "report"])
-def test_a_far_cell_is_refused_within_a_memory_cap(
-    cell: str, command: str, tmp_path: Path
-) -> None:
+def test_a_far_cell_is_refused_within_a_memory_cap(cell: str, command: str, tmp_path: Path) -> None:
     """Bound: 600 MiB of address space and 20 s of CPU (RLIMIT_AS, RLIMIT_CPU): before, the
     first aborted inside the Rust reader (exit 134) and the second took 2.2 GiB."""
     import openpyxl

@@ -26,8 +26,28 @@ runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PEMDI = EXAMPLES / "pemdi-aceh-tengah-2026.xlsx"
 FW = load_framework("permenpanrb-8-2026")
-ASSESSOR = ["2", "1.5", "1.26", "1.3", "1", "1", "1", "1", "1", "1", "1.5", "1.25", "7/6",
-            "1", "1", "1", "2.5", "1", "1", "1.3"]
+ASSESSOR = [
+    "2",
+    "1.5",
+    "1.26",
+    "1.3",
+    "1",
+    "1",
+    "1",
+    "1",
+    "1",
+    "1",
+    "1.5",
+    "1.25",
+    "7/6",
+    "1",
+    "1",
+    "1",
+    "2.5",
+    "1",
+    "1",
+    "1.3",
+]
 EXTERNAL = {"5", "6", "7"}  # 18 has criteria in 8/2026, not an external index
 
 

@@ -66,8 +66,7 @@ def test_default_plan_raises_one_level_a_round(siantar: Path) -> None:
     doc = run_json("plan", str(siantar))
     assert doc["constraints"]["max_step"] == 1 and doc["target_reached"] is True
     assert doc["result"]["index"] == 2.6
-    assert all(s["to"] - Fraction(s["from_exact"]) <= 1 and s["levels"] == 1
-               for s in doc["steps"])
+    assert all(s["to"] - Fraction(s["from_exact"]) <= 1 and s["levels"] == 1 for s in doc["steps"])
     rounds = doc["rounds"]
     assert [r["round"] for r in rounds] == list(range(1, len(rounds) + 1))
     assert [r["year"] for r in rounds] == [2022 + n for n in range(len(rounds))]
@@ -266,9 +265,7 @@ def test_whatif_table_and_csv(siantar: Path) -> None:
     assert result.exit_code == 0
     assert "1,53" in result.stdout and "1,52" in result.stdout and "-0,01" in result.stdout
     csv_out = runner.invoke(app, ["whatif", str(siantar), "1=1", "-f", "csv"]).stdout
-    assert "index,,Indeks SPBE,1.53,1.52,-0.01,Kurang,Kurang" in (
-        csv_out.splitlines()
-    )
+    assert "index,,Indeks SPBE,1.53,1.52,-0.01,Kurang,Kurang" in (csv_out.splitlines())
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,13 @@ def siantar_levels() -> dict[str, int]:
     return levels
 
 
-def write_long(path: Path, levels: dict[str, int], agency: str = "Kota Pematangsiantar",
-               year: int = 2021, opd: dict[str, str] | None = None) -> Path:
+def write_long(
+    path: Path,
+    levels: dict[str, int],
+    agency: str = "Kota Pematangsiantar",
+    year: int = 2021,
+    opd: dict[str, str] | None = None,
+) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Penilaian"
@@ -111,8 +116,9 @@ def test_csv_and_markdown(siantar: Path) -> None:
     assert markdown.startswith("| kind | id |") and "| 1.53 | Kurang |" in markdown
 
 
-@pytest.mark.parametrize(("threshold", "code"), [("1.53", 0), ("1.54", 1), ("cukup", 1),
-                                                  ("kurang", 0)])
+@pytest.mark.parametrize(
+    ("threshold", "code"), [("1.53", 0), ("1.54", 1), ("cukup", 1), ("kurang", 0)]
+)
 def test_fail_under(siantar: Path, threshold: str, code: int) -> None:
     result = runner.invoke(app, ["score", str(siantar), "--fail-under", threshold])
     assert result.exit_code == code
@@ -196,8 +202,9 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     # Enough rows that the output overflows the pipe buffer after `head` has gone.
     ids = [i.id for i in FW.indicators]
     lines = ["instansi,tahun," + ",".join(ids)]
-    lines += [f"Kota {n},2021," + ",".join(str(1 + (n + k) % 5) for k in range(47))
-              for n in range(3000)]
+    lines += [
+        f"Kota {n},2021," + ",".join(str(1 + (n + k) % 5) for k in range(47)) for n in range(3000)
+    ]
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     command = f"{sys.executable} -m spbe_cli score {path} -f csv | head -n 1"
@@ -224,8 +231,9 @@ def test_empty_template_scores_with_allow_missing() -> None:
 
 def test_decimal_comma_in_options(siantar: Path) -> None:
     def target(text: str) -> Any:
-        return json.loads(runner.invoke(app, ["score", str(siantar), "-t", text, "-f", "json"])
-                          .stdout)
+        return json.loads(
+            runner.invoke(app, ["score", str(siantar), "-t", text, "-f", "json"]).stdout
+        )
 
     comma, dot = target("2,6"), target("2.6")
     assert comma["target"] == dot["target"] == 2.6 and comma["gap"] == 1.07

@@ -64,8 +64,12 @@ def case(name: str) -> Callable[[Callable[[Path], Refusal]], Callable[[Path], Re
 
 
 def spbe_file(
-    tmp: Path, change: Callable[[list[Any]], None] | None = None, *, header: str = "Nilai",
-    file: str = "rusak.xlsx", ids: list[Any] | None = None,
+    tmp: Path,
+    change: Callable[[list[Any]], None] | None = None,
+    *,
+    header: str = "Nilai",
+    file: str = "rusak.xlsx",
+    ids: list[Any] | None = None,
 ) -> tuple[Path, Any]:
     """A valid long sheet 'Penilaian' (header row 5, indicators from row 6) with the value
     column ``C``, after ``change`` edits the values."""
@@ -89,8 +93,10 @@ def setter(index: int, value: Any) -> Callable[[list[Any]], None]:
 @case("level-above-scale")
 def _above(tmp: Path) -> Refusal:
     path, sheet = spbe_file(tmp, setter(8, 7))
-    return Refusal(path, [("level-out-of-scale", f"Penilaian!{sheet.cell('Nilai', 8)}",
-                           "value 7 is outside 1-5")])
+    return Refusal(
+        path,
+        [("level-out-of-scale", f"Penilaian!{sheet.cell('Nilai', 8)}", "value 7 is outside 1-5")],
+    )
 
 
 @case("level-zero-on-1-5")
@@ -150,8 +156,11 @@ def _blank(tmp: Path) -> Refusal:
 def _pemdi_high(tmp: Path) -> Refusal:
     values: list[Any] = column_of(decimal_levels(PEMDI, 1), PEMDI_IDS)
     values[0] = 5.5
-    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": values},
-                       title=[["Instansi", "Kota"], ["Tahun", 2026]])
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {"Nilai": values},
+        title=[["Instansi", "Kota"], ["Tahun", 2026]],
+    )
     path = write_xlsx(tmp / "pemdi.xlsx", Sheet("Penilaian", sheet.rows))
     return Refusal(path, [("level-out-of-scale", "Penilaian!C4", "value 5.5 is outside 1-5")])
 
@@ -160,8 +169,11 @@ def _pemdi_high(tmp: Path) -> Refusal:
 def _pemdi_text(tmp: Path) -> Refusal:
     values: list[Any] = column_of(decimal_levels(PEMDI, 2), PEMDI_IDS)
     values[4] = "1,2,6"
-    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": values},
-                       title=[["Instansi", "Kota"], ["Tahun", 2026]])
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {"Nilai": values},
+        title=[["Instansi", "Kota"], ["Tahun", 2026]],
+    )
     path = write_csv(tmp / "pemdi.csv", sheet.rows, delimiter=";", decimal_comma=True)
     return Refusal(path, [("level-not-integer", "C8", "'1,2,6' is not a number")])
 
@@ -183,8 +195,9 @@ def _formulas(tmp: Path) -> Refusal:
             values[index] = f"=B{index + 6}*0+3"
 
     path, _ = spbe_file(tmp, change)
-    return Refusal(path, [("formula-without-value", "Penilaian!C16-C25",
-                           "formula without a saved value")])
+    return Refusal(
+        path, [("formula-without-value", "Penilaian!C16-C25", "formula without a saved value")]
+    )
 
 
 # -- ids ----------------------------------------------------------------------------------------
@@ -208,16 +221,25 @@ def _duplicate(tmp: Path) -> Refusal:
     values.insert(12, 3)
     sheet = long_sheet(ids, {"Nilai": values})
     path = write_xlsx(tmp / "ganda.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("duplicate-indicator", "Penilaian!A18",
-                           "indicator 12 appears again (first at Penilaian!A17)")])
+    return Refusal(
+        path,
+        [
+            (
+                "duplicate-indicator",
+                "Penilaian!A18",
+                "indicator 12 appears again (first at Penilaian!A17)",
+            )
+        ],
+    )
 
 
 @case("47-identical-unknown-ids-one-line")
 def _many_unknown(tmp: Path) -> Refusal:
     """A 59/2020 file whose ids were written with a stray letter: one line, not 47."""
     path, _ = spbe_file(tmp, ids=[f"X{k}" for k in SPBE_IDS])
-    return Refusal(path, [("unknown-indicator", "Penilaian!A6-A52", "(47 cells)")],
-                   options={"framework": SPBE})
+    return Refusal(
+        path, [("unknown-indicator", "Penilaian!A6-A52", "(47 cells)")], options={"framework": SPBE}
+    )
 
 
 @case("missing-indicators")
@@ -233,11 +255,11 @@ def _two_ids(tmp: Path) -> Refusal:
     """Two weak id columns ('No', 'Nomor Urut') that disagree: neither can be trusted."""
     values = column_of(whole_levels(SPBE, 6), SPBE_IDS)
     shuffled = [int(k) for k in SPBE_IDS[1:] + SPBE_IDS[:1]]
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values},
-                       before={"Nomor Urut": shuffled})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS], {"Nilai": values}, before={"Nomor Urut": shuffled}
+    )
     path = write_xlsx(tmp / "dua-nomor.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("ambiguous-columns", "Penilaian!B5",
-                           "A5 'Nomor Urut' and B5 'No'")])
+    return Refusal(path, [("ambiguous-columns", "Penilaian!B5", "A5 'Nomor Urut' and B5 'No'")])
 
 
 # -- header -------------------------------------------------------------------------------------
@@ -248,8 +270,9 @@ def _two_values(tmp: Path) -> Refusal:
     levels = column_of(whole_levels(SPBE, 7), SPBE_IDS)
     sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": levels, "Skor": levels})
     path = write_xlsx(tmp / "nilai-skor.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("ambiguous-columns", "Penilaian!D5",
-                           "track 'nilai': C5 'Nilai' and D5 'Skor'")])
+    return Refusal(
+        path, [("ambiguous-columns", "Penilaian!D5", "track 'nilai': C5 'Nilai' and D5 'Skor'")]
+    )
 
 
 @case("two-final-value-columns")
@@ -257,15 +280,26 @@ def _two_final(tmp: Path) -> Refusal:
     levels = column_of(whole_levels(SPBE, 8), SPBE_IDS)
     sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai Asesor": levels, "Nilai Akhir": levels})
     path = write_xlsx(tmp / "asesor-akhir.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("ambiguous-columns", "Penilaian!D5",
-                           "track 'akhir': C5 'Nilai Asesor' and D5 'Nilai Akhir'")])
+    return Refusal(
+        path,
+        [
+            (
+                "ambiguous-columns",
+                "Penilaian!D5",
+                "track 'akhir': C5 'Nilai Asesor' and D5 'Nilai Akhir'",
+            )
+        ],
+    )
 
 
 @case("asked-track-absent")
 def _asked(tmp: Path) -> Refusal:
     path, _ = spbe_file(tmp, header="Nilai Mandiri")
-    return Refusal(path, [("track-not-found", "Penilaian",
-                           "no value column for the track 'akhir'")], options={"track": "asesor"})
+    return Refusal(
+        path,
+        [("track-not-found", "Penilaian", "no value column for the track 'akhir'")],
+        options={"track": "asesor"},
+    )
 
 
 @case("no-header")
@@ -279,39 +313,66 @@ def _no_header(tmp: Path) -> Refusal:
 def _two_agencies(tmp: Path) -> Refusal:
     names = ["Kota Satu"] * 47
     names[30] = "Kota Dua"
-    sheet = long_sheet([int(k) for k in SPBE_IDS],
-                       {"Nilai": column_of(whole_levels(SPBE, 9), SPBE_IDS)},
-                       title=[], before={"Instansi": names, "Tahun": [2023] * 47})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(whole_levels(SPBE, 9), SPBE_IDS)},
+        title=[],
+        before={"Instansi": names, "Tahun": [2023] * 47},
+    )
     path = write_xlsx(tmp / "dua-instansi.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("conflicting-values", "Penilaian!A32",
-                           "'Kota Dua' differs from 'Kota Satu' at Penilaian!A2")])
+    return Refusal(
+        path,
+        [
+            (
+                "conflicting-values",
+                "Penilaian!A32",
+                "'Kota Dua' differs from 'Kota Satu' at Penilaian!A2",
+            )
+        ],
+    )
 
 
 @case("year-not-a-year")
 def _bad_year(tmp: Path) -> Refusal:
-    sheet = long_sheet([int(k) for k in SPBE_IDS],
-                       {"Nilai": column_of(whole_levels(SPBE, 10), SPBE_IDS)},
-                       title=[["Instansi", "Kota"], ["Tahun", "dua ribu"]])
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(whole_levels(SPBE, 10), SPBE_IDS)},
+        title=[["Instansi", "Kota"], ["Tahun", "dua ribu"]],
+    )
     path = write_xlsx(tmp / "tahun.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("year-invalid", "Penilaian!B2", "year 'dua ribu' is not a year")],
-                   options={"framework": SPBE})
+    return Refusal(
+        path,
+        [("year-invalid", "Penilaian!B2", "year 'dua ribu' is not a year")],
+        options={"framework": SPBE},
+    )
 
 
 # -- wide ---------------------------------------------------------------------------------------
 
 
-def wide_file(tmp: Path, records: list[list[Any]], lead: tuple[str, ...] = ("Instansi", "Tahun"),
-              file: str = "rekap.xlsx") -> Path:
+def wide_file(
+    tmp: Path,
+    records: list[list[Any]],
+    lead: tuple[str, ...] = ("Instansi", "Tahun"),
+    file: str = "rekap.xlsx",
+) -> Path:
     return write_xlsx(tmp / file, Sheet("Rekap", wide_rows(SPBE_IDS, records, lead=lead)))
 
 
 @case("wide-duplicate-agency-year")
 def _wide_dup(tmp: Path) -> Refusal:
     a, b = column_of(whole_levels(SPBE, 1), SPBE_IDS), column_of(whole_levels(SPBE, 2), SPBE_IDS)
-    path = wide_file(tmp, [["Kota Satu", 2023, *a], ["Kab Dua", 2023, *a],
-                           ["Kota Satu", 2023, *b]])
-    return Refusal(path, [("duplicate-agency", "Rekap!A4",
-                           "Kota Satu 2023: the same agency and year is already in row 2")])
+    path = wide_file(tmp, [["Kota Satu", 2023, *a], ["Kab Dua", 2023, *a], ["Kota Satu", 2023, *b]])
+    return Refusal(
+        path,
+        [
+            (
+                "duplicate-agency",
+                "Rekap!A4",
+                "Kota Satu 2023: the same agency and year is already in row 2",
+            )
+        ],
+    )
 
 
 @case("wide-duplicate-differs-in-case-and-spaces")
@@ -324,18 +385,29 @@ def _wide_dup_case(tmp: Path) -> Refusal:
 @case("wide-duplicate-agency-year-track")
 def _wide_dup_track(tmp: Path) -> Refusal:
     a = column_of(whole_levels(SPBE, 4), SPBE_IDS)
-    path = wide_file(tmp, [["Kota Satu", 2023, "Mandiri", *a], ["Kota Satu", 2023, "Akhir", *a],
-                           ["Kota Satu", 2023, "Nilai Mandiri", *a]],
-                     lead=("Instansi", "Tahun", "Jenis"))
-    return Refusal(path, [("duplicate-agency", "Rekap!A4",
-                           "the same agency, year and track is already in row 2")])
+    path = wide_file(
+        tmp,
+        [
+            ["Kota Satu", 2023, "Mandiri", *a],
+            ["Kota Satu", 2023, "Akhir", *a],
+            ["Kota Satu", 2023, "Nilai Mandiri", *a],
+        ],
+        lead=("Instansi", "Tahun", "Jenis"),
+    )
+    return Refusal(
+        path,
+        [("duplicate-agency", "Rekap!A4", "the same agency, year and track is already in row 2")],
+    )
 
 
 @case("wide-unknown-track")
 def _wide_track(tmp: Path) -> Refusal:
     a = column_of(whole_levels(SPBE, 5), SPBE_IDS)
-    path = wide_file(tmp, [["Kota Satu", 2023, "Akhir", *a], ["Kota Satu", 2023, "Sementara", *a]],
-                     lead=("Instansi", "Tahun", "Track"))
+    path = wide_file(
+        tmp,
+        [["Kota Satu", 2023, "Akhir", *a], ["Kota Satu", 2023, "Sementara", *a]],
+        lead=("Instansi", "Tahun", "Track"),
+    )
     return Refusal(path, [("track-invalid", "Rekap!C3", "unknown track 'Sementara'")])
 
 
@@ -352,8 +424,9 @@ def _wide_scale(tmp: Path) -> Refusal:
     b = list(a)
     b[13] = 9
     path = wide_file(tmp, [["Kota Satu", 2023, *a], ["Kab Dua", 2023, *b]])
-    return Refusal(path, [("level-out-of-scale", f"Rekap!{address(3, 2 + 13)}",
-                           "value 9 is outside 1-5")])
+    return Refusal(
+        path, [("level-out-of-scale", f"Rekap!{address(3, 2 + 13)}", "value 9 is outside 1-5")]
+    )
 
 
 # -- not a table at all -------------------------------------------------------------------------
@@ -461,12 +534,14 @@ def _ole(tmp: Path) -> Refusal:
 @case("47-values-out-of-scale-one-line")
 def _many_high(tmp: Path) -> Refusal:
     """A whole column typed on a 0-100 scale."""
+
     def change(values: list[Any]) -> None:
         values[:] = [v * 20 for v in values]
 
     path, _ = spbe_file(tmp, change)
-    return Refusal(path, [("level-out-of-scale", "Penilaian!C6-C52",
-                           "values outside 1-5 (47 cells): ")])
+    return Refusal(
+        path, [("level-out-of-scale", "Penilaian!C6-C52", "values outside 1-5 (47 cells): ")]
+    )
 
 
 @case("dash-in-every-value-one-line")
@@ -475,8 +550,10 @@ def _dashes(tmp: Path) -> Refusal:
         values[:] = ["-"] * len(values)
 
     path, _ = spbe_file(tmp, change)
-    return Refusal(path, [("level-not-integer", "Penilaian!C6-C52",
-                           "values that are not numbers (47 cells): '-'")])
+    return Refusal(
+        path,
+        [("level-not-integer", "Penilaian!C6-C52", "values that are not numbers (47 cells): '-'")],
+    )
 
 
 @case("whole-column-blank-one-line")
@@ -494,8 +571,13 @@ def _three(tmp: Path) -> Refusal:
         values[0], values[1], values[2] = 8, 9, 6
 
     path, _ = spbe_file(tmp, change)
-    return Refusal(path, [("level-out-of-scale", f"Penilaian!C{row}", f"value {v} is outside")
-                          for row, v in ((6, 8), (7, 9), (8, 6))])
+    return Refusal(
+        path,
+        [
+            ("level-out-of-scale", f"Penilaian!C{row}", f"value {v} is outside")
+            for row, v in ((6, 8), (7, 9), (8, 6))
+        ],
+    )
 
 
 @case("wide-header-indicator-twice")
@@ -504,8 +586,16 @@ def _wide_twice(tmp: Path) -> Refusal:
     headers: list[Any] = [*SPBE_IDS, "I12"]
     rows = wide_rows(headers, [["Kota Satu", 2023, *a, 3]])
     path = write_xlsx(tmp / "kolom-ganda.xlsx", Sheet("Rekap", rows))
-    return Refusal(path, [("duplicate-indicator", f"Rekap!{address(1, 2 + 47)}",
-                           "indicator 12 appears again (first at Rekap!N1)")])
+    return Refusal(
+        path,
+        [
+            (
+                "duplicate-indicator",
+                f"Rekap!{address(1, 2 + 47)}",
+                "indicator 12 appears again (first at Rekap!N1)",
+            )
+        ],
+    )
 
 
 @case("pemdi-comma-id-and-dot-id-twice")
@@ -514,18 +604,27 @@ def _pemdi_twice(tmp: Path) -> Refusal:
 
     aliases: list[Any] = [framework(PEMDI).indicator_by_id[k].aliases[0] for k in PEMDI_IDS]
     aliases[1] = "1,1"  # the same indicator as 1.1 above it
-    sheet = long_sheet(aliases, {"Nilai": column_of(decimal_levels(PEMDI, 3), PEMDI_IDS)},
-                       title=[["Instansi", "Kota"], ["Tahun", 2026]])
+    sheet = long_sheet(
+        aliases,
+        {"Nilai": column_of(decimal_levels(PEMDI, 3), PEMDI_IDS)},
+        title=[["Instansi", "Kota"], ["Tahun", 2026]],
+    )
     path = write_csv(tmp / "pemdi-ganda.csv", sheet.rows, delimiter=";", decimal_comma=True)
-    return Refusal(path, [("duplicate-indicator", "A5", "indicator 1 appears again (first at A4)"),
-                          ("missing-indicators", str(path), "missing indicators 2")])
+    return Refusal(
+        path,
+        [
+            ("duplicate-indicator", "A5", "indicator 1 appears again (first at A4)"),
+            ("missing-indicators", str(path), "missing indicators 2"),
+        ],
+    )
 
 
 @case("sheet-asked-is-absent")
 def _sheet(tmp: Path) -> Refusal:
     path, _ = spbe_file(tmp)
-    return Refusal(path, [("sheet-not-found", str(path), "has no sheet 'Rekap'")],
-                   options={"sheet": "Rekap"})
+    return Refusal(
+        path, [("sheet-not-found", str(path), "has no sheet 'Rekap'")], options={"sheet": "Rekap"}
+    )
 
 
 # -- no year, no Kerangka: a broken cell is reported against the closest framework (#18) ------
@@ -536,7 +635,10 @@ names carry no year either, so only the indicator cells can choose the framework
 
 
 def undated(
-    tmp: Path, name: str, *, values: Callable[[list[Any]], None] | None = None,
+    tmp: Path,
+    name: str,
+    *,
+    values: Callable[[list[Any]], None] | None = None,
     ids: Callable[[list[Any]], None] | None = None,
     rows: Callable[[list[list[Any]]], None] | None = None,
 ) -> tuple[Path, Any]:
@@ -559,36 +661,58 @@ def id_setter(index: int, value: Any) -> Callable[[list[Any]], None]:
     return change
 
 
-NEAREST = ("framework-nearest", "", "read as permenpanrb-59-2020, the framework its indicator "
-           "set is closest to")
+NEAREST = (
+    "framework-nearest",
+    "",
+    "read as permenpanrb-59-2020, the framework its indicator set is closest to",
+)
 
 
 @case("undated-na-level")
 def _undated_na(tmp: Path) -> Refusal:
     path, sheet = undated(tmp, "na", values=setter(4, "#N/A"))
-    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('Nilai', 4)}",
-                           "the cell shows the error #N/A")])
+    return Refusal(
+        path,
+        [("cell-error", f"Penilaian!{sheet.cell('Nilai', 4)}", "the cell shows the error #N/A")],
+    )
 
 
 @case("undated-div0-level")
 def _undated_div0(tmp: Path) -> Refusal:
     path, sheet = undated(tmp, "bagi-nol", values=setter(30, "#DIV/0!"))
-    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('Nilai', 30)}",
-                           "the cell shows the error #DIV/0!")])
+    return Refusal(
+        path,
+        [
+            (
+                "cell-error",
+                f"Penilaian!{sheet.cell('Nilai', 30)}",
+                "the cell shows the error #DIV/0!",
+            )
+        ],
+    )
 
 
 @case("undated-blank-level")
 def _undated_blank(tmp: Path) -> Refusal:
     path, sheet = undated(tmp, "kosong", values=setter(46, None))
-    return Refusal(path, [("level-blank", f"Penilaian!{sheet.cell('Nilai', 46)}",
-                           "value is blank")])
+    return Refusal(
+        path, [("level-blank", f"Penilaian!{sheet.cell('Nilai', 46)}", "value is blank")]
+    )
 
 
 @case("undated-formula-without-value")
 def _undated_formula(tmp: Path) -> Refusal:
     path, sheet = undated(tmp, "rumus", values=setter(0, "=B5*0+3"))
-    return Refusal(path, [("formula-without-value", f"Penilaian!{sheet.cell('Nilai', 0)}",
-                           "formula without a saved value")])
+    return Refusal(
+        path,
+        [
+            (
+                "formula-without-value",
+                f"Penilaian!{sheet.cell('Nilai', 0)}",
+                "formula without a saved value",
+            )
+        ],
+    )
 
 
 @case("undated-unknown-id-48")
@@ -597,26 +721,39 @@ def _undated_48(tmp: Path) -> Refusal:
         rows.append([48, "Indikator tambahan", 3])
 
     path, _ = undated(tmp, "48", rows=more)
-    return Refusal(path, [("unknown-indicator", "Penilaian!A52", "unknown indicator 48"),
-                          (NEAREST[0], str(path), NEAREST[2])])
+    return Refusal(
+        path,
+        [
+            ("unknown-indicator", "Penilaian!A52", "unknown indicator 48"),
+            (NEAREST[0], str(path), NEAREST[2]),
+        ],
+    )
 
 
 @case("undated-id-1.5")
 def _undated_decimal_id(tmp: Path) -> Refusal:
     path, sheet = undated(tmp, "satu-koma-lima", ids=id_setter(4, "1.5"))
-    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 4)}",
-                           "unknown indicator '1.5'"),
-                          ("missing-indicators", "Penilaian", "missing indicators 5"),
-                          (NEAREST[0], str(path), NEAREST[2])])
+    return Refusal(
+        path,
+        [
+            ("unknown-indicator", f"Penilaian!{sheet.cell('No', 4)}", "unknown indicator '1.5'"),
+            ("missing-indicators", "Penilaian", "missing indicators 5"),
+            (NEAREST[0], str(path), NEAREST[2]),
+        ],
+    )
 
 
 @case("undated-value-error-id")
 def _undated_error_id(tmp: Path) -> Refusal:
     path, sheet = undated(tmp, "id-galat", ids=id_setter(9, "#VALUE!"))
-    return Refusal(path, [("cell-error", f"Penilaian!{sheet.cell('No', 9)}",
-                           "the cell shows the error #VALUE!"),
-                          ("missing-indicators", "Penilaian", "missing indicators 10"),
-                          (NEAREST[0], str(path), NEAREST[2])])
+    return Refusal(
+        path,
+        [
+            ("cell-error", f"Penilaian!{sheet.cell('No', 9)}", "the cell shows the error #VALUE!"),
+            ("missing-indicators", "Penilaian", "missing indicators 10"),
+            (NEAREST[0], str(path), NEAREST[2]),
+        ],
+    )
 
 
 @case("undated-repeated-header-row")
@@ -625,8 +762,13 @@ def _undated_header(tmp: Path) -> Refusal:
         rows.insert(25, list(rows[3]))
 
     path, _ = undated(tmp, "judul-ulang", rows=again)
-    return Refusal(path, [("unknown-indicator", "Penilaian!A26", "unknown indicator 'No'"),
-                          (NEAREST[0], str(path), NEAREST[2])])
+    return Refusal(
+        path,
+        [
+            ("unknown-indicator", "Penilaian!A26", "unknown indicator 'No'"),
+            (NEAREST[0], str(path), NEAREST[2]),
+        ],
+    )
 
 
 @case("undated-two-broken-ids")
@@ -635,11 +777,14 @@ def _undated_two(tmp: Path) -> Refusal:
         ids[2], ids[40] = "3a", "#REF!"
 
     path, sheet = undated(tmp, "dua-rusak", ids=two)
-    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 2)}",
-                           "unknown indicator '3a'"),
-                          ("cell-error", f"Penilaian!{sheet.cell('No', 40)}",
-                           "the cell shows the error #REF!"),
-                          (NEAREST[0], str(path), NEAREST[2])])
+    return Refusal(
+        path,
+        [
+            ("unknown-indicator", f"Penilaian!{sheet.cell('No', 2)}", "unknown indicator '3a'"),
+            ("cell-error", f"Penilaian!{sheet.cell('No', 40)}", "the cell shows the error #REF!"),
+            (NEAREST[0], str(path), NEAREST[2]),
+        ],
+    )
 
 
 @case("undated-pemdi-with-one-unknown-id")
@@ -649,17 +794,26 @@ def _undated_pemdi(tmp: Path) -> Refusal:
     values: list[Any] = [*column_of(decimal_levels(PEMDI, 1), PEMDI_IDS), 2]
     sheet = long_sheet(ids, {"Nilai": values}, title=NO_YEAR)
     path = write_xlsx(tmp / "pemdi-21.xlsx", Sheet("Penilaian", sheet.rows))
-    return Refusal(path, [("unknown-indicator", f"Penilaian!{sheet.cell('No', 20)}",
-                           "unknown indicator 21 in framework permenpanrb-8-2026"),
-                          ("framework-nearest", str(path), "read as permenpanrb-8-2026")])
+    return Refusal(
+        path,
+        [
+            (
+                "unknown-indicator",
+                f"Penilaian!{sheet.cell('No', 20)}",
+                "unknown indicator 21 in framework permenpanrb-8-2026",
+            ),
+            ("framework-nearest", str(path), "read as permenpanrb-8-2026"),
+        ],
+    )
 
 
 @case("undated-far-from-every-framework")
 def _undated_far(tmp: Path) -> Refusal:
     """Ids 1-25: five unknown to Pemdi, half of SPBE missing: not clearly any."""
     keep = SPBE_IDS[:25]
-    sheet = long_sheet([int(k) for k in keep], {"Nilai": column_of(whole_levels(SPBE, 2), keep)},
-                       title=NO_YEAR)
+    sheet = long_sheet(
+        [int(k) for k in keep], {"Nilai": column_of(whole_levels(SPBE, 2), keep)}, title=NO_YEAR
+    )
     path = write_xlsx(tmp / "separuh.xlsx", Sheet("Penilaian", sheet.rows))
     return Refusal(path, [("framework-unknown", str(path), "cannot tell the framework")])
 
@@ -681,18 +835,25 @@ def test_a_clearly_closest_framework_is_chosen_only_when_it_is_unique(tmp_path: 
     with pytest.raises(InputError) as alone:  # one close candidate: its cells are reported
         read_assessments(path, candidates=[framework(SPBE), framework(PEMDI)])
     assert [(p.code, p.place) for p in alone.value.problems] == [
-        ("unknown-indicator", "Penilaian!A52"), ("framework-nearest", str(path))]
+        ("unknown-indicator", "Penilaian!A52"),
+        ("framework-nearest", str(path)),
+    ]
 
 
 @case("undated-wide-with-column-48")
 def _undated_wide(tmp: Path) -> Refusal:
     a = column_of(whole_levels(SPBE, 3), SPBE_IDS)
-    rows = wide_rows([*SPBE_IDS, "48"], [["Kota Satu", *a, 3], ["Kab Dua", *a, 2]],
-                     lead=("Instansi",))
+    rows = wide_rows(
+        [*SPBE_IDS, "48"], [["Kota Satu", *a, 3], ["Kab Dua", *a, 2]], lead=("Instansi",)
+    )
     path = write_xlsx(tmp / "rekap-tanpa-tahun.xlsx", Sheet("Rekap", rows))
-    return Refusal(path, [("unknown-indicator", f"Rekap!{address(1, 1 + 47)}",
-                           "unknown indicator '48'"),
-                          (NEAREST[0], str(path), NEAREST[2])])
+    return Refusal(
+        path,
+        [
+            ("unknown-indicator", f"Rekap!{address(1, 1 + 47)}", "unknown indicator '48'"),
+            (NEAREST[0], str(path), NEAREST[2]),
+        ],
+    )
 
 
 @case("undated-csv-na-level")
@@ -701,8 +862,9 @@ def _undated_csv(tmp: Path) -> Refusal:
     values[7] = "#N/A"
     sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": values}, title=NO_YEAR)
     path = write_csv(tmp / "galat.csv", sheet.rows, delimiter=";")
-    return Refusal(path, [("level-not-integer", sheet.cell("Nilai", 7),
-                           "value '#N/A' is not a number")])
+    return Refusal(
+        path, [("level-not-integer", sheet.cell("Nilai", 7), "value '#N/A' is not a number")]
+    )
 
 
 # -- cells far beyond the table: refused before the parser allocates (issue 18) -----------
@@ -717,35 +879,74 @@ def far_cell(tmp: Path, name: str, xml: bytes) -> Path:
 
 
 FAR_CELLS: dict[str, tuple[bytes | None, str, str]] = {
-    "value-in-xfd1048576": (b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
-                            "XFD1048576", "1,048,576 x 16,384"),
-    "value-in-az1048576": (b'<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>',
-                           "AZ1048576", "1,048,576 x 52"),
+    "value-in-xfd1048576": (
+        b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+        "XFD1048576",
+        "1,048,576 x 16,384",
+    ),
+    "value-in-az1048576": (
+        b'<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>',
+        "AZ1048576",
+        "1,048,576 x 52",
+    ),
     "text-in-a1048576-and-xfd60": (
         b'<row r="60"><c r="XFD60" t="inlineStr"><is><t>x</t></is></c></row>'
-        b'<row r="1048576"><c r="A1048576"><v>2</v></c></row>', "A1048576", "1,048,576 x 16,384"),
-    "styled-empty-cell-far-away": (b'<row r="900000"><c r="ZZ900000" s="0"/></row>',
-                                   "ZZ900000", "900,000 x 702"),
+        b'<row r="1048576"><c r="A1048576"><v>2</v></c></row>',
+        "A1048576",
+        "1,048,576 x 16,384",
+    ),
+    "styled-empty-cell-far-away": (
+        b'<row r="900000"><c r="ZZ900000" s="0"/></row>',
+        "ZZ900000",
+        "900,000 x 702",
+    ),
     "row-without-r-after-far-row": (
         b'<row r="1048575"><c r="K1048575"><v>1</v></c></row><row><c><v>1</v></c></row>',
-        "A1048576", "1,048,576 x 11"),
-    "cells-without-r-20000-wide": (b"<row>" + b"<c><v>1</v></c>" * 20_000 + b"</row>",
-                                   "ACOF53", "53 x 20,000"),
-    "namespace-prefix": (b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/'
-                         b'2006/main" r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c>'
-                         b"</x:row>", "XFD1048576", "1,048,576 x 16,384"),
-    "r-not-first": (b'<row r="500000"><c s="0" t="n" r="CV500000"><v>1</v></c></row>',
-                    "CV500000", "500,000 x 100"),
-    "single-quotes": (b"<row r='700000'><c r='BA700000'><v>1</v></c></row>",
-                      "BA700000", "700,000 x 53"),
-    "spaces-around-equals": (b'<row r = "800000"><c r = "AAA800000"><v>1</v></c></row>',
-                             "AAA800000", "800,000 x 703"),
-    "lowercase-reference": (b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
-                            "XFD1048576", "1,048,576 x 16,384"),
-    "row-beyond-excel": (b'<row r="2000000"><c r="A2000000"><v>1</v></c></row>',
-                         "A2000000", "2,000,000 x"),
-    "four-letter-column": (b'<row r="60"><c r="AAAA60"><v>1</v></c></row>',
-                           "AAAA60", "60 x 18,279"),
+        "A1048576",
+        "1,048,576 x 11",
+    ),
+    "cells-without-r-20000-wide": (
+        b"<row>" + b"<c><v>1</v></c>" * 20_000 + b"</row>",
+        "ACOF53",
+        "53 x 20,000",
+    ),
+    "namespace-prefix": (
+        b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/'
+        b'2006/main" r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c>'
+        b"</x:row>",
+        "XFD1048576",
+        "1,048,576 x 16,384",
+    ),
+    "r-not-first": (
+        b'<row r="500000"><c s="0" t="n" r="CV500000"><v>1</v></c></row>',
+        "CV500000",
+        "500,000 x 100",
+    ),
+    "single-quotes": (
+        b"<row r='700000'><c r='BA700000'><v>1</v></c></row>",
+        "BA700000",
+        "700,000 x 53",
+    ),
+    "spaces-around-equals": (
+        b'<row r = "800000"><c r = "AAA800000"><v>1</v></c></row>',
+        "AAA800000",
+        "800,000 x 703",
+    ),
+    "lowercase-reference": (
+        b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+        "XFD1048576",
+        "1,048,576 x 16,384",
+    ),
+    "row-beyond-excel": (
+        b'<row r="2000000"><c r="A2000000"><v>1</v></c></row>',
+        "A2000000",
+        "2,000,000 x",
+    ),
+    "four-letter-column": (
+        b'<row r="60"><c r="AAAA60"><v>1</v></c></row>',
+        "AAAA60",
+        "60 x 18,279",
+    ),
     "far-row-in-the-middle": (None, "Z1000000", "1,000,000 x 26"),
 }
 
@@ -767,8 +968,16 @@ def _far_case(name: str) -> Callable[[Path], Refusal]:
 
     def build(tmp: Path) -> Refusal:
         path = _far_in_the_middle(tmp) if xml is None else far_cell(tmp, name, xml)
-        return Refusal(path, [("sheet-too-large", f"Penilaian!{cell}",
-                               f"the sheet's cells reach as far as {cell} ({size}")])
+        return Refusal(
+            path,
+            [
+                (
+                    "sheet-too-large",
+                    f"Penilaian!{cell}",
+                    f"the sheet's cells reach as far as {cell} ({size}",
+                )
+            ],
+        )
 
     return build
 
@@ -784,8 +993,9 @@ def _declared(tmp: Path) -> Refusal:
     path, _ = spbe_file(tmp, file="dimensi.xlsx")
 
     def change(data: bytes) -> bytes:
-        data = data.replace(b"</sheetData>",
-                            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+        data = data.replace(
+            b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+        )
         return data.replace(b"<sheetData>", b'<dimension ref="A1:C52"/><sheetData>', 1)
 
     patch_sheet_xml(path, change)
@@ -804,23 +1014,36 @@ def _bad_reference(tmp: Path) -> Refusal:
 def _sheet_xml(*parts: bytes) -> Any:
     import io
 
-    head = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-            b'spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>')
+    head = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>'
+    )
     return io.BytesIO(head + b"".join(parts) + b"</sheetData><colBreaks/></worksheet>")
 
 
 @pytest.mark.parametrize(
     ("rows", "cols", "over"),
-    [(1_000_000, 10, False), (1_000_001, 10, True), (10_000, 1_000, False),
-     (10_000, 1_001, True), (610, 16_384, False), (611, 16_384, True), (1_048_576, 9, False)],
+    [
+        (1_000_000, 10, False),
+        (1_000_001, 10, True),
+        (10_000, 1_000, False),
+        (10_000, 1_001, True),
+        (610, 16_384, False),
+        (611, 16_384, True),
+        (1_048_576, 9, False),
+    ],
 )
 def test_the_budget_is_rows_times_columns_from_a1(rows: int, cols: int, over: bool) -> None:
     from spbe_cli.readers.cells import cell_address
     from spbe_cli.readers.extent import MAX_SHEET_CELLS, scan
 
     far = cell_address(rows - 1, cols - 1).encode()
-    extent = scan(_sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>',
-                             b'<row r="%d"><c r="%s"><v>1</v></c></row>' % (rows, far)))
+    extent = scan(
+        _sheet_xml(
+            b'<row r="1"><c r="A1"><v>1</v></c></row>',
+            b'<row r="%d"><c r="%s"><v>1</v></c></row>' % (rows, far),
+        )
+    )
     assert (extent.rows, extent.cols) == (rows, cols)
     assert extent.over() is over and (rows * cols > MAX_SHEET_CELLS) is over
 
@@ -831,8 +1054,10 @@ def test_a_reference_cut_by_a_chunk_boundary_is_read_whole() -> None:
     for shift in range(-12, 12, 3):
         filler = b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
         pad = b"x" * (CHUNK - 170 - len(filler) + shift)
-        stream = _sheet_xml(filler + pad + b"</t></is></c></row>",
-                            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+        stream = _sheet_xml(
+            filler + pad + b"</t></is></c></row>",
+            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+        )
         extent = scan(stream)
         assert (extent.rows, extent.cols, extent.far) == (1_048_576, 16_384, (1_048_575, 16_383))
 
@@ -862,9 +1087,13 @@ def test_an_empty_sheet_data_has_no_extent() -> None:
 
     from spbe_cli.readers.extent import scan
 
-    extent = scan(io.BytesIO(b'<worksheet><dimension ref="A1:XFD1048576"/><sheetData/>'
-                             b'<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'
-                             b"</worksheet>"))
+    extent = scan(
+        io.BytesIO(
+            b'<worksheet><dimension ref="A1:XFD1048576"/><sheetData/>'
+            b'<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+            b"</worksheet>"
+        )
+    )
     assert (extent.rows, extent.cols, extent.declared) == (0, 0, "A1:XFD1048576")
     assert not extent.over()
 

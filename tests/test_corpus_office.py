@@ -88,13 +88,21 @@ OLD_IDS = ids_of(OLD)
 
 
 def spbe_long(
-    tmp: Path, header: str, *, ids: list[Any] | None = None, id_header: str = "No",
-    file: str = "penilaian.xlsx", seed: int = 0,
+    tmp: Path,
+    header: str,
+    *,
+    ids: list[Any] | None = None,
+    id_header: str = "No",
+    file: str = "penilaian.xlsx",
+    seed: int = 0,
 ) -> Built:
     """One value column headed ``header`` (the track ``nilai`` unless it names one)."""
     levels = whole_levels(SPBE, seed)
-    sheet = long_sheet(ids if ids is not None else [int(k) for k in SPBE_IDS],
-                       {header: column_of(levels, SPBE_IDS)}, id_header=id_header)
+    sheet = long_sheet(
+        ids if ids is not None else [int(k) for k in SPBE_IDS],
+        {header: column_of(levels, SPBE_IDS)},
+        id_header=id_header,
+    )
     path = write_xlsx(tmp / file, Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(SPBE, levels)])
 
@@ -149,8 +157,7 @@ def _ids_i(tmp: Path) -> Built:
 
 @case("ids-indikator-word")
 def _ids_word(tmp: Path) -> Built:
-    return spbe_long(tmp, "Nilai", ids=[f"Indikator {k}" for k in SPBE_IDS],
-                     id_header="Indikator")
+    return spbe_long(tmp, "Nilai", ids=[f"Indikator {k}" for k in SPBE_IDS], id_header="Indikator")
 
 
 @case("ids-float-cells")
@@ -163,9 +170,13 @@ def _running_no(tmp: Path) -> Built:
     """Rows sorted by domain in another order: the running No disagrees with the ids."""
     levels = whole_levels(SPBE, 4)
     order = SPBE_IDS[20:] + SPBE_IDS[:20]
-    sheet = long_sheet([f"I{k}" for k in order], {"Nilai": column_of(levels, order)},
-                       id_header="Indikator", before={"No": list(range(1, 48))},
-                       name_header="Nama")
+    sheet = long_sheet(
+        [f"I{k}" for k in order],
+        {"Nilai": column_of(levels, order)},
+        id_header="Indikator",
+        before={"No": list(range(1, 48))},
+        name_header="Nama",
+    )
     path = write_xlsx(tmp / "urut.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(SPBE, levels)])
 
@@ -173,8 +184,12 @@ def _running_no(tmp: Path) -> Built:
 @case("running-no-agrees-with-kode")
 def _no_agrees(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 5)
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)},
-                       id_header="Kode Indikator", before={"No": list(range(1, 48))})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(levels, SPBE_IDS)},
+        id_header="Kode Indikator",
+        before={"No": list(range(1, 48))},
+    )
     path = write_xlsx(tmp / "sama.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(SPBE, levels)])
 
@@ -183,8 +198,13 @@ def _no_agrees(tmp: Path) -> Built:
 
 
 def tracked(
-    tmp: Path, columns: dict[str, tuple[str, int]], *, option: str | None = None,
-    expect: str, file: str = "tahap.xlsx", blank_in: dict[str, list[int]] | None = None,
+    tmp: Path,
+    columns: dict[str, tuple[str, int]],
+    *,
+    option: str | None = None,
+    expect: str,
+    file: str = "tahap.xlsx",
+    blank_in: dict[str, list[int]] | None = None,
 ) -> Built:
     """Value columns ``header -> (track, shift)``: each track is the base levels shifted."""
     base = whole_levels(SPBE, 1)
@@ -200,11 +220,9 @@ def tracked(
     full = {t for t in values if not (blank_in or {}).get(t)}
     built = Built(
         path,
-        [Expect(SPBE, values[expect], track=expect,
-                tracks={t: values[t] for t in full})],
+        [Expect(SPBE, values[expect], track=expect, tracks={t: values[t] for t in full})],
         options={"track": option} if option else {},
-        track_columns={t: f"{_letter(sheet.columns, h)}5 '{h}'"
-                       for h, (t, _) in columns.items()},
+        track_columns={t: f"{_letter(sheet.columns, h)}5 '{h}'" for h, (t, _) in columns.items()},
     )
     return built
 
@@ -224,14 +242,22 @@ FIVE = {
 
 @case("tracks-mandiri-asesor")
 def _two(tmp: Path) -> Built:
-    return tracked(tmp, {"Nilai Mandiri": ("mandiri", 0), "Nilai Asesor": ("akhir", -1)},
-                   expect="akhir")
+    return tracked(
+        tmp, {"Nilai Mandiri": ("mandiri", 0), "Nilai Asesor": ("akhir", -1)}, expect="akhir"
+    )
 
 
 @case("tracks-three")
 def _three(tmp: Path) -> Built:
-    return tracked(tmp, {"Penilaian Mandiri": ("mandiri", 1), "Nilai Verifikasi": ("verifikasi", 0),
-                         "Nilai Akhir": ("akhir", -1)}, expect="akhir")
+    return tracked(
+        tmp,
+        {
+            "Penilaian Mandiri": ("mandiri", 1),
+            "Nilai Verifikasi": ("verifikasi", 0),
+            "Nilai Akhir": ("akhir", -1),
+        },
+        expect="akhir",
+    )
 
 
 @case("tracks-five-default")
@@ -247,8 +273,11 @@ for _asked in ("mandiri", "verifikasi", "nilai", "target"):
 
 @case("tracks-mandiri-verifikasi")
 def _mv(tmp: Path) -> Built:
-    return tracked(tmp, {"Nilai Mandiri": ("mandiri", 0), "Nilai Verifikasi": ("verifikasi", 1)},
-                   expect="verifikasi")
+    return tracked(
+        tmp,
+        {"Nilai Mandiri": ("mandiri", 0), "Nilai Verifikasi": ("verifikasi", 1)},
+        expect="verifikasi",
+    )
 
 
 @case("tracks-mandiri-nilai")
@@ -259,16 +288,27 @@ def _mn(tmp: Path) -> Built:
 @case("tracks-asesor-not-yet-filled")
 def _not_yet(tmp: Path) -> Built:
     """The assessor's column is there but empty: the self-assessment is scored."""
-    built = tracked(tmp, {"Nilai Mandiri": ("mandiri", 0), "Nilai Asesor": ("akhir", -1)},
-                    expect="mandiri", blank_in={"akhir": list(range(47))})
+    built = tracked(
+        tmp,
+        {"Nilai Mandiri": ("mandiri", 0), "Nilai Asesor": ("akhir", -1)},
+        expect="mandiri",
+        blank_in={"akhir": list(range(47))},
+    )
     return built
 
 
 @case("tracks-verifikasi-incomplete-warns")
 def _incomplete(tmp: Path) -> Built:
-    built = tracked(tmp, {"Nilai Mandiri": ("mandiri", 0), "Nilai Verifikasi": ("verifikasi", 1),
-                          "Nilai Akhir": ("akhir", 0)},
-                    expect="akhir", blank_in={"verifikasi": [3, 9]})
+    built = tracked(
+        tmp,
+        {
+            "Nilai Mandiri": ("mandiri", 0),
+            "Nilai Verifikasi": ("verifikasi", 1),
+            "Nilai Akhir": ("akhir", 0),
+        },
+        expect="akhir",
+        blank_in={"verifikasi": [3, 9]},
+    )
     built.warnings = {"track-incomplete"}
     return built
 
@@ -277,12 +317,19 @@ def _incomplete(tmp: Path) -> Built:
 def _note(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 2)
     notes = ["perlu bukti" if i % 2 else None for i in range(47)]
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai Asesor": column_of(levels, SPBE_IDS)},
-                       after={"Catatan Asesor": notes, "OPD Penanggung Jawab": ["Diskominfo"] * 47,
-                              "Bukti Dukung": ["sk.pdf"] * 47})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai Asesor": column_of(levels, SPBE_IDS)},
+        after={
+            "Catatan Asesor": notes,
+            "OPD Penanggung Jawab": ["Diskominfo"] * 47,
+            "Bukti Dukung": ["sk.pdf"] * 47,
+        },
+    )
     path = write_xlsx(tmp / "catatan.xlsx", Sheet("Penilaian", sheet.rows))
-    return Built(path, [Expect(SPBE, levels, track="akhir")],
-                 track_columns={"akhir": "C5 'Nilai Asesor'"})
+    return Built(
+        path, [Expect(SPBE, levels, track="akhir")], track_columns={"akhir": "C5 'Nilai Asesor'"}
+    )
 
 
 # -- workbook shapes ----------------------------------------------------------------------------
@@ -307,21 +354,28 @@ def _sections(tmp: Path) -> Built:
 @case("merged-title-and-header")
 def _merged(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 6)
-    rows: list[list[Any]] = [["EVALUASI SPBE 2023", None, None, None],
-                             ["Instansi", "Kota Contoh", None, None], ["Tahun", 2023, None, None],
-                             ["No", "Nama Indikator", None, "Nilai"]]
+    rows: list[list[Any]] = [
+        ["EVALUASI SPBE 2023", None, None, None],
+        ["Instansi", "Kota Contoh", None, None],
+        ["Tahun", 2023, None, None],
+        ["No", "Nama Indikator", None, "Nilai"],
+    ]
     for key in SPBE_IDS:
         rows.append([int(key), f"Uraian {key}", None, levels[key]])
-    path = write_xlsx(tmp / "gabung.xlsx",
-                      Sheet("Penilaian", rows, merges=("A1:D1", "B4:C4", "B2:C2")))
+    path = write_xlsx(
+        tmp / "gabung.xlsx", Sheet("Penilaian", rows, merges=("A1:D1", "B4:C4", "B2:C2"))
+    )
     return Built(path, [Expect(SPBE, levels)])
 
 
 @case("label-with-colon")
 def _colon(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 7)
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)},
-                       title=[["Instansi: Kabupaten Dua"], ["Tahun Penilaian: 2024"], []])
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(levels, SPBE_IDS)},
+        title=[["Instansi: Kabupaten Dua"], ["Tahun Penilaian: 2024"], []],
+    )
     path = write_xlsx(tmp / "titik-dua.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(SPBE, levels, agency="Kabupaten Dua", year=2024)])
 
@@ -329,8 +383,12 @@ def _colon(tmp: Path) -> Built:
 @case("agency-year-columns")
 def _columns(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 8)
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)},
-                       title=[], before={"Instansi": ["Provinsi Tiga"] * 47, "Tahun": [2022] * 47})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(levels, SPBE_IDS)},
+        title=[],
+        before={"Instansi": ["Provinsi Tiga"] * 47, "Tahun": [2022] * 47},
+    )
     path = write_xlsx(tmp / "kolom.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(SPBE, levels, agency="Provinsi Tiga", year=2022)])
 
@@ -338,8 +396,10 @@ def _columns(tmp: Path) -> Built:
 @case("levels-as-text-and-float")
 def _types(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 9)
-    cells = [str(v) if i % 3 == 0 else float(v) if i % 3 == 1 else v
-             for i, v in enumerate(column_of(levels, SPBE_IDS))]
+    cells = [
+        str(v) if i % 3 == 0 else float(v) if i % 3 == 1 else v
+        for i, v in enumerate(column_of(levels, SPBE_IDS))
+    ]
     sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": cells})
     path = write_xlsx(tmp / "jenis.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(SPBE, levels)])
@@ -349,10 +409,15 @@ def _types(tmp: Path) -> Built:
 def _instructions(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 10)
     sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)})
-    guide = [["Petunjuk pengisian"], ["Isi kolom Nilai dengan 1 sampai 5."], [],
-             ["Lembar berikut: Penilaian"]]
-    path = write_xlsx(tmp / "petunjuk.xlsx", Sheet("Petunjuk", guide),
-                      Sheet("Penilaian", sheet.rows))
+    guide = [
+        ["Petunjuk pengisian"],
+        ["Isi kolom Nilai dengan 1 sampai 5."],
+        [],
+        ["Lembar berikut: Penilaian"],
+    ]
+    path = write_xlsx(
+        tmp / "petunjuk.xlsx", Sheet("Petunjuk", guide), Sheet("Penilaian", sheet.rows)
+    )
     return Built(path, [Expect(SPBE, levels)])
 
 
@@ -363,8 +428,11 @@ def _hidden_first(tmp: Path) -> Built:
     other = whole_levels(SPBE, 12)
     visible = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)})
     helper = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(other, SPBE_IDS)})
-    path = write_xlsx(tmp / "tersembunyi.xlsx", Sheet("Ref", helper.rows, hidden=True),
-                      Sheet("Penilaian", visible.rows))
+    path = write_xlsx(
+        tmp / "tersembunyi.xlsx",
+        Sheet("Ref", helper.rows, hidden=True),
+        Sheet("Penilaian", visible.rows),
+    )
     return Built(path, [Expect(SPBE, levels)])
 
 
@@ -372,8 +440,11 @@ def _hidden_first(tmp: Path) -> Built:
 def _hidden_only(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 13)
     sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)})
-    path = write_xlsx(tmp / "hanya-tersembunyi.xlsx", Sheet("Sampul", [[None]]),
-                      Sheet("Penilaian", sheet.rows, hidden=True))
+    path = write_xlsx(
+        tmp / "hanya-tersembunyi.xlsx",
+        Sheet("Sampul", [[None]]),
+        Sheet("Penilaian", sheet.rows, hidden=True),
+    )
     return Built(path, [Expect(SPBE, levels)])
 
 
@@ -397,8 +468,11 @@ def _csv(tmp: Path) -> Built:
 @case("csv-semicolon-bom")
 def _csv_semicolon(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 17)
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai Mandiri": column_of(levels, SPBE_IDS)},
-                       name_header="Nama Indikator, Uraian")
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai Mandiri": column_of(levels, SPBE_IDS)},
+        name_header="Nama Indikator, Uraian",
+    )
     path = write_csv(tmp / "excel-id.csv", sheet.rows, delimiter=";", encoding="utf-8-sig")
     return Built(path, [Expect(SPBE, levels, track="mandiri")], sheet=None)
 
@@ -406,8 +480,11 @@ def _csv_semicolon(tmp: Path) -> Built:
 @case("csv-utf16-tab")
 def _csv_utf16(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 18)
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)},
-                       title=[["Instansi", "Kabupaten Tébé"], ["Tahun", 2023]])
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(levels, SPBE_IDS)},
+        title=[["Instansi", "Kabupaten Tébé"], ["Tahun", 2023]],
+    )
     path = write_csv(tmp / "unicode.csv", sheet.rows, delimiter="\t", encoding="utf-16")
     return Built(path, [Expect(SPBE, levels, agency="Kabupaten Tébé")], sheet=None)
 
@@ -415,8 +492,11 @@ def _csv_utf16(tmp: Path) -> Built:
 @case("csv-windows-1252")
 def _csv_cp1252(tmp: Path) -> Built:
     levels = whole_levels(SPBE, 19)
-    sheet = long_sheet([int(k) for k in SPBE_IDS], {"Nilai": column_of(levels, SPBE_IDS)},
-                       title=[["Instansi", "Kota Sémarang"], ["Tahun", 2023]])
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {"Nilai": column_of(levels, SPBE_IDS)},
+        title=[["Instansi", "Kota Sémarang"], ["Tahun", 2023]],
+    )
     path = write_csv(tmp / "lama.csv", sheet.rows, delimiter=";", encoding="cp1252")
     return Built(path, [Expect(SPBE, levels, agency="Kota Sémarang")], sheet=None)
 
@@ -440,8 +520,11 @@ def _pemdi_xlsx(tmp: Path) -> Built:
     for index in external:
         cells[index] = None
         del levels[PEMDI_IDS[index]]
-    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": cells},
-                       title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]])
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {"Nilai": cells},
+        title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]],
+    )
     path = write_xlsx(tmp / "pemdi.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(PEMDI, levels, year=2026)], warnings={"external-default"})
 
@@ -449,11 +532,14 @@ def _pemdi_xlsx(tmp: Path) -> Built:
 @case("pemdi-csv-decimal-comma")
 def _pemdi_csv(tmp: Path) -> Built:
     levels = pemdi_levels(1)
-    sheet = long_sheet([int(k) for k in PEMDI_IDS],
-                       {"Nilai Kematangan": column_of(levels, PEMDI_IDS)},
-                       title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]])
-    path = write_csv(tmp / "pemdi.csv", sheet.rows, delimiter=";", decimal_comma=True,
-                     encoding="utf-8-sig")
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {"Nilai Kematangan": column_of(levels, PEMDI_IDS)},
+        title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]],
+    )
+    path = write_csv(
+        tmp / "pemdi.csv", sheet.rows, delimiter=";", decimal_comma=True, encoding="utf-8-sig"
+    )
     return Built(path, [Expect(PEMDI, levels, year=2026)], sheet=None)
 
 
@@ -461,8 +547,11 @@ def _pemdi_csv(tmp: Path) -> Built:
 def _pemdi_quoted(tmp: Path) -> Built:
     """Comma-separated with decimal commas: the decimals are quoted, as Excel writes them."""
     levels = pemdi_levels(2)
-    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": column_of(levels, PEMDI_IDS)},
-                       title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]])
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {"Nilai": column_of(levels, PEMDI_IDS)},
+        title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]],
+    )
     path = write_csv(tmp / "pemdi-koma.csv", sheet.rows, delimiter=",", decimal_comma=True)
     return Built(path, [Expect(PEMDI, levels, year=2026)], sheet=None)
 
@@ -472,8 +561,12 @@ def _pemdi_alias(tmp: Path) -> Built:
     """Ids 1.1..7.2 (the regulation's numbering) and no year: chosen by the indicator set."""
     levels = pemdi_levels(3)
     aliases = [framework(PEMDI).indicator_by_id[k].aliases[0] for k in PEMDI_IDS]
-    sheet = long_sheet(aliases, {"Nilai Akhir": column_of(levels, PEMDI_IDS)},
-                       title=[["Instansi", "Kota Contoh"]], id_header="Kode Indikator")
+    sheet = long_sheet(
+        aliases,
+        {"Nilai Akhir": column_of(levels, PEMDI_IDS)},
+        title=[["Instansi", "Kota Contoh"]],
+        id_header="Kode Indikator",
+    )
     path = write_xlsx(tmp / "pemdi-alias.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(PEMDI, levels, year=None, track="akhir")])
 
@@ -481,8 +574,11 @@ def _pemdi_alias(tmp: Path) -> Built:
 @case("pemdi-kerangka-label")
 def _pemdi_named(tmp: Path) -> Built:
     levels = pemdi_levels(4)
-    sheet = long_sheet([int(k) for k in PEMDI_IDS], {"Nilai": column_of(levels, PEMDI_IDS)},
-                       title=[["Instansi", "Kota Contoh"], ["Kerangka", "PermenPANRB 8/2026"]])
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {"Nilai": column_of(levels, PEMDI_IDS)},
+        title=[["Instansi", "Kota Contoh"], ["Kerangka", "PermenPANRB 8/2026"]],
+    )
     path = write_xlsx(tmp / "pemdi-kerangka.xlsx", Sheet("Penilaian", sheet.rows))
     return Built(path, [Expect(PEMDI, levels, year=None)])
 
@@ -490,14 +586,24 @@ def _pemdi_named(tmp: Path) -> Built:
 @case("pemdi-tracks")
 def _pemdi_tracks(tmp: Path) -> Built:
     mandiri, akhir = pemdi_levels(5), pemdi_levels(6)
-    sheet = long_sheet([int(k) for k in PEMDI_IDS],
-                       {"Nilai Mandiri": column_of(mandiri, PEMDI_IDS),
-                        "Nilai Akhir": column_of(akhir, PEMDI_IDS)},
-                       title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]])
+    sheet = long_sheet(
+        [int(k) for k in PEMDI_IDS],
+        {
+            "Nilai Mandiri": column_of(mandiri, PEMDI_IDS),
+            "Nilai Akhir": column_of(akhir, PEMDI_IDS),
+        },
+        title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]],
+    )
     path = write_xlsx(tmp / "pemdi-tahap.xlsx", Sheet("Penilaian", sheet.rows))
-    return Built(path, [Expect(PEMDI, akhir, year=2026, track="akhir",
-                               tracks={"mandiri": mandiri, "akhir": akhir})],
-                 track_columns={"mandiri": "C3 'Nilai Mandiri'", "akhir": "D3 'Nilai Akhir'"})
+    return Built(
+        path,
+        [
+            Expect(
+                PEMDI, akhir, year=2026, track="akhir", tracks={"mandiri": mandiri, "akhir": akhir}
+            )
+        ],
+        track_columns={"mandiri": "C3 'Nilai Mandiri'", "akhir": "D3 'Nilai Akhir'"},
+    )
 
 
 # -- PermenPANRB 5/2018 (0-5, public services 35-1..35-3) ------------------------------------
@@ -507,8 +613,11 @@ def old_case(tmp: Path, names: tuple[Any, Any, Any], file: str, seed: int) -> Bu
     levels = whole_levels(OLD, seed)
     ids: list[Any] = [int(k) if k.isdigit() else k for k in OLD_IDS]
     ids[-3:] = list(names)
-    sheet = long_sheet(ids, {"Nilai": column_of(levels, OLD_IDS)},
-                       title=[["Instansi", "Kota Contoh"], ["Tahun", 2019]])
+    sheet = long_sheet(
+        ids,
+        {"Nilai": column_of(levels, OLD_IDS)},
+        title=[["Instansi", "Kota Contoh"], ["Tahun", 2019]],
+    )
     path = write_xlsx(tmp / file, Sheet("Penilaian", sheet.rows))
     assert 0 in levels.values()  # level 0 exists on this scale
     return Built(path, [Expect(OLD, levels, year=2019)])
@@ -533,7 +642,11 @@ def _old_dots(tmp: Path) -> Built:
 
 
 def wide_case(
-    tmp: Path, headers: list[Any], *, file: str = "nasional.xlsx", csv: bool = False,
+    tmp: Path,
+    headers: list[Any],
+    *,
+    file: str = "nasional.xlsx",
+    csv: bool = False,
 ) -> Built:
     agencies = [("Kota Satu", 2022), ("Kabupaten Dua", 2022), ("Kota Satu", 2023)]
     records, expects = [], []
@@ -545,8 +658,9 @@ def wide_case(
     if csv:
         path = write_csv(tmp / file, rows, delimiter=";", encoding="utf-8-sig")
         return Built(path, expects, layout="wide", sheet=None)
-    return Built(write_xlsx(tmp / file, Sheet("Rekap", rows)), expects, layout="wide",
-                 sheet="Rekap")
+    return Built(
+        write_xlsx(tmp / file, Sheet("Rekap", rows)), expects, layout="wide", sheet="Rekap"
+    )
 
 
 @case("wide-number-headers")
@@ -577,11 +691,20 @@ def _wide_track(tmp: Path) -> Built:
         akhir = shifted(mandiri, -1, SPBE)
         records.append([agency, 2024, "Mandiri", *column_of(mandiri, SPBE_IDS)])
         records.append([agency, 2024, "Nilai Akhir", *column_of(akhir, SPBE_IDS)])
-        expects.append(Expect(SPBE, akhir, agency=agency, year=2024, track="akhir",
-                              tracks={"mandiri": mandiri, "akhir": akhir}))
+        expects.append(
+            Expect(
+                SPBE,
+                akhir,
+                agency=agency,
+                year=2024,
+                track="akhir",
+                tracks={"mandiri": mandiri, "akhir": akhir},
+            )
+        )
     rows = wide_rows(SPBE_IDS, records, lead=("Instansi", "Tahun", "Track"))
-    return Built(write_xlsx(tmp / "tahap.xlsx", Sheet("Rekap", rows)), expects, layout="wide",
-                 sheet="Rekap")
+    return Built(
+        write_xlsx(tmp / "tahap.xlsx", Sheet("Rekap", rows)), expects, layout="wide", sheet="Rekap"
+    )
 
 
 @case("wide-jenis-column-asked-mandiri")
@@ -592,11 +715,24 @@ def _wide_jenis(tmp: Path) -> Built:
         verif = shifted(mandiri, 1, SPBE)
         records.append([agency, 2024, "Verifikasi", *column_of(verif, SPBE_IDS)])
         records.append([agency, 2024, "Penilaian Mandiri", *column_of(mandiri, SPBE_IDS)])
-        expects.append(Expect(SPBE, mandiri, agency=agency, year=2024, track="mandiri",
-                              tracks={"mandiri": mandiri, "verifikasi": verif}))
+        expects.append(
+            Expect(
+                SPBE,
+                mandiri,
+                agency=agency,
+                year=2024,
+                track="mandiri",
+                tracks={"mandiri": mandiri, "verifikasi": verif},
+            )
+        )
     rows = wide_rows(SPBE_IDS, records, lead=("Instansi", "Tahun", "Jenis"))
-    return Built(write_xlsx(tmp / "jenis.xlsx", Sheet("Rekap", rows)), expects, layout="wide",
-                 sheet="Rekap", options={"track": "mandiri"})
+    return Built(
+        write_xlsx(tmp / "jenis.xlsx", Sheet("Rekap", rows)),
+        expects,
+        layout="wide",
+        sheet="Rekap",
+        options={"track": "mandiri"},
+    )
 
 
 @case("wide-pemdi-decimals-blank-rows")
@@ -608,10 +744,13 @@ def _wide_pemdi(tmp: Path) -> Built:
         records.append([agency, 2026, *column_of(levels, PEMDI_IDS)])
         records.append([None] * (2 + len(PEMDI_IDS)))
         expects.append(Expect(PEMDI, levels, agency=agency, year=2026))
-    rows = wide_rows([framework(PEMDI).indicator_by_id[k].aliases[0] for k in PEMDI_IDS],
-                     records)
-    return Built(write_xlsx(tmp / "pemdi-rekap.xlsx", Sheet("Rekap", rows)), expects,
-                 layout="wide", sheet="Rekap")
+    rows = wide_rows([framework(PEMDI).indicator_by_id[k].aliases[0] for k in PEMDI_IDS], records)
+    return Built(
+        write_xlsx(tmp / "pemdi-rekap.xlsx", Sheet("Rekap", rows)),
+        expects,
+        layout="wide",
+        sheet="Rekap",
+    )
 
 
 @case("wide-old-framework")
@@ -623,8 +762,9 @@ def _wide_old(tmp: Path) -> Built:
         expects.append(Expect(OLD, levels, agency=agency, year=2020))
     headers = [*OLD_IDS[:-3], "35a", "35b", "35c"]
     rows = wide_rows(headers, records)
-    return Built(write_xlsx(tmp / "2020.xlsx", Sheet("Rekap", rows)), expects, layout="wide",
-                 sheet="Rekap")
+    return Built(
+        write_xlsx(tmp / "2020.xlsx", Sheet("Rekap", rows)), expects, layout="wide", sheet="Rekap"
+    )
 
 
 # -- Indonesian-locale CSV exports: the number 1.1 saved as 1,1 -------------------------------
@@ -634,10 +774,12 @@ def _wide_old(tmp: Path) -> Built:
 def _pemdi_comma_ids(tmp: Path) -> Built:
     """Ids 1.1..7.2 typed as numbers in Indonesian Excel and saved as CSV: 1,1 .. 7,2."""
     levels = pemdi_levels(7)
-    aliases = [framework(PEMDI).indicator_by_id[k].aliases[0].replace(".", ",")
-               for k in PEMDI_IDS]
-    sheet = long_sheet(aliases, {"Nilai": column_of(levels, PEMDI_IDS)},
-                       title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]])
+    aliases = [framework(PEMDI).indicator_by_id[k].aliases[0].replace(".", ",") for k in PEMDI_IDS]
+    sheet = long_sheet(
+        aliases,
+        {"Nilai": column_of(levels, PEMDI_IDS)},
+        title=[["Instansi", "Kota Contoh"], ["Tahun", 2026]],
+    )
     path = write_csv(tmp / "pemdi-id.csv", sheet.rows, delimiter=";", decimal_comma=True)
     return Built(path, [Expect(PEMDI, levels, year=2026)], sheet=None)
 
@@ -647,8 +789,9 @@ def _old_comma_ids(tmp: Path) -> Built:
     levels = whole_levels(OLD, 3)
     ids: list[Any] = [int(k) if k.isdigit() else k for k in OLD_IDS]
     ids[-3:] = ["35,1", "35,2", "35,3"]
-    sheet = long_sheet(ids, {"Nilai": column_of(levels, OLD_IDS)},
-                       title=[["Instansi", "Kota Contoh"]])
+    sheet = long_sheet(
+        ids, {"Nilai": column_of(levels, OLD_IDS)}, title=[["Instansi", "Kota Contoh"]]
+    )
     path = write_csv(tmp / "2019.csv", sheet.rows, delimiter=";")
     return Built(path, [Expect(OLD, levels, year=None)], sheet=None)
 
@@ -660,10 +803,14 @@ def _wide_pemdi_csv(tmp: Path) -> Built:
         levels = pemdi_levels(70 + seed)
         records.append([agency, 2026, *column_of(levels, PEMDI_IDS)])
         expects.append(Expect(PEMDI, levels, agency=agency, year=2026))
-    headers = [framework(PEMDI).indicator_by_id[k].aliases[0].replace(".", ",")
-               for k in PEMDI_IDS]
-    path = write_csv(tmp / "pemdi-rekap.csv", wide_rows(headers, records), delimiter=";",
-                     decimal_comma=True, encoding="utf-8-sig")
+    headers = [framework(PEMDI).indicator_by_id[k].aliases[0].replace(".", ",") for k in PEMDI_IDS]
+    path = write_csv(
+        tmp / "pemdi-rekap.csv",
+        wide_rows(headers, records),
+        delimiter=";",
+        decimal_comma=True,
+        encoding="utf-8-sig",
+    )
     return Built(path, expects, layout="wide", sheet=None)
 
 
@@ -675,14 +822,19 @@ def _xlsm(tmp: Path) -> Built:
     """A macro workbook (.xlsm) whose headers wrap (Alt+Enter) or hold a no-break space."""
     mandiri = whole_levels(SPBE, 80)
     akhir = shifted(mandiri, 1, SPBE)
-    sheet = long_sheet([int(k) for k in SPBE_IDS],
-                       {"Nilai\nMandiri": column_of(mandiri, SPBE_IDS),
-                        "Nilai\u00a0Asesor": column_of(akhir, SPBE_IDS)})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {
+            "Nilai\nMandiri": column_of(mandiri, SPBE_IDS),
+            "Nilai\u00a0Asesor": column_of(akhir, SPBE_IDS),
+        },
+    )
     path = write_xlsx(tmp / "makro.xlsm", Sheet("Penilaian", sheet.rows))
-    return Built(path, [Expect(SPBE, akhir, track="akhir",
-                               tracks={"mandiri": mandiri, "akhir": akhir})],
-                 track_columns={"mandiri": "C5 'Nilai\nMandiri'",
-                                "akhir": "D5 'Nilai\u00a0Asesor'"})
+    return Built(
+        path,
+        [Expect(SPBE, akhir, track="akhir", tracks={"mandiri": mandiri, "akhir": akhir})],
+        track_columns={"mandiri": "C5 'Nilai\nMandiri'", "akhir": "D5 'Nilai\u00a0Asesor'"},
+    )
 
 
 @case("wide-with-index-and-rating-columns")
@@ -693,10 +845,17 @@ def _wide_extra(tmp: Path) -> Built:
         levels = whole_levels(SPBE, 90 + seed)
         records.append([seed + 1, agency, 2025, *column_of(levels, SPBE_IDS), 2.85, "Baik"])
         expects.append(Expect(SPBE, levels, agency=agency, year=2025))
-    rows = wide_rows([*SPBE_IDS, "Indeks SPBE", "Predikat"], records,
-                     lead=("No", "Nama Instansi", "Tahun Penilaian"))
-    return Built(write_xlsx(tmp / "rekap-indeks.xlsx", Sheet("Rekap", rows)), expects,
-                 layout="wide", sheet="Rekap")
+    rows = wide_rows(
+        [*SPBE_IDS, "Indeks SPBE", "Predikat"],
+        records,
+        lead=("No", "Nama Instansi", "Tahun Penilaian"),
+    )
+    return Built(
+        write_xlsx(tmp / "rekap-indeks.xlsx", Sheet("Rekap", rows)),
+        expects,
+        layout="wide",
+        sheet="Rekap",
+    )
 
 
 # -- the test -----------------------------------------------------------------------------------
@@ -716,7 +875,8 @@ def test_office_file_scores_exactly(name: str, tmp_path: Path) -> None:
     assert result.layout == built.layout
     assert result.sheet == built.sheet
     assert {w.code for w in result.warnings} == built.warnings, [
-        w.render("en") for w in result.warnings]
+        w.render("en") for w in result.warnings
+    ]
     if built.track_columns is not None:
         assert result.track_columns == built.track_columns
     assert len(result.assessments) == len(built.expects)
@@ -740,9 +900,13 @@ def test_office_file_scores_exactly(name: str, tmp_path: Path) -> None:
 
 def test_csv_on_stdin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     levels = whole_levels(SPBE, 99)
-    sheet = long_sheet([int(k) for k in SPBE_IDS],
-                       {"Nilai Mandiri": column_of(levels, SPBE_IDS),
-                        "Nilai Akhir": column_of(shifted(levels, 1, SPBE), SPBE_IDS)})
+    sheet = long_sheet(
+        [int(k) for k in SPBE_IDS],
+        {
+            "Nilai Mandiri": column_of(levels, SPBE_IDS),
+            "Nilai Akhir": column_of(shifted(levels, 1, SPBE), SPBE_IDS),
+        },
+    )
     data = write_csv(tmp_path / "stdin.csv", sheet.rows, delimiter=";").read_bytes()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     result = read_assessments("-", track="mandiri")

@@ -68,7 +68,8 @@ def test_every_command_is_in_the_readme_command_table() -> None:
 
 def test_every_command_has_a_docs_page_that_names_it() -> None:
     missing = [
-        name for name, _ in all_commands()
+        name
+        for name, _ in all_commands()
         if not page_of(name).is_file()
         or f"spbe {name}" not in page_of(name).read_text(encoding="utf-8")
     ]
@@ -109,16 +110,25 @@ def test_readme_is_short() -> None:
 
 
 def test_readme_links_the_manual_and_the_changelog() -> None:
-    for target in ("docs/reliability.md", "docs/json.md", "docs/input.md",
-                   "docs/arithmetic.md", "CHANGELOG.md"):
+    for target in (
+        "docs/reliability.md",
+        "docs/json.md",
+        "docs/input.md",
+        "docs/arithmetic.md",
+        "CHANGELOG.md",
+    ):
         assert f"({target})" in README
 
 
 def test_exit_codes_are_documented() -> None:
     from spbe_cli.cli import output
 
-    for code in (output.EXIT_OK, output.EXIT_BELOW_THRESHOLD, output.EXIT_BAD_INPUT,
-                 output.EXIT_INTERNAL):
+    for code in (
+        output.EXIT_OK,
+        output.EXIT_BELOW_THRESHOLD,
+        output.EXIT_BAD_INPUT,
+        output.EXIT_INTERNAL,
+    ):
         assert f"| {code} |" in README
 
 

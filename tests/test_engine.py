@@ -58,8 +58,12 @@ def test_tabel_11_domain_index(fw: Framework) -> None:
 
 def test_tabel_12_overall_index(fw: Framework) -> None:
     # Domains 3.70, 3.40, 3.00, 3.20: sum ND x BD = 328.20, Indeks SPBE 3.28.
-    domains = {"1": Fraction("3.70"), "2": Fraction("3.40"), "3": Fraction("3.00"),
-               "4": Fraction("3.20")}
+    domains = {
+        "1": Fraction("3.70"),
+        "2": Fraction("3.40"),
+        "3": Fraction("3.00"),
+        "4": Fraction("3.20"),
+    }
     total = sum((d.weight * domains[d.id] for d in fw.tier_nodes[0]), Fraction(0))
     assert total == Fraction("328.20")
     assert fw.publish(total / 100) == Decimal("3.28")
@@ -70,8 +74,11 @@ def test_tabel_12_overall_index(fw: Framework) -> None:
     ("aspects", "domains", "index"),
     [
         # 2021 national averages (all agencies).
-        (["2.21", "1.77", "2.00", "1.93", "1.26", "1.17", "2.86", "2.74"],
-         ["2.21", "1.89", "1.23", "2.81"], "2.24"),
+        (
+            ["2.21", "1.77", "2.00", "1.93", "1.26", "1.17", "2.86", "2.74"],
+            ["2.21", "1.89", "1.23", "2.81"],
+            "2.24",
+        ),
         # 2024 national averages.
         (["3.36", "2.41", "2.75", "2.80", "1.91", "1.73", "3.77", "3.80"], None, "3.12"),
     ],
@@ -90,9 +97,7 @@ def test_published_aggregates(
     if domains is not None:
         # Published domains are rounded themselves: recomputed ones agree to 0.01.
         for domain_id, published in zip(domain_values, domains, strict=True):
-            assert abs(fw.publish(domain_values[domain_id]) - Decimal(published)) <= Decimal(
-                "0.01"
-            )
+            assert abs(fw.publish(domain_values[domain_id]) - Decimal(published)) <= Decimal("0.01")
 
 
 level_sets = st.fixed_dictionaries({str(i): st.integers(1, 5) for i in range(1, 48)})

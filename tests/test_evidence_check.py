@@ -37,31 +37,54 @@ WEIGHT = {i.id: i.weight for i in SPBE.indicators}
 def spbe_case(tmp_path: Path) -> tuple[Assessment, Path, dict[str, int]]:
     """An SPBE self-assessment, its folder, and the supported levels worked out by hand."""
     claims = {str(n): 1 for n in range(1, 48)}
-    claims.update({"1": 3, "2": 3, "3": 2, "4": 2, "5": 2, "6": 2, "7": 2, "8": 3, "9": 2,
-                   "10": 1, "11": 2, "12": 1})
+    claims.update(
+        {
+            "1": 3,
+            "2": 3,
+            "3": 2,
+            "4": 2,
+            "5": 2,
+            "6": 2,
+            "7": 2,
+            "8": 3,
+            "9": 2,
+            "10": 1,
+            "11": 2,
+            "12": 1,
+        }
+    )
     root = levels_folder(tmp_path / "bukti", {str(n): [1] for n in range(13, 48)})
-    levels_folder(root, {"1": [1, 2, 3]})                      # flat names, all there
-    levels_folder(root, {"2": [1, 3]}, style="nested")        # level 2 missing
-    levels_folder(root, {"3": [1, 2]}, style="words")         # Indikator 3/Level 1/...
+    levels_folder(root, {"1": [1, 2, 3]})  # flat names, all there
+    levels_folder(root, {"2": [1, 3]}, style="nested")  # level 2 missing
+    levels_folder(root, {"3": [1, 2]}, style="words")  # Indikator 3/Level 1/...
     files: dict[str, FileKind] = {
-        "I4_L1.pdf": "pdf", "I4_L2.pdf": "empty",            # empty PDF
-        "I5_L1.pdf": "pdf", "I5_L2.pdf": "broken",           # broken PDF
-        "I6_L1.pdf": "pdf", "I6_L2_foto.jpg": "image",       # not a PDF
-        "SK-Kebijakan-SPBE.pdf": "pdf",                       # mapped for 7, no level
-        "I7_L1_lama.pdf": "pdf",                              # 7 is mapped: not listed
-        "I8/I8_L1.pdf": "pdf", "I8/I8_L2.pdf": "pdf",         # mapped by name
-        "I9_L1.pdf": "pdf", "I9_L2.pdf": "pdf",               # 9 is mapped to a link only
-        "I11_tanpa_level.pdf": "pdf",                         # no level
-        "I12_L7.pdf": "pdf",                                  # level outside the scale
-        "Notulen rapat.pdf": "pdf",                           # matches no indicator
-        "arsip/I1_L1_bukti.pdf": "pdf",                       # same name as I1_L1_bukti.pdf
+        "I4_L1.pdf": "pdf",
+        "I4_L2.pdf": "empty",  # empty PDF
+        "I5_L1.pdf": "pdf",
+        "I5_L2.pdf": "broken",  # broken PDF
+        "I6_L1.pdf": "pdf",
+        "I6_L2_foto.jpg": "image",  # not a PDF
+        "SK-Kebijakan-SPBE.pdf": "pdf",  # mapped for 7, no level
+        "I7_L1_lama.pdf": "pdf",  # 7 is mapped: not listed
+        "I8/I8_L1.pdf": "pdf",
+        "I8/I8_L2.pdf": "pdf",  # mapped by name
+        "I9_L1.pdf": "pdf",
+        "I9_L2.pdf": "pdf",  # 9 is mapped to a link only
+        "I11_tanpa_level.pdf": "pdf",  # no level
+        "I12_L7.pdf": "pdf",  # level outside the scale
+        "Notulen rapat.pdf": "pdf",  # matches no indicator
+        "arsip/I1_L1_bukti.pdf": "pdf",  # same name as I1_L1_bukti.pdf
     }
     build_folder(root, files)
-    opd = {str(n): "Diskominfo" if n <= 6 else "Bappeda" if n <= 12 else "Setda"
-           for n in range(1, 48)}
+    opd = {
+        str(n): "Diskominfo" if n <= 6 else "Bappeda" if n <= 12 else "Setda" for n in range(1, 48)
+    }
     assessment = Assessment(
         levels={k: max(1, v - 1) for k, v in claims.items()},  # the assessor's, lower
-        agency="Kota Contoh", year=2024, track="akhir", opd=opd,
+        agency="Kota Contoh",
+        year=2024,
+        track="akhir",
+        opd=opd,
         tracks={"mandiri": claims, "akhir": {k: max(1, v - 1) for k, v in claims.items()}},
         evidence={
             "7": "SK-Kebijakan-SPBE.pdf; https://drive.example.go.id/sk",
@@ -82,11 +105,17 @@ def test_spbe_rows_findings_and_risk(tmp_path: Path) -> None:
     assert report.supported_levels() == supported
     rows = {r.id: r for r in report.rows}
     assert rows["1"].evidenced_levels == (1, 2, 3) and rows["1"].missing_levels == ()
-    assert rows["1"].files == ("I1_L1_bukti.pdf", "I1_L2_bukti.pdf", "I1_L3_bukti.pdf",
-                               "arsip/I1_L1_bukti.pdf")
+    assert rows["1"].files == (
+        "I1_L1_bukti.pdf",
+        "I1_L2_bukti.pdf",
+        "I1_L3_bukti.pdf",
+        "arsip/I1_L1_bukti.pdf",
+    )
     assert rows["2"].missing_levels == (2,) and rows["2"].evidenced_levels == (1, 3)
-    assert rows["3"].files == ("Indikator 3/Level 1/dokumen 3-1.pdf",
-                               "Indikator 3/Level 2/dokumen 3-2.pdf")
+    assert rows["3"].files == (
+        "Indikator 3/Level 1/dokumen 3-1.pdf",
+        "Indikator 3/Level 2/dokumen 3-2.pdf",
+    )
     assert rows["7"].basis == "mapping" and rows["7"].files == ("SK-Kebijakan-SPBE.pdf",)
     assert rows["7"].evidenced_levels == (1, 2)
     assert rows["8"].missing_levels == (3,)
@@ -132,8 +161,10 @@ def test_spbe_rows_findings_and_risk(tmp_path: Path) -> None:
 
     by_opd = {o.opd: o for o in report.opds}
     assert by_opd["Diskominfo"].at_risk == ("2", "4", "5", "6")
-    assert by_opd["Diskominfo"].risk == sum(
-        WEIGHT[k] * (claims[k] - supported[k]) for k in ("2", "4", "5", "6")) / 100
+    assert (
+        by_opd["Diskominfo"].risk
+        == sum(WEIGHT[k] * (claims[k] - supported[k]) for k in ("2", "4", "5", "6")) / 100
+    )
     assert by_opd["Bappeda"].at_risk == ("8", "9", "11")
     assert by_opd["Setda"].risk == 0 and by_opd["Setda"].missing_levels == 0
     assert by_opd["Bappeda"].missing_levels == 1 + 2 + 1 + 2 + 1
@@ -162,13 +193,20 @@ def test_needs_a_source() -> None:
 
 def test_pemdi_decimal_claims_and_items(tmp_path: Path) -> None:
     claims = {str(n): Fraction(1) for n in range(1, 21) if n not in (5, 6, 7, 18)}
-    claims.update({"1": Fraction(63, 50), "2": Fraction(5, 2), "3": Fraction(15, 4),
-                   "4": Fraction(2)})
+    claims.update(
+        {"1": Fraction(63, 50), "2": Fraction(5, 2), "3": Fraction(15, 4), "4": Fraction(2)}
+    )
     claims["5"] = Fraction(3)  # external: kept as claimed
-    root = levels_folder(tmp_path / "b", {
-        "1": [1, 2], "2": [1, 2], "3": [1, 2, 3], "4": [1, 2],
-        **{k: [1] for k in claims if k not in ("1", "2", "3", "4", "5")},
-    })
+    root = levels_folder(
+        tmp_path / "b",
+        {
+            "1": [1, 2],
+            "2": [1, 2],
+            "3": [1, 2, 3],
+            "4": [1, 2],
+            **{k: [1] for k in claims if k not in ("1", "2", "3", "4", "5")},
+        },
+    )
     assessment = Assessment(levels=claims, opd={"1": "Bappeda"})
     folder_only = check_assessment(assessment, PEMDI, scan=root)
     expected = dict(claims)
@@ -179,18 +217,27 @@ def test_pemdi_decimal_claims_and_items(tmp_path: Path) -> None:
     assert folder_only.row("3").missing_levels == (4,)
     assert folder_only.row("5").basis == "external"
     assert folder_only.risk == expected_index(PEMDI, claims) - expected_index(PEMDI, expected)
-    assert folder_only.risk == (PEMDI.indicator_by_id["2"].weight * Fraction(1, 2)
-                                + PEMDI.indicator_by_id["3"].weight * Fraction(3, 4)) / 100
+    assert (
+        folder_only.risk
+        == (
+            PEMDI.indicator_by_id["2"].weight * Fraction(1, 2)
+            + PEMDI.indicator_by_id["3"].weight * Fraction(3, 4)
+        )
+        / 100
+    )
 
-    items = write_items_csv(tmp_path / "items.csv", [
-        ["I1.1-L1-01", "Diterima", "", "Bappeda"],
-        ["I1.1-L2-01", "Revisi", "Perlu SK terbaru", "Bappeda"],
-        ["I1.2-L1-01", "Diterima", "", ""],
-        ["I1.2-L2-01", "Diterima", "", ""],
-        ["I4-L1-01", "Diterima", "", ""],
-        ["I4-L2-01", "Diterima", "", ""],
-        ["I4-L3-01", "Ditolak", "Bukan dokumen tahun berjalan", ""],
-    ])
+    items = write_items_csv(
+        tmp_path / "items.csv",
+        [
+            ["I1.1-L1-01", "Diterima", "", "Bappeda"],
+            ["I1.1-L2-01", "Revisi", "Perlu SK terbaru", "Bappeda"],
+            ["I1.2-L1-01", "Diterima", "", ""],
+            ["I1.2-L2-01", "Diterima", "", ""],
+            ["I4-L1-01", "Diterima", "", ""],
+            ["I4-L2-01", "Diterima", "", ""],
+            ["I4-L3-01", "Ditolak", "Bukan dokumen tahun berjalan", ""],
+        ],
+    )
     both = check_assessment(assessment, PEMDI, scan=root, items=items)
     assert both.row("1").supported == 1 and both.row("1").missing_levels == (2,)
     assert both.row("1").basis == "names+items"
@@ -219,11 +266,27 @@ def test_export(tmp_path: Path) -> None:
     text = json.dumps(data)
     assert json.loads(text) == data
     assert list(data) == [
-        "schema", "framework", "agency", "year", "track", "column", "claims",
+        "schema",
+        "framework",
+        "agency",
+        "year",
+        "track",
+        "column",
+        "claims",
         "claimed_index",
-        "claimed_index_exact", "claimed_band", "evidenced_index", "evidenced_index_exact",
-        "evidenced_band", "evidenced_partial", "risk", "risk_exact", "scan", "items",
-        "indicators", "findings", "opds",
+        "claimed_index_exact",
+        "claimed_band",
+        "evidenced_index",
+        "evidenced_index_exact",
+        "evidenced_band",
+        "evidenced_partial",
+        "risk",
+        "risk_exact",
+        "scan",
+        "items",
+        "indicators",
+        "findings",
+        "opds",
     ]
     assert data["evidenced_partial"] is False and data["scan"]["complete"] is True
     assert data["schema"] == "spbe-evidence/1"
@@ -232,9 +295,23 @@ def test_export(tmp_path: Path) -> None:
     assert data["scan"]["kinds"] == {"broken": 1, "empty": 1, "not-pdf": 1, "pdf": 55}
     row = data["indicators"][1]
     assert row["id"] == "2" and row["missing_levels"] == [2] and row["supported"] == 1
-    assert set(row) == {"id", "name", "opd", "claimed", "claimed_exact", "supported",
-                        "supported_exact", "evidenced_levels", "missing_levels", "files",
-                        "basis", "accepted_level", "blockers", "risk", "risk_exact"}
+    assert set(row) == {
+        "id",
+        "name",
+        "opd",
+        "claimed",
+        "claimed_exact",
+        "supported",
+        "supported_exact",
+        "evidenced_levels",
+        "missing_levels",
+        "files",
+        "basis",
+        "accepted_level",
+        "blockers",
+        "risk",
+        "risk_exact",
+    }
     assert {f["code"] for f in data["findings"]} == {f.code for f in report.findings}
     rows = csv_rows(report)
     assert rows[0][:5] == ["id", "name", "opd", "claimed", "supported"]
@@ -247,8 +324,11 @@ def test_export(tmp_path: Path) -> None:
 
 PAIRS = st.dictionaries(
     st.sampled_from([i.id for i in SPBE.indicators[:12]]),
-    st.tuples(st.integers(1, 5), st.sets(st.integers(1, 6), max_size=5),
-              st.sampled_from(["pdf", "pdf", "empty", "broken", "image"])),
+    st.tuples(
+        st.integers(1, 5),
+        st.sets(st.integers(1, 6), max_size=5),
+        st.sampled_from(["pdf", "pdf", "empty", "broken", "image"]),
+    ),
     max_size=12,
 )
 
@@ -265,7 +345,8 @@ def test_property_supported_never_above_claim(case: dict[str, tuple[int, set[int
             claims[key] = claim
             for level in levels:
                 files[f"I{key}/L{level}/x.pdf" if kind != "image" else f"I{key}_L{level}.png"] = (
-                    kind if kind != "image" else "image")  # type: ignore[assignment]
+                    kind if kind != "image" else "image"
+                )  # type: ignore[assignment]
         build_folder(root, files)
         report = check_assessment(Assessment(levels=claims), SPBE, scan=root)
     supported: dict[str, int] = {}

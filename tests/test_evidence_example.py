@@ -24,15 +24,21 @@ def test_example_folder() -> None:
     claims = dict(assessment.levels)
     # as the builder's docstring says: 2 and 33 lack their top level, 1's level-2 file is
     # misnamed, 40's level-2 PDF is empty
-    supported = {**claims, "1": claims["1"] - 1, "2": claims["2"] - 1,
-                 "33": claims["33"] - 1, "40": claims["40"] - 1}
+    supported = {
+        **claims,
+        "1": claims["1"] - 1,
+        "2": claims["2"] - 1,
+        "33": claims["33"] - 1,
+        "40": claims["40"] - 1,
+    }
     assert report.supported_levels() == supported
     assert str(report.claimed_published) == "1.53"
     assert report.evidenced_index == expected_index(framework, supported)
     assert report.risk == expected_index(framework, claims) - expected_index(framework, supported)
     assert {f.code for f in report.findings} == {"missing-evidence", "unmatched-file", "empty"}
     assert [f.place for f in report.findings_of("unmatched-file")] == [
-        "SK Tim Koordinasi SPBE (final).pdf"]
+        "SK Tim Koordinasi SPBE (final).pdf"
+    ]
     by_opd = {o.opd: o for o in report.opds}
     assert by_opd["Bappeda"].at_risk == ("2",)
     assert by_opd["Diskominfo"].at_risk == ("1",)
@@ -43,7 +49,8 @@ def test_example_folder() -> None:
 def test_missing_folder_is_an_input_error(tmp_path: Path) -> None:
     read = read_assessments(EXAMPLES / "pematangsiantar-2021.xlsx")
     with pytest.raises(InputError) as caught:
-        check_assessment(read.assessments[0], read.choices[0].framework,
-                         scan=tmp_path / "tidak-ada")
+        check_assessment(
+            read.assessments[0], read.choices[0].framework, scan=tmp_path / "tidak-ada"
+        )
     assert caught.value.problems[0].code == "evidence-folder"
     assert "does not exist" in caught.value.problems[0].text.en

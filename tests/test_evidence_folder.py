@@ -12,14 +12,17 @@ from spbe_cli.evidence.folder import PROBE_BYTES, duplicates, pdf_kind, scan_fol
 
 
 def test_kinds(tmp_path: Path) -> None:
-    root = build_folder(tmp_path / "bukti", {
-        "I1_L1_ok.pdf": "pdf",
-        "I1_L2_kosong.pdf": "empty",
-        "I1_L3_rusak.pdf": "broken",
-        "I2_L1_foto.jpg": "image",
-        "I2_L1_notulen.docx": "text",
-        "sub/I3_L1.PDF": "pdf",
-    })
+    root = build_folder(
+        tmp_path / "bukti",
+        {
+            "I1_L1_ok.pdf": "pdf",
+            "I1_L2_kosong.pdf": "empty",
+            "I1_L3_rusak.pdf": "broken",
+            "I2_L1_foto.jpg": "image",
+            "I2_L1_notulen.docx": "text",
+            "sub/I3_L1.PDF": "pdf",
+        },
+    )
     scan = scan_folder(root)
     kinds = {f.path: f.kind for f in scan.files}
     assert kinds == {
@@ -60,10 +63,16 @@ def test_pdf_check_reads_head_and_tail_only(tmp_path: Path) -> None:
 
 
 def test_hidden_and_system_files_are_skipped(tmp_path: Path) -> None:
-    root = build_folder(tmp_path / "b", {
-        ".DS_Store": "text", "Thumbs.db": "text", "~$draft.docx": "text",
-        ".git/x.pdf": "pdf", "I1_L1.pdf": "pdf",
-    })
+    root = build_folder(
+        tmp_path / "b",
+        {
+            ".DS_Store": "text",
+            "Thumbs.db": "text",
+            "~$draft.docx": "text",
+            ".git/x.pdf": "pdf",
+            "I1_L1.pdf": "pdf",
+        },
+    )
     assert [f.path for f in scan_folder(root).files] == ["I1_L1.pdf"]
 
 
@@ -97,9 +106,14 @@ def test_depth_cap(tmp_path: Path) -> None:
 
 
 def test_duplicates_and_find(tmp_path: Path) -> None:
-    root = build_folder(tmp_path / "b", {
-        "I1/SK.pdf": "pdf", "I2/sk.PDF": "pdf", "I3/lain.pdf": "pdf",
-    })
+    root = build_folder(
+        tmp_path / "b",
+        {
+            "I1/SK.pdf": "pdf",
+            "I2/sk.PDF": "pdf",
+            "I3/lain.pdf": "pdf",
+        },
+    )
     scan = scan_folder(root)
     groups = duplicates(scan)
     assert [[f.path for f in g] for g in groups] == [["I1/SK.pdf", "I2/sk.PDF"]]

@@ -56,8 +56,13 @@ def test_xlsx(tmp_path: Path) -> None:
 
 
 def test_english_header_and_comma(tmp_path: Path) -> None:
-    path = write_items_csv(tmp_path / "items.csv", ROWS, header=("Code", "Status", "Note", "Unit"),
-                           title=False, delimiter=",")
+    path = write_items_csv(
+        tmp_path / "items.csv",
+        ROWS,
+        header=("Code", "Status", "Note", "Unit"),
+        title=False,
+        delimiter=",",
+    )
     check_list(path)
 
 
@@ -72,12 +77,12 @@ def test_keterangan_and_no_opd(tmp_path: Path) -> None:
 def test_every_problem_with_its_cell(tmp_path: Path) -> None:
     rows = [
         ["I1-L1-01", "Diterima", "", ""],
-        ["X-1", "Diterima", "", ""],          # row 5: bad code
-        ["I1-L2-01", "mungkin", "", ""],      # row 6: unknown status
-        ["I1-L1-01", "Diterima", "", ""],     # row 7: repeated code
-        ["I1-L9-01", "Diterima", "", ""],     # row 8: level outside the scale
-        ["I99-L1-01", "Diterima", "", ""],    # row 9: unknown indicator
-        ["I2-L1-01", "", "", ""],             # row 10: blank status
+        ["X-1", "Diterima", "", ""],  # row 5: bad code
+        ["I1-L2-01", "mungkin", "", ""],  # row 6: unknown status
+        ["I1-L1-01", "Diterima", "", ""],  # row 7: repeated code
+        ["I1-L9-01", "Diterima", "", ""],  # row 8: level outside the scale
+        ["I99-L1-01", "Diterima", "", ""],  # row 9: unknown indicator
+        ["I2-L1-01", "", "", ""],  # row 10: blank status
     ]
     path = write_items_xlsx(tmp_path / "bad.xlsx", rows)
     with pytest.raises(InputError) as caught:
@@ -109,7 +114,10 @@ def test_codes_and_statuses() -> None:
     assert parse_code("I13-L2", resolve) is None
     assert parse_code("13-2-01", resolve) is None
     assert parse_code("I35-1-L2-01", load_framework("permenpanrb-5-2018").indicator_id) == (
-        "35-1", 2, 1)
+        "35-1",
+        2,
+        1,
+    )
     assert status_of(" DITERIMA ") == "accepted"
     assert status_of("Perlu  Revisi") == "revision"
     assert status_of("tidak sesuai") == "rejected"

@@ -54,8 +54,12 @@ def test_pemdi_aliases(path: str, indicator: str | None, level: int | None) -> N
 
 @pytest.mark.parametrize(
     ("path", "indicator"),
-    [("I35a_L2.pdf", "35-1"), ("I35-2_L3.pdf", "35-2"), ("I35.3 L1.pdf", "35-3"),
-     ("I35_L1.pdf", "35-1")],
+    [
+        ("I35a_L2.pdf", "35-1"),
+        ("I35-2_L3.pdf", "35-2"),
+        ("I35.3 L1.pdf", "35-3"),
+        ("I35_L1.pdf", "35-1"),
+    ],
 )
 def test_old_framework_sub_indicators(path: str, indicator: str) -> None:
     assert parse_path(path, OLD.indicator_id).indicator == indicator

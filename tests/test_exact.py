@@ -37,7 +37,7 @@ def test_binary_noise_is_not_a_value() -> None:
     assert from_float(1.166666666666667) == Fraction(7, 6)
 
 
-@given(st.integers(-10**6, 10**6), st.integers(1, 10**4), st.integers(0, 4))
+@given(st.integers(-(10**6), 10**6), st.integers(1, 10**4), st.integers(0, 4))
 def test_round_half_up_is_the_nearest_with_halves_away_from_zero(
     numerator: int, denominator: int, places: int
 ) -> None:

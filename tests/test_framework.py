@@ -363,10 +363,14 @@ def test_bundled_frameworks_score_disjoint_years() -> None:
     bundled = load_bundled()
     assert check_bundled(bundled) == []
     years = {fw.id: fw.years_text() for fw in bundled}
-    assert years == {"permenpanrb-5-2018": "2018-2020", "permenpanrb-59-2020": "2021-2025",
-                     "permenpanrb-8-2026": "2026-"}
-    spbe, pemdi = (next(f for f in bundled if f.id == i)
-                   for i in ("permenpanrb-59-2020", "permenpanrb-8-2026"))
+    assert years == {
+        "permenpanrb-5-2018": "2018-2020",
+        "permenpanrb-59-2020": "2021-2025",
+        "permenpanrb-8-2026": "2026-",
+    }
+    spbe, pemdi = (
+        next(f for f in bundled if f.id == i) for i in ("permenpanrb-59-2020", "permenpanrb-8-2026")
+    )
     overlapping = dataclasses.replace(pemdi, applies_from=2025)
     problems = check_bundled([spbe, overlapping])
     assert [p.code for p in problems] == ["years-overlap"]

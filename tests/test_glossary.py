@@ -15,10 +15,13 @@ TERMS = {value: name for name, value in vars(glossary).items() if isinstance(val
 def _texts(path: Path) -> list[tuple[int, Text]]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                and node.func.id == "Text" and len(node.args) == 2
-                and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
-                        for a in node.args)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "Text"
+            and len(node.args) == 2
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+        ):
             first, second = (a.value for a in node.args)  # type: ignore[attr-defined]
             found.append((node.lineno, Text(first, second)))
     return found
@@ -27,8 +30,10 @@ def _texts(path: Path) -> list[tuple[int, Text]]:
 def test_no_module_repeats_a_glossary_term() -> None:
     copies = [
         f"{path.relative_to(SOURCE)}:{line} repeats glossary.{TERMS[text]}"
-        for path in sorted(SOURCE.rglob("*.py")) if path.name != "glossary.py"
-        for line, text in _texts(path) if text in TERMS
+        for path in sorted(SOURCE.rglob("*.py"))
+        if path.name != "glossary.py"
+        for line, text in _texts(path)
+        if text in TERMS
     ]
     assert copies == []
 

@@ -35,8 +35,11 @@ CASES = [
     ("plan", "pematangsiantar-2021.xlsx", "json"),
     ("plan", "pemdi-aceh-tengah-2026.xlsx", "csv"),
     ("rank", "agencies-2021.xlsx", "json"),
-    ("compare", "pematangsiantar-2021.xlsx,pematangsiantar-2022.xlsx,pematangsiantar-2024.xlsx",
-     "json"),
+    (
+        "compare",
+        "pematangsiantar-2021.xlsx,pematangsiantar-2022.xlsx,pematangsiantar-2024.xlsx",
+        "json",
+    ),
 ]
 """(command, example files joined by commas, format); the golden file is named after the
 first example."""
@@ -73,10 +76,7 @@ def test_streamed_json_is_the_standard_encoders_text() -> None:
     parsed = [json.loads(line) for line in lines.getvalue().decode().splitlines()]
     assert [p["agency"] for p in parsed] == [r.assessment.agency for r in results]
     assert all(p["schema_version"] == "1.3" for p in parsed)
-    assert parsed == [
-        {"schema_version": "1.3", **item}
-        for item in json.loads(expected)["results"]
-    ]
+    assert parsed == [{"schema_version": "1.3", **item} for item in json.loads(expected)["results"]]
 
 
 def test_no_results_stream_as_an_empty_list() -> None:
@@ -93,10 +93,23 @@ def _comparison() -> Any:
     return compare(load_points([ROOT / "examples" / n for n in names]))
 
 
-@pytest.mark.parametrize("falls", [None, [], [
-    {"agency": "Kota Pematangsiantar", "from": 2021, "to": 2022, "domain": None, "change": -0.1},
-    {"agency": 'Kab. "Ñ"', "from": 2022, "to": 2024, "domain": "2", "change": -0.25},
-]])
+@pytest.mark.parametrize(
+    "falls",
+    [
+        None,
+        [],
+        [
+            {
+                "agency": "Kota Pematangsiantar",
+                "from": 2021,
+                "to": 2022,
+                "domain": None,
+                "change": -0.1,
+            },
+            {"agency": 'Kab. "Ñ"', "from": 2022, "to": 2024, "domain": "2", "change": -0.25},
+        ],
+    ],
+)
 def test_streamed_compare_json_is_the_standard_encoders_text(
     falls: list[dict[str, Any]] | None,
 ) -> None:
@@ -116,15 +129,18 @@ def test_streamed_compare_json_is_the_standard_encoders_text(
     for line, agency in zip(parsed, document["agencies"], strict=True):
         mine = line.pop("regressions", None)
         assert line == {"schema_version": "1.3", **agency}
-        assert mine == (None if falls is None else
-                        [f for f in falls if f["agency"] == agency["agency"]])
+        assert mine == (
+            None if falls is None else [f for f in falls if f["agency"] == agency["agency"]]
+        )
 
 
 def test_rank_jsonl_holds_every_ranked_row_of_the_document() -> None:
-    result = runner.invoke(app, ["rank", str(ROOT / "examples" / "agencies-2021.xlsx"),
-                                 "--format", "jsonl"])
-    document = runner.invoke(app, ["rank", str(ROOT / "examples" / "agencies-2021.xlsx"),
-                                   "--format", "json"])
+    result = runner.invoke(
+        app, ["rank", str(ROOT / "examples" / "agencies-2021.xlsx"), "--format", "jsonl"]
+    )
+    document = runner.invoke(
+        app, ["rank", str(ROOT / "examples" / "agencies-2021.xlsx"), "--format", "json"]
+    )
     assert result.exit_code == document.exit_code == 0
     rows = [row for year in json.loads(document.stdout)["years"] for row in year["rows"]]
     lines = [json.loads(line) for line in result.stdout.splitlines()]
@@ -133,8 +149,10 @@ def test_rank_jsonl_holds_every_ranked_row_of_the_document() -> None:
 
 
 def test_compare_jsonl_from_the_command_is_one_agency_per_line() -> None:
-    names = [str(ROOT / "examples" / n) for n in
-             ("pematangsiantar-2021.xlsx", "pematangsiantar-2022.xlsx")]
+    names = [
+        str(ROOT / "examples" / n)
+        for n in ("pematangsiantar-2021.xlsx", "pematangsiantar-2022.xlsx")
+    ]
     result = runner.invoke(app, ["compare", *names, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     (line,) = result.stdout.splitlines()

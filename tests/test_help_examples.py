@@ -34,11 +34,18 @@ def _commands() -> list[str]:
 def _examples(lang: str, width: int = 200) -> list[tuple[str, str]]:
     found = []
     for name in _commands():
-        result = runner.invoke(app, [*name.split(), "--help", "--lang", lang],
-                               env={"COLUMNS": str(width)}, terminal_width=width)
+        result = runner.invoke(
+            app,
+            [*name.split(), "--help", "--lang", lang],
+            env={"COLUMNS": str(width)},
+            terminal_width=width,
+        )
         assert result.exit_code == 0, result.output
-        found += [(name, line.strip()) for line in result.stdout.splitlines()
-                  if line.strip().startswith(f"spbe {name} ")]
+        found += [
+            (name, line.strip())
+            for line in result.stdout.splitlines()
+            if line.strip().startswith(f"spbe {name} ")
+        ]
     return found
 
 
@@ -59,8 +66,9 @@ def test_no_example_is_wrapped_at_40_columns(lang: str) -> None:
 
 @pytest.mark.slow  # every example run through the CLI
 @pytest.mark.parametrize(("name", "line"), EXAMPLES, ids=[line for _, line in EXAMPLES])
-def test_every_example_runs_as_pasted(name: str, line: str, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_example_runs_as_pasted(
+    name: str, line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     os.symlink(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     command = line.split("#")[0] if " #" in line else line
@@ -68,7 +76,7 @@ def test_every_example_runs_as_pasted(name: str, line: str, tmp_path: Path,
     args: list[str] = []
     for word in words:
         args += sorted(glob.glob(word)) if "*" in word else [word]
-    inputs = [w for w in args[len(name.split()):] if re.search(r"\.(xlsx|csv|yaml)$", w)]
+    inputs = [w for w in args[len(name.split()) :] if re.search(r"\.(xlsx|csv|yaml)$", w)]
     outputs = {args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")}
     if name == "template":
         outputs.add(args[1])

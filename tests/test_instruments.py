@@ -61,8 +61,9 @@ def test_compare_shows_each_instrument_on_its_own(two_instruments: list[Path]) -
 
 def test_compare_in_english_and_markdown(two_instruments: list[Path]) -> None:
     out = _run("compare", *map(str, two_instruments), "--lang", "en")
-    assert ("Different instruments: SPBE index (2022, 2024); "
-            "Digital government (Pemdi) index (2026)") in out
+    assert (
+        "Different instruments: SPBE index (2022, 2024); Digital government (Pemdi) index (2026)"
+    ) in out
     assert "no indicator is the same in both" in out
     md = _run("compare", *map(str, two_instruments), "--format", "markdown")
     assert "### Kota Pematangsiantar · Indeks SPBE" in md
@@ -97,8 +98,9 @@ def test_trend_report_markdown_names_both(tmp_path: Path, two_instruments: list[
     assert "Kebijakan Internal" not in pemdi_table and "2024" not in pemdi_table
 
 
-def test_trend_report_html_charts_per_instrument(tmp_path: Path,
-                                                two_instruments: list[Path]) -> None:
+def test_trend_report_html_charts_per_instrument(
+    tmp_path: Path, two_instruments: list[Path]
+) -> None:
     out = tmp_path / "tren.html"
     _run("report", *map(str, two_instruments), "-o", str(out), "--lang", "en")
     page = out.read_text(encoding="utf-8")
@@ -110,8 +112,7 @@ def test_trend_report_html_charts_per_instrument(tmp_path: Path,
     assert page.count("<svg") >= 2
 
 
-def test_trend_report_xlsx_sheets_and_charts(tmp_path: Path,
-                                             two_instruments: list[Path]) -> None:
+def test_trend_report_xlsx_sheets_and_charts(tmp_path: Path, two_instruments: list[Path]) -> None:
     out = tmp_path / "tren.xlsx"
     _run("report", *map(str, two_instruments), "-o", str(out))
     book = openpyxl.load_workbook(out)
@@ -125,8 +126,12 @@ def test_trend_report_xlsx_sheets_and_charts(tmp_path: Path,
     pemdi_chart = front._charts[1]
     target = pemdi_chart._charts[1].series[0]
     assert target.marker.symbol == "dash"
-    spbe_markers = {series.marker.symbol for sub in front._charts[0]._charts
-                    for series in sub.series if series.marker is not None}
+    spbe_markers = {
+        series.marker.symbol
+        for sub in front._charts[0]._charts
+        for series in sub.series
+        if series.marker is not None
+    }
     assert "dash" not in spbe_markers  # three SPBE years: a dashed line, no marker
     texts = [str(c.value) for row in front.iter_rows() for c in row if c.value is not None]
     assert any(t.startswith("• Instrumen berbeda") for t in texts)

@@ -59,6 +59,7 @@ def test_output_follows_the_same_rule_as_help(env: dict[str, str], english: bool
 def test_lang_on_the_command_line_wins_over_the_locale() -> None:
     environment = {**NEUTRAL, "LANG": "en_US.UTF-8"}
     scored = runner.invoke(
-        app, ["score", EXAMPLE, "--format", "markdown", "--lang", "id"], env=environment)
+        app, ["score", EXAMPLE, "--format", "markdown", "--lang", "id"], env=environment
+    )
     assert "| Kurang |" in scored.stdout
     assert "| Poor |" not in scored.stdout

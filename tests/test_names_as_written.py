@@ -73,4 +73,3 @@ def test_messages_name_the_file_as_written(tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", str(path), "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert f"{path}, lembar 'Sheet': tata letak lebar, 3 instansi\n" in result.stderr
-

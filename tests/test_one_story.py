@@ -82,23 +82,26 @@ def test_asked_track_is_checked_everywhere_and_a_missing_one_is_refused(
     tmp_path: Path,
 ) -> None:
     path, folder = two_tracks(tmp_path)
-    doc = json.loads(ok(["evidence", str(path), "--dir", str(folder), "--track", "asesor",
-                         "-f", "json"]))
+    doc = json.loads(
+        ok(["evidence", str(path), "--dir", str(folder), "--track", "asesor", "-f", "json"])
+    )
     assert doc["track"] == "akhir" and doc["column"] == "E1 'Nilai Asesor'"
     assert {r["id"]: r["claimed"] for r in doc["indicators"]}["3"] == 2
     report = tmp_path / "laporan.md"
     ok(["report", str(path), "--dir", str(folder), "--track", "akhir", "-o", str(report)])
     assert "Klaim dari jalur Akhir, kolom E1 'Nilai Asesor'." in report.read_text("utf-8")
-    missing = runner.invoke(app, ["evidence", str(WORKBOOK), "--dir", str(FOLDER),
-                                  "--track", "mandiri"])
+    missing = runner.invoke(
+        app, ["evidence", str(WORKBOOK), "--dir", str(FOLDER), "--track", "mandiri"]
+    )
     assert missing.exit_code == 2 and "mandiri" in missing.stderr
     assert "Traceback" not in missing.output
 
 
 def test_a_file_without_self_assessment_says_the_scored_track_stood_in() -> None:
     screen = ok(["evidence", str(WORKBOOK), "--dir", str(FOLDER), "--lang", "en"])
-    assert "Claims from the Value track, column F6 'Nilai' (the file has no self-assessment)" \
-        in screen
+    assert (
+        "Claims from the Value track, column F6 'Nilai' (the file has no self-assessment)" in screen
+    )
 
 
 def test_page_one_carries_the_evidence_and_the_plan_agrees_with_plan(tmp_path: Path) -> None:
@@ -119,8 +122,9 @@ def test_page_one_carries_the_evidence_and_the_plan_agrees_with_plan(tmp_path: P
     steps = plan["totals"]["level_steps"]
     assert f"| Langkah level dalam rencana | {steps} |" in front
     assert "| Titik awal rencana | nilai yang didukung bukti (1,45; klaim 1,53) |" in front
-    scored = json.loads(ok(["plan", str(WORKBOOK), "--from", "scored", "--dir", str(FOLDER),
-                            "-f", "json"]))
+    scored = json.loads(
+        ok(["plan", str(WORKBOOK), "--from", "scored", "--dir", str(FOLDER), "-f", "json"])
+    )
     assert scored["start"]["index"] == 1.53
     assert f"| Langkah level dalam rencana | {scored['totals']['level_steps']} |" in plain
 
@@ -135,8 +139,11 @@ def test_page_one_leads_with_the_plans_step_count_and_names_the_fewest(
     steps = plan["totals"]["level_steps"]
     counts = [int(n) for n in re.findall(r"\| Level steps in the plan \| (\d+) \|", front)]
     assert counts == [steps]
-    fewest = re.findall(r"\| Fewest level raises to the target \| (\d+) \(fewest without the "
-                        r"plan's per-round limits and effort\) \|", front)
+    fewest = re.findall(
+        r"\| Fewest level raises to the target \| (\d+) \(fewest without the "
+        r"plan's per-round limits and effort\) \|",
+        front,
+    )
     assert fewest and int(fewest[0]) < steps
 
 
@@ -152,15 +159,18 @@ def test_track_mandiri_keeps_the_direction_of_the_difference(tmp_path: Path) -> 
         effects = doc["track_effects"]
         assert (effects["from"], effects["to"], effects["change"]) == ("mandiri", "akhir", -0.03)
         assert [(i["id"], i["effect_exact"]) for i in effects["indicators"]] == [
-            ("3", "-0.013"), ("4", "-0.013")]
+            ("3", "-0.013"),
+            ("4", "-0.013"),
+        ]
         assert doc["schema_version"] == "1.3"
 
 
 def test_score_csv_and_markdown_carry_tracks_and_opd(tmp_path: Path) -> None:
     path, _ = two_tracks(tmp_path)
     lines = ok(["score", str(path), "-f", "csv"]).splitlines()
-    assert lines[0] == ("kind,id,name,weight,value,predikat,opd,track,value_mandiri,"
-                        "value_akhir,effect")
+    assert lines[0] == (
+        "kind,id,name,weight,value,predikat,opd,track,value_mandiri,value_akhir,effect"
+    )
     assert lines[1].endswith(",,akhir,2.13,2.10,")
     indicator = [line for line in lines if line.startswith("indicator,3,")]
     assert indicator and indicator[0].endswith(",Diskominfo,akhir,3,2,-0.013")
@@ -168,8 +178,9 @@ def test_score_csv_and_markdown_carry_tracks_and_opd(tmp_path: Path) -> None:
     assert "| indicator | 47 |" in markdown and "| Diskominfo | akhir | 2 | 2 | 0 |" in markdown
     single = ok(["score", str(WORKBOOK), "-f", "csv", "--detail"]).splitlines()
     assert single[0] == "kind,id,name,weight,value,predikat,opd,track"
-    assert any(line.startswith("indicator,33,") and line.endswith(",BPKPD,nilai")
-               for line in single)
+    assert any(
+        line.startswith("indicator,33,") and line.endswith(",BPKPD,nilai") for line in single
+    )
 
 
 def test_opd_names_fold_case_and_spaces_and_keep_the_first_spelling(tmp_path: Path) -> None:
@@ -194,9 +205,14 @@ def test_per_opd_plan_counts_as_its_totals_and_keeps_the_year() -> None:
     screen = ok(["plan", str(WORKBOOK), "--by", "opd"])
     plan = json.loads(ok(["plan", str(WORKBOOK), "-f", "json"]))
     assert f"{plan['totals']['indicators']} kenaikan" in ok(
-        ["plan", str(WORKBOOK), "--by", "opd", "-f", "markdown"])
-    rows = ok(["plan", str(WORKBOOK), "--by", "opd", "-f", "markdown"]).split(
-        "| opd | raises |", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+        ["plan", str(WORKBOOK), "--by", "opd", "-f", "markdown"]
+    )
+    rows = (
+        ok(["plan", str(WORKBOOK), "--by", "opd", "-f", "markdown"])
+        .split("| opd | raises |", 1)[1]
+        .split("\n\n", 1)[0]
+        .splitlines()[2:]
+    )
     cells = [row.strip("|").split("|") for row in rows]
     assert sum(int(c[1]) for c in cells) == plan["totals"]["indicators"]
     assert sum(int(c[2]) for c in cells) == plan["totals"]["level_steps"]

@@ -33,8 +33,12 @@ FRAMEWORKS = Path(__file__).resolve().parents[1] / "src/spbe_cli/frameworks"
 
 def tabel_4(x: Fraction) -> str:
     """Tabel 4 as printed: 1 <= x <= 1,50 Kurang; 1,50 < x <= 2,50 Cukup; ... ."""
-    for top, name in [(Fraction(3, 2), "Kurang"), (Fraction(5, 2), "Cukup"),
-                      (Fraction(7, 2), "Baik"), (Fraction(4), "Sangat Baik")]:
+    for top, name in [
+        (Fraction(3, 2), "Kurang"),
+        (Fraction(5, 2), "Cukup"),
+        (Fraction(7, 2), "Baik"),
+        (Fraction(4), "Sangat Baik"),
+    ]:
         if x <= top:
             return name
     return "Memuaskan"
@@ -42,8 +46,12 @@ def tabel_4(x: Fraction) -> str:
 
 def spbe_table(x: Fraction) -> str:
     """59/2020: below 1,8 Kurang; 1,8 to below 2,6 Cukup; ... 4,2 and above Memuaskan."""
-    for bottom, name in [(Fraction(21, 5), "Memuaskan"), (Fraction(7, 2), "Sangat Baik"),
-                         (Fraction(13, 5), "Baik"), (Fraction(9, 5), "Cukup")]:
+    for bottom, name in [
+        (Fraction(21, 5), "Memuaskan"),
+        (Fraction(7, 2), "Sangat Baik"),
+        (Fraction(13, 5), "Baik"),
+        (Fraction(9, 5), "Cukup"),
+    ]:
         if x >= bottom:
             return name
     return "Kurang"
@@ -61,27 +69,36 @@ def test_every_published_spbe_figure_rates_as_its_table(units: int) -> None:
     assert SPBE.band_for(figure).name == spbe_table(figure)
 
 
-@pytest.mark.parametrize(("figure", "pemdi", "spbe"), [
-    ("1.50", "Kurang", "Kurang"), ("1.51", "Cukup", "Kurang"),
-    ("1.79", "Cukup", "Kurang"), ("1.80", "Cukup", "Cukup"),
-    ("2.50", "Cukup", "Cukup"), ("2.51", "Baik", "Cukup"),
-    ("2.59", "Baik", "Cukup"), ("2.60", "Baik", "Baik"),
-    ("3.50", "Baik", "Sangat Baik"), ("3.51", "Sangat Baik", "Sangat Baik"),
-    ("4.00", "Sangat Baik", "Sangat Baik"), ("4.01", "Memuaskan", "Sangat Baik"),
-    ("4.19", "Memuaskan", "Sangat Baik"), ("4.20", "Memuaskan", "Memuaskan"),
-])
+@pytest.mark.parametrize(
+    ("figure", "pemdi", "spbe"),
+    [
+        ("1.50", "Kurang", "Kurang"),
+        ("1.51", "Cukup", "Kurang"),
+        ("1.79", "Cukup", "Kurang"),
+        ("1.80", "Cukup", "Cukup"),
+        ("2.50", "Cukup", "Cukup"),
+        ("2.51", "Baik", "Cukup"),
+        ("2.59", "Baik", "Cukup"),
+        ("2.60", "Baik", "Baik"),
+        ("3.50", "Baik", "Sangat Baik"),
+        ("3.51", "Sangat Baik", "Sangat Baik"),
+        ("4.00", "Sangat Baik", "Sangat Baik"),
+        ("4.01", "Memuaskan", "Sangat Baik"),
+        ("4.19", "Memuaskan", "Sangat Baik"),
+        ("4.20", "Memuaskan", "Memuaskan"),
+    ],
+)
 def test_band_edges_on_both_sides_for_both_conventions(figure: str, pemdi: str, spbe: str) -> None:
     assert PEMDI.band_for(Fraction(figure)).name == pemdi
     assert SPBE.band_for(Fraction(figure)).name == spbe
 
 
 def test_a_rating_name_as_target_is_the_lowest_published_figure_of_the_band() -> None:
-    assert [PEMDI.parse_target(n) for n in ("kurang", "cukup", "baik", "sangat baik",
-                                            "memuaskan")] == [
-        Fraction(1), Fraction("1.51"), Fraction("2.51"), Fraction("3.51"), Fraction("4.01")]
+    assert [
+        PEMDI.parse_target(n) for n in ("kurang", "cukup", "baik", "sangat baik", "memuaskan")
+    ] == [Fraction(1), Fraction("1.51"), Fraction("2.51"), Fraction("3.51"), Fraction("4.01")]
     assert PEMDI.parse_target("berkembang") == Fraction("2.51")  # the alias, too
-    assert [SPBE.parse_target(n) for n in ("cukup", "baik")] == [Fraction("1.8"),
-                                                                 Fraction("2.6")]
+    assert [SPBE.parse_target(n) for n in ("cukup", "baik")] == [Fraction("1.8"), Fraction("2.6")]
     assert PEMDI.target == Fraction("2.51")
     assert PEMDI.band_for(PEMDI.target).name == "Baik"
     assert PEMDI.band_for(PEMDI.target - Fraction(1, 100)).name == "Cukup"
@@ -98,14 +115,29 @@ def test_band_ranges_read_as_each_table_closes_them() -> None:
 def test_level_names_are_the_ranges_of_8_2026() -> None:
     levels = PEMDI.scale.types["kematangan"].levels
     assert [levels[k].name for k in range(1, 6)] == [
-        "Merintis", "Membangun", "Berkembang", "Melembaga", "Unggul"]
+        "Merintis",
+        "Membangun",
+        "Berkembang",
+        "Melembaga",
+        "Unggul",
+    ]
     assert [levels[k].name_en for k in range(1, 6)] == [
-        "Initiate", "Emerging", "Developing", "Embedded", "Leading"]
+        "Initiate",
+        "Emerging",
+        "Developing",
+        "Embedded",
+        "Leading",
+    ]
     assert "Rintisan" not in json.dumps([levels[k].name for k in range(1, 6)])
     one = PEMDI.indicator_by_id["1"]
     # 1,6 stands in range 2 (above 1,50 up to 2,50), 1,50 in range 1: levels follow the bands
     assert [PEMDI.level_of(one, Fraction(v)) for v in ("1.5", "1.6", "2.5", "2.51", "5")] == [
-        1, 2, 2, 3, 5]
+        1,
+        2,
+        2,
+        3,
+        5,
+    ]
 
 
 def test_every_indicator_carries_the_regulation_s_description() -> None:
@@ -130,13 +162,28 @@ def test_only_5_to_7_are_external_and_18_has_criteria() -> None:
         assert "bukan ketentuan" in (indicator.external.default_basis or "")
 
 
-@pytest.mark.parametrize(("indicator", "figure", "levels"), [
-    ("5", "0", (1,)), ("5", "12.5", (1,)), ("5", "12.6", (2,)), ("5", "45.2", (3,)),
-    ("5", "75", (4,)), ("5", "100", (5,)), ("5", "100.1", ()),
-    ("6", "1", ()), ("6", "1.5", (1,)), ("6", "1.51", (2,)), ("6", "5", (5,)),
-    ("7", "1.79", (1,)), ("7", "1.8", (2,)), ("7", "4.19", (4,)), ("7", "4.2", ()),
-    ("7", "4.21", (5,)), ("7", "5", ()),
-])
+@pytest.mark.parametrize(
+    ("indicator", "figure", "levels"),
+    [
+        ("5", "0", (1,)),
+        ("5", "12.5", (1,)),
+        ("5", "12.6", (2,)),
+        ("5", "45.2", (3,)),
+        ("5", "75", (4,)),
+        ("5", "100", (5,)),
+        ("5", "100.1", ()),
+        ("6", "1", ()),
+        ("6", "1.5", (1,)),
+        ("6", "1.51", (2,)),
+        ("6", "5", (5,)),
+        ("7", "1.79", (1,)),
+        ("7", "1.8", (2,)),
+        ("7", "4.19", (4,)),
+        ("7", "4.2", ()),
+        ("7", "4.21", (5,)),
+        ("7", "5", ()),
+    ],
+)
 def test_an_external_figure_falls_in_the_range_the_text_gives(
     indicator: str, figure: str, levels: tuple[int, ...]
 ) -> None:
@@ -145,14 +192,18 @@ def test_an_external_figure_falls_in_the_range_the_text_gives(
     assert external.levels_for(Fraction(figure)) == levels
 
 
-@pytest.mark.parametrize(("text", "inside", "outside"), [
-    ("[0, 12.5]", ["0", "12.5"], ["-0.01", "12.51"]),
-    ("(12.5, 37.5]", ["12.51", "37.5"], ["12.5", "37.51"]),
-    ("(, 1.8)", ["-1000", "1.79"], ["1.8"]),
-    ("(4.2, )", ["4.21", "1000"], ["4.2"]),
-])
-def test_intervals_read_brackets_as_written(text: str, inside: list[str], outside: list[str]
-                                            ) -> None:
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("[0, 12.5]", ["0", "12.5"], ["-0.01", "12.51"]),
+        ("(12.5, 37.5]", ["12.51", "37.5"], ["12.5", "37.51"]),
+        ("(, 1.8)", ["-1000", "1.79"], ["1.8"]),
+        ("(4.2, )", ["4.21", "1000"], ["4.2"]),
+    ],
+)
+def test_intervals_read_brackets_as_written(
+    text: str, inside: list[str], outside: list[str]
+) -> None:
     span = parse_interval(text)
     assert all(span.contains(Fraction(v)) for v in inside)
     assert not any(span.contains(Fraction(v)) for v in outside)
@@ -242,22 +293,31 @@ def test_framework_indicator_shows_criteria_and_places_a_figure() -> None:
     assert "SDI 45,2: rentang 37,5 < x ≤ 62,5, level 3 (Berkembang, Baik)" in result.stdout
     assert "Instansi Pembina" in result.stdout and "Fungsi Perencanaan" in result.stdout
     assert "bukan ketentuan PermenPANRB 8/2026" in result.stdout
-    gap = runner.invoke(app, ["framework", "indicator", "7", "8/2026", "--index", "4.2",
-                              "--lang", "en"])
+    gap = runner.invoke(
+        app, ["framework", "indicator", "7", "8/2026", "--index", "4.2", "--lang", "en"]
+    )
     assert gap.exit_code == 0 and "IPS 4.2 lies in none of the ranges" in gap.stdout
     doc = _json("framework", "indicator", "1.1", "permenpanrb-8-2026")  # an alias
     assert doc["id"] == "1" and [lv["band"] for lv in doc["levels"]] == [
-        "Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
+        "Kurang",
+        "Cukup",
+        "Baik",
+        "Sangat Baik",
+        "Memuaskan",
+    ]
     assert doc["levels"][1]["value_range"] == "above 1.50 up to 2.50"
     assert doc["levels"][0]["criteria"].startswith("Substansi Rencana Aksi Nasional Pemdi")
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["99", "8/2026"], "tidak punya indikator '99'"),
-    (["3", "8/2026", "--index", "4"], "--index hanya untuk indikator 5-7"),
-    (["5", "8/2026", "--index", "banyak"], "bukan angka"),
-    (["1", "--index", "2"], "tidak punya rentang indeks eksternal"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["99", "8/2026"], "tidak punya indikator '99'"),
+        (["3", "8/2026", "--index", "4"], "--index hanya untuk indikator 5-7"),
+        (["5", "8/2026", "--index", "banyak"], "bukan angka"),
+        (["1", "--index", "2"], "tidak punya rentang indeks eksternal"),
+    ],
+)
 def test_framework_indicator_refusals(args: list[str], words: str) -> None:
     result = runner.invoke(app, ["framework", "indicator", *args])
     assert result.exit_code == 2 and words in result.stderr
@@ -271,8 +331,10 @@ def test_plan_hints_the_owning_function_where_no_opd_is_named(tmp_path: Path) ->
     assert "spbe framework indicator" in out
     steps = _json("plan", str(path))["steps"]
     assert steps[0]["opd"] is None and steps[0]["owners"]
-    assert steps[0]["requires"] == PEMDI.indicator_by_id[steps[0]["indicator"]].criteria[
-        steps[0]["to"]].requires
+    assert (
+        steps[0]["requires"]
+        == PEMDI.indicator_by_id[steps[0]["indicator"]].criteria[steps[0]["to"]].requires
+    )
 
 
 def test_template_notes_give_each_indicator_s_own_criteria(tmp_path: Path) -> None:
@@ -283,6 +345,7 @@ def test_template_notes_give_each_indicator_s_own_criteria(tmp_path: Path) -> No
     notes = [c.comment.text for row in book["Penilaian"].iter_rows() for c in row if c.comment]
     twenty = PEMDI.indicator_by_id["20"].criteria[3].requires.splitlines()[0]
     assert any(twenty in note and "di atas 2,50 sampai 3,50" in note for note in notes)
-    help_text = " ".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row
-                         if c.value is not None)
+    help_text = " ".join(
+        str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value is not None
+    )
     assert "Kriteria tiap indikator" in help_text and twenty in help_text

@@ -244,9 +244,7 @@ def test_threshold_on_the_published_figure() -> None:
     assert threshold(FW, BAIK) == Fraction("2.595")
     assert FW.rating_value(Fraction("2.595")) >= BAIK
     assert FW.rating_value(Fraction("2.595") - Fraction(1, 10**9)) < BAIK
-    exact = dataclasses.replace(
-        FW, rounding=dataclasses.replace(FW.rounding, rating_basis="exact")
-    )
+    exact = dataclasses.replace(FW, rounding=dataclasses.replace(FW.rounding, rating_basis="exact"))
     assert threshold(exact, BAIK) == BAIK
     assert threshold(FW, Fraction("2.601")) == Fraction("2.605")
 

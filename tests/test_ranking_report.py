@@ -47,7 +47,8 @@ def test_shipped_benchmark_is_the_generated_one(agencies: Path) -> None:
     shipped = openpyxl.load_workbook(SHIPPED)["Rekap"]
     built = openpyxl.load_workbook(agencies)["Rekap"]
     assert [list(r) for r in shipped.iter_rows(values_only=True)] == [
-        list(r) for r in built.iter_rows(values_only=True)]
+        list(r) for r in built.iter_rows(values_only=True)
+    ]
     assert shipped.max_row == AGENCIES + 1
     assert len(set(agency_names())) == AGENCIES
 
@@ -61,10 +62,8 @@ def test_markdown_first_page(tmp_path: Path, agencies: Path) -> None:
     reached = sum(1 for _, _, index in ranks if float(index) >= 2.6)
     share = f"{reached / 2:.1f}".replace(".", ",")
     assert f"| {reached} dari 200 ({share}%) |" in front
-    counts = re.findall(r"^\| (Memuaskan|Sangat Baik|Baik|Cukup|Kurang) \| (\d+) \|", front,
-                        re.M)
-    assert [band for band, _ in counts] == ["Memuaskan", "Sangat Baik", "Baik", "Cukup",
-                                            "Kurang"]
+    counts = re.findall(r"^\| (Memuaskan|Sangat Baik|Baik|Cukup|Kurang) \| (\d+) \|", front, re.M)
+    assert [band for band, _ in counts] == ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"]
     assert sum(int(n) for _, n in counts) == 200
     top = front.split("### 5 teratas dari 200 instansi 2024")[1].split("###")[0]
     bottom = front.split("### 5 terbawah dari 200 instansi 2024")[1].split("###")[0]
@@ -131,8 +130,7 @@ def test_xlsx_chart_sheets(tmp_path: Path, agencies: Path) -> None:
     out = tmp_path / "peringkat.xlsx"
     _report(agencies, out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[:4] == ["Ringkasan", "Grafik teratas", "Grafik terbawah",
-                                   "Peringkat"]
+    assert book.sheetnames[:4] == ["Ringkasan", "Grafik teratas", "Grafik terbawah", "Peringkat"]
     assert not book["Peringkat"]._charts
     ranks = _ranks(agencies)
     for name, shown in (("Grafik teratas", ranks[:20]), ("Grafik terbawah", ranks[-20:])):
@@ -153,8 +151,7 @@ def test_xlsx_chart_sheets(tmp_path: Path, agencies: Path) -> None:
         assert sheet.page_setup.fitToHeight == 1
     front = book["Ringkasan"]
     texts = [c.value for row in front.iter_rows() for c in row if c.value is not None]
-    assert any(isinstance(t, str) and re.fullmatch(r"\d+ dari 200 \(\d+,\d%\)", t)
-               for t in texts)
+    assert any(isinstance(t, str) and re.fullmatch(r"\d+ dari 200 \(\d+,\d%\)", t) for t in texts)
     assert "5 teratas dari 200 instansi 2024" in texts
     assert "5 terbawah dari 200 instansi 2024" in texts
 
@@ -170,14 +167,21 @@ def test_small_ranking_keeps_one_chart(tmp_path: Path) -> None:
     assert chart.series[0].val.numRef.f == "'Grafik'!$C$26:$C$37"
 
 
-
 def test_ranking_across_instruments_names_both(tmp_path: Path) -> None:
     """SPBE 2021 agencies and a Pemdi 2026 one: each year's own target and index, one
     ranking table per instrument, never a Pemdi header over SPBE rows."""
     examples = Path(__file__).resolve().parent.parent / "examples"
     out = tmp_path / "campur.md"
-    done = runner.invoke(app, ["report", str(examples / "agencies-2021.xlsx"),
-                               str(examples / "pemdi-aceh-tengah-2026.xlsx"), "-o", str(out)])
+    done = runner.invoke(
+        app,
+        [
+            "report",
+            str(examples / "agencies-2021.xlsx"),
+            str(examples / "pemdi-aceh-tengah-2026.xlsx"),
+            "-o",
+            str(out),
+        ],
+    )
     assert done.exit_code == 0, done.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Peringkat Indeks Pemdi dan Indeks SPBE\n")
@@ -189,8 +193,16 @@ def test_ranking_across_instruments_names_both(tmp_path: Path) -> None:
     assert "| Indeks Pemdi |" in pemdi and "Kota Medan" not in pemdi
     assert "| Indeks SPBE |" in spbe and "| D1 |" in spbe and "Aceh Tengah" not in spbe
     xlsx = tmp_path / "campur.xlsx"
-    done = runner.invoke(app, ["report", str(examples / "agencies-2021.xlsx"),
-                               str(examples / "pemdi-aceh-tengah-2026.xlsx"), "-o", str(xlsx)])
+    done = runner.invoke(
+        app,
+        [
+            "report",
+            str(examples / "agencies-2021.xlsx"),
+            str(examples / "pemdi-aceh-tengah-2026.xlsx"),
+            "-o",
+            str(xlsx),
+        ],
+    )
     assert done.exit_code == 0, done.output
     names = openpyxl.load_workbook(xlsx).sheetnames
     assert "Peringkat · Indeks Pemdi" in names and "Peringkat · Indeks SPBE" in names

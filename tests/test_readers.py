@@ -426,9 +426,7 @@ def test_missing_indicators_refused_then_allowed(tmp_path: Path, fw: Framework) 
     assert warning.text.id == "indikator yang tidak ada atau kosong diberi nilai 1: 12, 30-31"
 
 
-def test_allow_missing_scores_blank_levels_at_the_minimum(
-    tmp_path: Path, fw: Framework
-) -> None:
+def test_allow_missing_scores_blank_levels_at_the_minimum(tmp_path: Path, fw: Framework) -> None:
     path = write_xlsx(tmp_path / "blank.xlsx", {"S": long_rows({"3": None, "4": None})})
     with pytest.raises(InputError) as error:
         read_assessments(path, fw)
@@ -577,17 +575,19 @@ def test_wide_problems_name_their_cells(tmp_path: Path, fw: Framework) -> None:
     with pytest.raises(InputError) as error:
         read_assessments(path, fw)
 
-    assert sorted(problems(error)) == sorted([
-        (
-            "unknown-indicator",
-            "Data!AW1",
-            "unknown indicator '48' in framework permenpanrb-59-2020 (1..47)",
-        ),
-        ("duplicate-indicator", "Data!AX1", "indicator 5 appears again (first at Data!F1)"),
-        ("level-out-of-scale", "Data!L3", "value 9 is outside 1-5"),
-        ("agency-blank", "Data!A4", "the agency name is blank but the row has values"),
-        ("level-wrong-type", "Data!B5", "value TRUE is a true/false value, not a level"),
-    ])
+    assert sorted(problems(error)) == sorted(
+        [
+            (
+                "unknown-indicator",
+                "Data!AW1",
+                "unknown indicator '48' in framework permenpanrb-59-2020 (1..47)",
+            ),
+            ("duplicate-indicator", "Data!AX1", "indicator 5 appears again (first at Data!F1)"),
+            ("level-out-of-scale", "Data!L3", "value 9 is outside 1-5"),
+            ("agency-blank", "Data!A4", "the agency name is blank but the row has values"),
+            ("level-wrong-type", "Data!B5", "value TRUE is a true/false value, not a level"),
+        ]
+    )
 
 
 def test_wide_missing_columns(tmp_path: Path, fw: Framework) -> None:
@@ -950,9 +950,7 @@ def test_zero_byte_workbook(tmp_path: Path, fw: Framework) -> None:
     assert refused(path, fw).code == "empty-file"
 
 
-def test_unreadable_file(
-    tmp_path: Path, fw: Framework, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unreadable_file(tmp_path: Path, fw: Framework, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     path = write_xlsx(tmp_path / "rahasia.xlsx", {"S": long_rows()})

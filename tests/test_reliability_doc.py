@@ -30,8 +30,11 @@ def sections(block: str) -> dict[str, list[list[str]]]:
     found: dict[str, list[list[str]]] = {}
     for part in block.split("\n### ")[1:]:
         title, _, body = part.partition("\n")
-        rows = [[cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
-                for line in body.splitlines() if line.startswith("| ")]
+        rows = [
+            [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
+            for line in body.splitlines()
+            if line.startswith("| ")
+        ]
         found[title] = rows[1:]  # without the header row
     return found
 

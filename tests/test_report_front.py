@@ -30,8 +30,20 @@ SIANTAR = EXAMPLES / "pematangsiantar-2021.xlsx"
 PEMDI = EXAMPLES / "pemdi-aceh-tengah-2026.xlsx"
 TREND = [EXAMPLES / f"pematangsiantar-{year}.xlsx" for year in (2021, 2022, 2024)]
 TODAY = date.today()
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 class Section(HTMLParser):
@@ -167,8 +179,7 @@ def test_excel_first_sheet_holds_the_four_answers(tmp_path: Path) -> None:
     _, plan = siantar_plan()
     rows = sheet_texts(sheet)
     for one in top_raises(plan):
-        assert any(str(r[0]).startswith(f"{one.item.id} ") and r[1] == one.item.opd
-                   for r in rows)
+        assert any(str(r[0]).startswith(f"{one.item.id} ") and r[1] == one.item.opd for r in rows)
     first_opd = plan.by_opd()[0]
     opd_row = next(r for r in rows if r[0] == first_opd.opd and isinstance(r[1], int))
     assert opd_row[2] == first_opd.level_steps
@@ -211,8 +222,7 @@ def test_report_carries_the_same_plan_as_spbe_plan(tmp_path: Path) -> None:
     planned = list(csv.DictReader(io.StringIO(done.stdout)))
     sheet = openpyxl.load_workbook(out)["Rencana"]
     reported = [
-        (str(sheet.cell(r, 3).value), sheet.cell(r, 7).value)
-        for r in range(2, sheet.max_row + 1)
+        (str(sheet.cell(r, 3).value), sheet.cell(r, 7).value) for r in range(2, sheet.max_row + 1)
     ]
     assert sorted(reported) == sorted((p["indicator"], int(p["to"])) for p in planned)
     assert "42" not in {ident for ident, _ in reported}
@@ -233,8 +243,9 @@ def test_plan_is_left_out_once_the_target_is_reached(tmp_path: Path) -> None:
 def test_plan_flag_is_accepted_and_plan_options_need_one_agency(tmp_path: Path) -> None:
     assert 'id="plan"' in report(tmp_path, "a.html", "--plan").read_text()
     many = EXAMPLES / "agencies-2021.xlsx"
-    result = runner.invoke(app, ["report", str(many), "-o", str(tmp_path / "r.md"),
-                                 "--until", "2023"])
+    result = runner.invoke(
+        app, ["report", str(many), "-o", str(tmp_path / "r.md"), "--until", "2023"]
+    )
     assert result.exit_code == 2 and "--until" in result.output
     assert not (tmp_path / "r.md").exists()
 
@@ -273,8 +284,14 @@ def test_markdown_first_page(tmp_path: Path) -> None:
 def test_pemdi_report_aspects_official_and_external(tmp_path: Path) -> None:
     out = report(tmp_path, "pemdi.xlsx", files=[PEMDI])
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Ringkasan", "Aspek", "Indikator", "Rencana",
-                               "Rencana per OPD", "Predikat"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Aspek",
+        "Indikator",
+        "Rencana",
+        "Rencana per OPD",
+        "Predikat",
+    ]
     texts = " ".join(str(v) for r in sheet_texts(book["Ringkasan"]) for v in r if v)
     assert "Kerangka sementara" not in texts and "Berita Negara" not in texts
     assert "praktik tim asesor" in texts  # where the default 1 comes from
@@ -329,8 +346,12 @@ def png(width: int = 4, height: int = 2) -> bytes:
 
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_logo_is_embedded(tmp_path: Path) -> None:
@@ -348,14 +369,16 @@ def test_logo_is_embedded(tmp_path: Path) -> None:
 def test_logo_must_be_a_small_png_or_jpeg(tmp_path: Path) -> None:
     text = tmp_path / "logo.png"
     text.write_text("not an image")
-    result = runner.invoke(app, ["report", str(SIANTAR), "-o", str(tmp_path / "a.html"),
-                                 "--logo", str(text)])
+    result = runner.invoke(
+        app, ["report", str(SIANTAR), "-o", str(tmp_path / "a.html"), "--logo", str(text)]
+    )
     assert result.exit_code == 2 and "PNG" in result.output
     assert not (tmp_path / "a.html").exists()
     big = tmp_path / "big.png"
     big.write_bytes(png() + b"\x00" * (2 * 1024 * 1024))
-    result = runner.invoke(app, ["report", str(SIANTAR), "-o", str(tmp_path / "a.html"),
-                                 "--logo", str(big)])
+    result = runner.invoke(
+        app, ["report", str(SIANTAR), "-o", str(tmp_path / "a.html"), "--logo", str(big)]
+    )
     assert result.exit_code == 2 and "2 MiB" in result.output
     jpeg = b"\xff\xd8\xff\xe0\x00\x04ab\xff\xc0\x00\x11\x08\x00\x20\x00\x40\x03" + b"\x00" * 9
     assert (logo_of(jpeg).width, logo_of(jpeg).height, logo_of(jpeg).format) == (64, 32, "jpeg")
@@ -366,7 +389,8 @@ def test_logo_must_be_a_small_png_or_jpeg(tmp_path: Path) -> None:
 def test_signature_names_and_date_in_the_model() -> None:
     (scored,) = score_files([SIANTAR])
     content = single_report(
-        scored.result, "id",
+        scored.result,
+        "id",
         extras=Extras(made=date(2025, 5, 12), prepared_by="=Budi", approved_by=None),
     )
     assert content.made == "Dibuat 12 Mei 2025"
@@ -397,11 +421,11 @@ def test_many_bars_go_sideways_with_full_names(tmp_path: Path) -> None:
 def test_report_date_option(tmp_path: Path) -> None:
     example = Path(__file__).parents[1] / "examples" / "pematangsiantar-2021.xlsx"
     out = tmp_path / "laporan.md"
-    done = CliRunner().invoke(app, ["report", str(example), "-o", str(out),
-                                    "--date", "17-08-2026"])
+    done = CliRunner().invoke(app, ["report", str(example), "-o", str(out), "--date", "17-08-2026"])
     assert done.exit_code == 0, done.output
     assert "17 Agustus 2026" in out.read_text(encoding="utf-8")
-    bad = CliRunner().invoke(app, ["report", str(example), "-o", str(tmp_path / "x.md"),
-                                   "--date", "2026-13-40"])
+    bad = CliRunner().invoke(
+        app, ["report", str(example), "-o", str(tmp_path / "x.md"), "--date", "2026-13-40"]
+    )
     assert bad.exit_code == 2 and "bukan tanggal" in bad.stderr
     assert not (tmp_path / "x.md").exists()

@@ -81,7 +81,7 @@ def test_trend_years_and_steps_become_cards(tmp_path: Path) -> None:
     assert "table.cards td:empty{display:none}" in page
     for key in ("trend", "moves_summary"):
         table = page.split(f'id="{key}"')[1].split("</table>")[0]
-        assert "cards" in table.split("<table class=\"")[1].split("\"")[0].split()
+        assert "cards" in table.split('<table class="')[1].split('"')[0].split()
         assert 'data-label="Perubahan"' in table
     steps = page.split('id="moves_summary"')[1].split("</table>")[0]
     assert '<td data-label="Perubahan" class="num">+0,82</td>' in steps

@@ -31,15 +31,13 @@ def test_every_writer_resolves_and_takes_a_view() -> None:
         ("r", None, None),
     ],
 )
-def test_suffix_or_format_picks_the_writer(name: str, fmt: str | None,
-                                           suffix: str | None) -> None:
+def test_suffix_or_format_picks_the_writer(name: str, fmt: str | None, suffix: str | None) -> None:
     assert registry.suffix_of(Path(name), fmt) == suffix
 
 
 def test_write_report_by_suffix_and_refuses_an_unknown_one(tmp_path: Path) -> None:
     fw = load_framework()
-    result = score(Assessment(levels={i.id: 2 for i in fw.indicators}, agency="X",
-                              year=2021), fw)
+    result = score(Assessment(levels={i.id: 2 for i in fw.indicators}, agency="X", year=2021), fw)
     view = single_view(result, "en")
     registry.write_report(view, tmp_path / "r.md")
     assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")

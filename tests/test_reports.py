@@ -345,8 +345,7 @@ def test_ranking_report_orders_and_counts(tmp_path: Path) -> None:
     }
     assert counts == {"Memuaskan": 0, "Sangat Baik": 1, "Baik": 1, "Cukup": 1, "Kurang": 1}
     book = xlsx_of(content, tmp_path)
-    assert book.sheetnames == ["Ringkasan", "Grafik", "Peringkat", "Sebaran", "Kode",
-                               "Predikat"]
+    assert book.sheetnames == ["Ringkasan", "Grafik", "Peringkat", "Sebaran", "Kode", "Predikat"]
     sheet = book["Peringkat"]
     assert sheet["B3"].data_type == "s" and sheet["B3"].value == "'" + EVIL
     assert sheet.freeze_panes == "D2"

@@ -15,9 +15,17 @@ from spbe_cli.render.registry import RENDERERS, renderer
 PACKAGE = Path(__file__).parents[1] / "src" / "spbe_cli"
 LAYOUT = ("render", "writers")
 """Packages that only lay out what they are given."""
-ALLOWED = ("spbe_cli.render", "spbe_cli.writers", "spbe_cli.i18n", "spbe_cli.glossary",
-           "spbe_cli.exact", "spbe_cli.framework", "spbe_cli.problems", "spbe_cli.bounded",
-           "spbe_cli.views")
+ALLOWED = (
+    "spbe_cli.render",
+    "spbe_cli.writers",
+    "spbe_cli.i18n",
+    "spbe_cli.glossary",
+    "spbe_cli.exact",
+    "spbe_cli.framework",
+    "spbe_cli.problems",
+    "spbe_cli.bounded",
+    "spbe_cli.views",
+)
 """Modules whose functions a renderer may call: other layout, words, number formatting,
 the framework's own description, and views (which a renderer only reads)."""
 
@@ -26,8 +34,7 @@ def _imports(path: Path) -> list[tuple[int, str, str]]:
     """(line, module, name) of every ``from spbe_cli... import name``, nested ones too."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(
-                "spbe_cli"):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("spbe_cli"):
             found.extend((node.lineno, node.module, alias.name) for alias in node.names)
     return found
 
@@ -65,7 +72,8 @@ def test_no_command_switches_on_the_output_format() -> None:
         f"{path.name}:{number}"
         for path in commands
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if "output_format ==" in line or "output_format is OutputFormat" in line
+        if "output_format ==" in line
+        or "output_format is OutputFormat" in line
         or "output_format in (" in line
     ]
     assert switches == []

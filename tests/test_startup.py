@@ -21,7 +21,11 @@ def imported(code: str, extra_env: dict[str, str] | None = None) -> set[str]:
     env.update(extra_env or {})
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert done.returncode in (0, 2), done.stderr[-2000:]
     names = set()
@@ -52,8 +56,8 @@ def test_version_does_not_import_typer() -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [("--help",), ("score", "--help"), ("framework", "show", "--help"),
-             ("--help", "--lang", "en")],
+    "args",
+    [("--help",), ("score", "--help"), ("framework", "show", "--help"), ("--help", "--lang", "en")],
 )
 def test_help_does_not_import_the_library(args: tuple[str, ...]) -> None:
     names = imported(run_main(*args))
@@ -100,13 +104,17 @@ def test_one_command_app_knows_every_command_and_helps_the_same() -> None:
 
 @pytest.mark.parametrize(
     ("args", "expected"),
-    [(["score", "x.xlsx"], "score"), (["--lang", "en", "plan", "x"], "plan"),
-     (["--lang=en", "--debug", "rank"], "rank"), (["--help"], None), ([], None),
-     (["scor"], None), (["--lang", "score"], None)],
+    [
+        (["score", "x.xlsx"], "score"),
+        (["--lang", "en", "plan", "x"], "plan"),
+        (["--lang=en", "--debug", "rank"], "rank"),
+        (["--help"], None),
+        ([], None),
+        (["scor"], None),
+        (["--lang", "score"], None),
+    ],
 )
-def test_the_command_is_found_past_global_options(
-    args: list[str], expected: str | None
-) -> None:
+def test_the_command_is_found_past_global_options(args: list[str], expected: str | None) -> None:
     from spbe_cli.cli.app import command_named
 
     assert command_named(args) == expected

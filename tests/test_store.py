@@ -45,7 +45,7 @@ def test_an_edited_file_misses_the_store_and_is_checked_again(
     copy.write_text(text, encoding="utf-8")
     load_framework(copy)
     load_module._CACHE.clear()
-    copy.write_text(text.replace("\ntarget: \"2.6\"", "\ntarget: \"9\"", 1), encoding="utf-8")
+    copy.write_text(text.replace('\ntarget: "2.6"', '\ntarget: "9"', 1), encoding="utf-8")
     with pytest.raises(InputError) as error:
         load_framework(copy)
     assert [p.code for p in error.value.problems if "target" in p.place]

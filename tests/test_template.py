@@ -49,11 +49,26 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 runner = CliRunner()
 
 HEADERS_ID = [
-    "No", "Domain", "Aspek", "Nama Indikator", "Bobot", "Nilai", "OPD", "Catatan",
+    "No",
+    "Domain",
+    "Aspek",
+    "Nama Indikator",
+    "Bobot",
+    "Nilai",
+    "OPD",
+    "Catatan",
     "Bukti Dukung",
 ]
 HEADERS_EN = [
-    "No", "Domain", "Aspect", "Indicator name", "Weight", "Level", "OPD", "Notes", "Evidence",
+    "No",
+    "Domain",
+    "Aspect",
+    "Indicator name",
+    "Weight",
+    "Level",
+    "OPD",
+    "Notes",
+    "Evidence",
 ]
 PEMDI_ID = ["No", "Aspek", "Nama Indikator", "Bobot", "Nilai", "OPD", "Catatan", "Bukti Dukung"]
 PEMDI_EN = ["No", "Aspect", "Indicator name", "Weight", "Value", "OPD", "Notes", "Evidence"]
@@ -208,8 +223,9 @@ def random_values(fw: Framework, rng: random.Random, *, gaps: int = 0) -> dict[s
                 value = Fraction(rng.randint(scale.min * 100, scale.max * 100), 100)
         else:
             value = rng.randint(scale.min, scale.max)
-        values[indicator.id] = value.numerator if isinstance(value, Fraction) and (
-            value.denominator == 1) else value
+        values[indicator.id] = (
+            value.numerator if isinstance(value, Fraction) and (value.denominator == 1) else value
+        )
     for missing in rng.sample(sorted(values), gaps):
         del values[missing]
     return values
@@ -284,7 +300,11 @@ def test_constants_describe_the_default_framework() -> None:
     cols = columns(FW)
     assert (cols.id, *cols.groups) == (tpl.COL_ID, tpl.COL_DOMAIN, tpl.COL_ASPECT)
     assert (cols.name, cols.weight, cols.value, cols.opd, cols.notes, cols.evidence) == (
-        tpl.COL_NAME, tpl.COL_WEIGHT, tpl.COL_LEVEL, tpl.COL_OPD, tpl.COL_NOTES,
+        tpl.COL_NAME,
+        tpl.COL_WEIGHT,
+        tpl.COL_LEVEL,
+        tpl.COL_OPD,
+        tpl.COL_NOTES,
         tpl.COL_EVIDENCE,
     )
     assert tpl.headers(FW) == tpl.HEADERS
@@ -533,7 +553,8 @@ def test_pemdi_band_table_closes_at_the_top(tmp_path: Path) -> None:
 def band_table(sheet: Any) -> list[tuple[Any, ...]]:
     """The rows under the band table's header: name, lower edge, range text."""
     start = next(
-        r for r in range(1, sheet.max_row + 1)
+        r
+        for r in range(1, sheet.max_row + 1)
         if str(sheet.cell(r, 1).value).startswith(("Predikat (", "Ratings ("))
     )
     rows = []
@@ -548,9 +569,7 @@ def band_table(sheet: Any) -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize("framework_id", sorted(BUNDLED))
-def test_prints_on_a4_one_page_wide_at_a_readable_size(
-    tmp_path: Path, framework_id: str
-) -> None:
+def test_prints_on_a4_one_page_wide_at_a_readable_size(tmp_path: Path, framework_id: str) -> None:
     fw = BUNDLED[framework_id]
     book = open_book(write_template(fw, tmp_path / "t.xlsx"))
     for sheet in book.worksheets:
@@ -626,7 +645,8 @@ def summary_tables(sheet: Any, fw: Framework, lang: Lang) -> list[list[dict[str,
     tables = []
     for tier in fw.group_tiers:
         title = next(
-            r for r in range(1, sheet.max_row + 1)
+            r
+            for r in range(1, sheet.max_row + 1)
             if sheet.cell(r, 1).value == tier.heading(lang) and sheet.cell(r + 1, 1).value == "No"
         )
         nodes = []
@@ -764,9 +784,7 @@ def compare(values: Mapping[str, Any], result: Result, lang: Lang = "id") -> Non
             value = Decimal(value.numerator) / Decimal(value.denominator)
         return Decimal(str(value)).quantize(places)
 
-    expected = [
-        [(n.published, n.band.full_label(lang)) for n in nodes] for nodes in result.tiers
-    ]
+    expected = [[(n.published, n.band.full_label(lang)) for n in nodes] for nodes in result.tiers]
     assert [[(number(v), r) for v, r in table] for table in values["tiers"]] == expected
     assert number(values["index"]) == result.published
     assert values["rating"] == result.band.full_label(lang)
@@ -847,9 +865,19 @@ def _pemdi_edge_sets() -> list[dict[str, Value]]:
     above the edge)."""
     ids = [i.id for i in PEMDI.indicators]
     sets: list[dict[str, Value]] = []
-    for base, nudge in [("1.5", "0"), ("1.5", "0.2"), ("2.5", "0"), ("2.5", "0.08"),
-                        ("2.5", "0.2"), ("3.5", "0"), ("3.5", "0.2"), ("4", "0"),
-                        ("4", "0.08"), ("4", "0.1"), ("5", "0")]:
+    for base, nudge in [
+        ("1.5", "0"),
+        ("1.5", "0.2"),
+        ("2.5", "0"),
+        ("2.5", "0.08"),
+        ("2.5", "0.2"),
+        ("3.5", "0"),
+        ("3.5", "0.2"),
+        ("4", "0"),
+        ("4", "0.08"),
+        ("4", "0.1"),
+        ("5", "0"),
+    ]:
         values: dict[str, Value] = dict.fromkeys(ids, Fraction(base))
         values["1"] = Fraction(base) + Fraction(nudge)
         sets.append(values)
@@ -865,8 +893,19 @@ def test_pemdi_edges_rate_as_tabel_4_in_the_evaluator(tmp_path: Path) -> None:
         result = score(Assessment(levels=values), PEMDI)
         compare(evaluated(path, PEMDI), result)
     ratings = [score(Assessment(levels=v), PEMDI).band.name for v in _pemdi_edge_sets()]
-    assert ratings == ["Kurang", "Cukup", "Cukup", "Cukup", "Baik", "Baik", "Sangat Baik",
-                       "Sangat Baik", "Sangat Baik", "Memuaskan", "Memuaskan"]
+    assert ratings == [
+        "Kurang",
+        "Cukup",
+        "Cukup",
+        "Cukup",
+        "Baik",
+        "Baik",
+        "Sangat Baik",
+        "Sangat Baik",
+        "Sangat Baik",
+        "Memuaskan",
+        "Memuaskan",
+    ]
 
 
 @pytest.mark.slow  # LibreOffice recalculates some 25 workbooks (about 11 s)
@@ -950,7 +989,6 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(
     assert os.listdir(tmp_path) == ["t.xlsx"]
 
 
-
 # -- round trip through the reader -----------------------------------------------------------
 
 
@@ -1001,8 +1039,9 @@ def test_filled_in_template_reads_back_and_scores_alike(
         values = random_values(fw, rng)
         if case == 2:  # externals left to their default
             values = {k: v for k, v in values.items() if fw.indicator_by_id[k].external is None}
-        path = write_template(fw, tmp_path / f"{case}.xlsx", lang=lang, agency="Kota Uji",
-                              year=2026)
+        path = write_template(
+            fw, tmp_path / f"{case}.xlsx", lang=lang, agency="Kota Uji", year=2026
+        )
         fill_in(path, fw, values)
         read = read_assessments(path, framework=fw)
         [assessment] = read.assessments
@@ -1012,7 +1051,9 @@ def test_filled_in_template_reads_back_and_scores_alike(
         result = score(assessment, fw)
         expected = score(Assessment(levels=values), fw)
         assert (result.index, result.published, result.band) == (
-            expected.index, expected.published, expected.band
+            expected.index,
+            expected.published,
+            expected.band,
         )
         compare(evaluated(path, fw, lang), expected, lang)
 

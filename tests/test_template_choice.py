@@ -19,15 +19,19 @@ from spbe_cli.writers import template as tpl
 runner = CliRunner()
 
 
-@pytest.mark.parametrize(("year", "this_year", "wanted", "origin"), [
-    (None, 2026, "permenpanrb-8-2026", "today"),
-    (None, 2025, "permenpanrb-59-2020", "today"),
-    (2026, 2030, "permenpanrb-8-2026", "year"),
-    (2024, 2026, "permenpanrb-59-2020", "year"),
-    (2019, 2026, "permenpanrb-5-2018", "year"),
-])
-def test_the_year_chooses_as_score_does(year: int | None, this_year: int, wanted: str,
-                                        origin: str) -> None:
+@pytest.mark.parametrize(
+    ("year", "this_year", "wanted", "origin"),
+    [
+        (None, 2026, "permenpanrb-8-2026", "today"),
+        (None, 2025, "permenpanrb-59-2020", "today"),
+        (2026, 2030, "permenpanrb-8-2026", "year"),
+        (2024, 2026, "permenpanrb-59-2020", "year"),
+        (2019, 2026, "permenpanrb-5-2018", "year"),
+    ],
+)
+def test_the_year_chooses_as_score_does(
+    year: int | None, this_year: int, wanted: str, origin: str
+) -> None:
     choice = for_new_workbook(None, year, this_year)
     assert (choice.framework.id, choice.origin) == (wanted, origin)
 
@@ -86,6 +90,5 @@ def test_values_typed_as_text_are_marked_by_the_sheet(tmp_path: Path) -> None:
     path = tmp_path / "isian.xlsx"
     assert runner.invoke(app, ["template", str(path), "--year", "2026"]).exit_code == 0
     sheet = openpyxl.load_workbook(path).worksheets[0]
-    rules = [(str(rng.sqref), r.formula) for rng in sheet.conditional_formatting
-             for r in rng.rules]
+    rules = [(str(rng.sqref), r.formula) for rng in sheet.conditional_formatting for r in rng.rules]
     assert (f"E{tpl.FIRST_ROW}:E{tpl.FIRST_ROW + 19}", [f"ISTEXT(E{tpl.FIRST_ROW})"]) in rules

@@ -99,8 +99,17 @@ ISSUE_HEADERS = {
         lambda h: h.replace(" ", "\u00a0") + "*",
         lambda h: h.replace(" ", " - "),
     ],
-    ids=["as-is", "upper", "lower", "underscores", "bracket-colon", "square", "wrapped",
-         "nbsp-star", "dashes"],
+    ids=[
+        "as-is",
+        "upper",
+        "lower",
+        "underscores",
+        "bracket-colon",
+        "square",
+        "wrapped",
+        "nbsp-star",
+        "dashes",
+    ],
 )
 def test_issue_headers_map_to_their_track(header: str, track: str, dress: object) -> None:
     assert callable(dress)
@@ -150,9 +159,16 @@ def test_words_ignore_case_punctuation_and_brackets() -> None:
 
 @pytest.mark.parametrize(
     ("text", "track"),
-    [("asesor", "akhir"), ("final", "akhir"), ("self", "mandiri"), ("value", "nilai"),
-     ("Nilai Akhir", "akhir"), ("VERIFIKASI", "verifikasi"), ("target", "target"),
-     ("sementara", None)],
+    [
+        ("asesor", "akhir"),
+        ("final", "akhir"),
+        ("self", "mandiri"),
+        ("value", "nilai"),
+        ("Nilai Akhir", "akhir"),
+        ("VERIFIKASI", "verifikasi"),
+        ("target", "target"),
+        ("sementara", None),
+    ],
 )
 def test_track_names_for_the_option_and_jenis_cells(text: str, track: str | None) -> None:
     assert track_name(text) == track

@@ -16,8 +16,15 @@ from spbe_cli.writers.report_xlsx import build_workbook, long_tables, write_repo
 from spbe_cli.writers.xlsx_rows import splice
 
 FW = load_framework()
-NAMES = ["Kota A", " Kab. spasi ", "Kab. <b>&amp;</b>", '=HYPERLINK("http://x","y")',
-         "Kota Ünïcode – ñ", "Kota\x01kontrol", "Kab. \"kutip\" 'satu'"]
+NAMES = [
+    "Kota A",
+    " Kab. spasi ",
+    "Kab. <b>&amp;</b>",
+    '=HYPERLINK("http://x","y")',
+    "Kota Ünïcode – ñ",
+    "Kota\x01kontrol",
+    "Kab. \"kutip\" 'satu'",
+]
 
 
 def results(count: int) -> list[Any]:
@@ -42,12 +49,24 @@ def cells(book: openpyxl.Workbook) -> list[tuple[Any, ...]]:
         found.append((sheet.title, sheet.dimensions, sheet.freeze_panes, sheet.auto_filter.ref))
         for row in sheet.iter_rows():
             for cell in row:
-                found.append((sheet.title, cell.coordinate, cell.value, cell.data_type,
-                              cell.number_format, repr(cell.font), repr(cell.alignment),
-                              repr(cell.fill), repr(cell.border)))
+                found.append(
+                    (
+                        sheet.title,
+                        cell.coordinate,
+                        cell.value,
+                        cell.data_type,
+                        cell.number_format,
+                        repr(cell.font),
+                        repr(cell.alignment),
+                        repr(cell.fill),
+                        repr(cell.border),
+                    )
+                )
         found.extend((sheet.title, k, d.height) for k, d in sorted(sheet.row_dimensions.items()))
-        found.extend((sheet.title, str(cf.sqref), [r.formula for r in cf.rules])
-                     for cf in sheet.conditional_formatting)
+        found.extend(
+            (sheet.title, str(cf.sqref), [r.formula for r in cf.rules])
+            for cf in sheet.conditional_formatting
+        )
         found.append((sheet.title, len(sheet._charts)))
     return found
 
@@ -68,7 +87,8 @@ def test_spliced_rows_read_back_as_openpyxl_writes_them(tmp_path: Path, count: i
 def test_a_single_agency_report_is_spliced_the_same(tmp_path: Path) -> None:
     report = single_report(results(1)[0], "en")
     assert cells(save(report, tmp_path / "a.xlsx", 0)) == cells(
-        save(report, tmp_path / "b.xlsx", 10**9))
+        save(report, tmp_path / "b.xlsx", 10**9)
+    )
 
 
 @pytest.mark.slow  # a long report, written and read back

@@ -74,4 +74,3 @@ def fold_opds(opd: dict[str, str], known: dict[str, str] | None = None) -> dict[
     for key, name in opd.items():
         folded[key] = first.setdefault(opd_key(name), " ".join(name.split()))
     return folded
-

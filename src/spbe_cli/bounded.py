@@ -56,21 +56,30 @@ def open_regular(path: str | Path, source: str) -> int:
     try:
         handle = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        raise refuse(source, "file-not-found", Text(
-            "tidak ditemukan; periksa nama dan folder berkas",
-            "was not found; check the file name and folder")) from None
+        raise refuse(
+            source,
+            "file-not-found",
+            Text(
+                "tidak ditemukan; periksa nama dan folder berkas",
+                "was not found; check the file name and folder",
+            ),
+        ) from None
     except IsADirectoryError:
         raise _folder(source) from None
     except PermissionError:
-        raise refuse(source, "unreadable", Text(
-            "tidak boleh dibaca (izin ditolak)", "cannot be read (permission denied)")) from None
+        raise refuse(
+            source,
+            "unreadable",
+            Text("tidak boleh dibaca (izin ditolak)", "cannot be read (permission denied)"),
+        ) from None
     except OSError as error:  # a socket cannot be opened at all (ENXIO): say what it is
         try:
             mode = os.stat(path).st_mode
         except OSError:
             raise unreadable(source, error) from None
-        raise _not_regular(source, mode) if not stat.S_ISREG(mode) else unreadable(
-            source, error) from None
+        raise (
+            _not_regular(source, mode) if not stat.S_ISREG(mode) else unreadable(source, error)
+        ) from None
     try:
         mode = os.fstat(handle).st_mode
     except OSError as error:
@@ -86,9 +95,14 @@ def _not_regular(source: str, mode: int) -> InputError:
     if stat.S_ISDIR(mode):
         return _folder(source)
     kind = next((k for test, k in _KINDS if test(mode)), Text("bukan berkas", "not a file"))
-    return refuse(source, "not-a-regular-file", Text(
-        f"bukan berkas biasa melainkan {kind.id}; berikan berkas yang tersimpan di disk",
-        f"is not a regular file but {kind.en}; give a file stored on disk"))
+    return refuse(
+        source,
+        "not-a-regular-file",
+        Text(
+            f"bukan berkas biasa melainkan {kind.id}; berikan berkas yang tersimpan di disk",
+            f"is not a regular file but {kind.en}; give a file stored on disk",
+        ),
+    )
 
 
 def read_head(path: str | Path, source: str, size: int) -> bytes:
@@ -101,7 +115,10 @@ def read_head(path: str | Path, source: str, size: int) -> bytes:
 
 
 def read_regular(
-    path: str | Path, source: str, limit: int, too_large: Text | None = None,
+    path: str | Path,
+    source: str,
+    limit: int,
+    too_large: Text | None = None,
     code: str = "file-too-large",
 ) -> bytes:
     """The whole of a regular file of at most ``limit`` bytes; :class:`InputError` for
@@ -120,9 +137,15 @@ def read_regular(
     finally:
         os.close(handle)
     if over or len(data) > limit:
-        raise refuse(source, code, too_large or Text(
-            f"lebih besar dari batas {size_text(limit)} untuk berkas ini",
-            f"is larger than the limit of {size_text(limit)} for this file"))
+        raise refuse(
+            source,
+            code,
+            too_large
+            or Text(
+                f"lebih besar dari batas {size_text(limit)} untuk berkas ini",
+                f"is larger than the limit of {size_text(limit)} for this file",
+            ),
+        )
     return data
 
 
@@ -142,8 +165,9 @@ def _read(handle: int, most: int, source: str) -> bytes:
 
 
 def _folder(source: str) -> InputError:
-    return refuse(source, "is-a-directory", Text("adalah folder, bukan berkas",
-                                                 "is a folder, not a file"))
+    return refuse(
+        source, "is-a-directory", Text("adalah folder, bukan berkas", "is a folder, not a file")
+    )
 
 
 def unreadable(source: str, error: OSError) -> InputError:

@@ -78,8 +78,7 @@ def _squash(text: str) -> str:
 
 
 def _same_scale(a: Framework, b: Framework) -> bool:
-    return (a.scale.min, a.scale.max, a.scale.values) == (b.scale.min, b.scale.max,
-                                                          b.scale.values)
+    return (a.scale.min, a.scale.max, a.scale.values) == (b.scale.min, b.scale.max, b.scale.values)
 
 
 def _indicator_key(indicator: Indicator) -> tuple[str, str, object]:
@@ -217,8 +216,9 @@ class Step:
         ids = [indicator.id for indicator in self.indicators]
         rose: list[IndicatorChange] = []
         fell: list[IndicatorChange] = []
-        for indicator, old, new in zip(self.indicators, map(old_levels.get, ids),
-                                       map(new_levels.get, ids), strict=True):
+        for indicator, old, new in zip(
+            self.indicators, map(old_levels.get, ids), map(new_levels.get, ids), strict=True
+        ):
             if old == new and old is not None:
                 continue
             if old is None:
@@ -330,8 +330,7 @@ def instrument_parts(series: Series) -> tuple[Series, ...]:
     cut: list[Series] = []
     for points in parts:
         years = [p.year for p in points if p.year is not None]
-        inside = tuple(y for y in series.missing_years
-                       if years and min(years) < y < max(years))
+        inside = tuple(y for y in series.missing_years if years and min(years) < y < max(years))
         cut.append(_series(points, tuple(sorted({*years, *inside}))))
     return tuple(cut)
 
@@ -486,8 +485,12 @@ def find_regressions(comparison: Comparison, domain: str | None = None) -> Regre
 
 def _domain_change(series: Series, domain: str) -> Change | None:
     for row in series.rows:
-        if (row.depth == 0 and row.kind != "index" and row.id == domain
-                and row.changes[-1].status == "compared"):
+        if (
+            row.depth == 0
+            and row.kind != "index"
+            and row.id == domain
+            and row.changes[-1].status == "compared"
+        ):
             return row.changes[-1]
     return None
 

@@ -100,8 +100,17 @@ def compile_framework(framework: Framework) -> CompiledFramework:
 
     def spec(node: Group, tier: int) -> NodeSpec:
         parent = framework.group_parents[(tier, node.id)]
-        return NodeSpec(node.id, node.name, node.name_en, node.weight, int(node.weight * scale),
-                        total, tier, parent.id if parent else None, next(counter))
+        return NodeSpec(
+            node.id,
+            node.name,
+            node.name_en,
+            node.weight,
+            int(node.weight * scale),
+            total,
+            tier,
+            parent.id if parent else None,
+            next(counter),
+        )
 
     def leaf_group(node: Group | None, tier: int) -> _LeafGroup:
         leaves = node.leaves if node is not None else framework.leaves
@@ -124,10 +133,20 @@ def compile_framework(framework: Framework) -> CompiledFramework:
             groups.append(_UpperGroup(spec(node, depth), start, start + len(node.nodes)))
             start += len(node.nodes)
         upper.append(tuple(groups))
-    whole = NodeSpec("", framework.index_name, framework.index_name_en, total,
-                     int(total * scale), total, -1, None, next(counter))
+    whole = NodeSpec(
+        "",
+        framework.index_name,
+        framework.index_name_en,
+        total,
+        int(total * scale),
+        total,
+        -1,
+        None,
+        next(counter),
+    )
     own = tuple(
-        (key, unit, default) for g in leaf_groups
+        (key, unit, default)
+        for g in leaf_groups
         for key, unit, default in zip(g.ids, g.units, g.defaults, strict=True)
         if framework.indicator_by_id[key].external is None
     )
@@ -139,9 +158,16 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         for unit, pairs in by_unit.items()
     )
     compiled = CompiledFramework(
-        framework, scale, leaf_groups, tuple(upper), whole.units,
-        frozenset(i.id for i in framework.indicators), whole,
-        order=tuple(i.id for i in framework.indicators), own=own, own_by_unit=own_by_unit,
+        framework,
+        scale,
+        leaf_groups,
+        tuple(upper),
+        whole.units,
+        frozenset(i.id for i in framework.indicators),
+        whole,
+        order=tuple(i.id for i in framework.indicators),
+        own=own,
+        own_by_unit=own_by_unit,
         leaf_specs=tuple(g.spec for g in leaf_groups if g.spec is not None),
         upper_specs=tuple(tuple(g.spec for g in groups) for groups in upper),
     )
@@ -217,8 +243,7 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     tiers: list[tuple[NodeResult, ...]] = []
     if compiled.leaf_specs:
         tiers.append(tier(compiled.leaf_specs, sums))
-    for groups, specs in zip(reversed(compiled.upper), reversed(compiled.upper_specs),
-                             strict=True):
+    for groups, specs in zip(reversed(compiled.upper), reversed(compiled.upper_specs), strict=True):
         sums = [sum(sums[g.start : g.end]) for g in groups]
         tiers.append(tier(specs, sums))
     tiers.reverse()
@@ -254,11 +279,11 @@ def score_many(
             gc.enable()
 
 
-def _node(framework: Framework, spec: NodeSpec, weighted: int | Fraction,
-          target: Fraction) -> NodeResult:
+def _node(
+    framework: Framework, spec: NodeSpec, weighted: int | Fraction, target: Fraction
+) -> NodeResult:
     published, band = _publish(framework, weighted, spec.units)
-    index = (Fraction(weighted, spec.units) if isinstance(weighted, int)
-             else weighted / spec.units)
+    index = Fraction(weighted, spec.units) if isinstance(weighted, int) else weighted / spec.units
     return NodeResult(spec, weighted, published, band, target, index)
 
 
@@ -279,7 +304,7 @@ def rating_threshold(framework: Framework, target: Fraction) -> Fraction:
     half a unit of the last place (half-up rounding)."""
     if framework.rounding.rating_basis == "exact":
         return target
-    unit: int = 10 ** framework.rounding.places
+    unit: int = 10**framework.rounding.places
     first = math.ceil(target * unit)
     return (first - Fraction(1, 2)) / unit
 

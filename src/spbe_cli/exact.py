@@ -57,15 +57,15 @@ def check_size(text: str) -> None:
     """Raise ``ValueError`` when ``text`` is too long, has too many digits or too large
     an exponent to be one of the numbers this tool reads (checked before converting)."""
     if len(text) > MAX_TEXT:
-        raise ValueError(f"a number of {len(text):,} characters is too long "
-                         f"(at most {MAX_TEXT})")
+        raise ValueError(f"a number of {len(text):,} characters is too long (at most {MAX_TEXT})")
     digits = sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
         raise ValueError(f"a number with {digits:,} digits is too long (at most {MAX_DIGITS})")
     exponent = _EXPONENT.search(text)
     if exponent is not None and abs(int(exponent[1])) > MAX_EXPONENT:
-        raise ValueError(f"the exponent {exponent[1]} is out of range "
-                         f"(at most {MAX_EXPONENT} either way)")
+        raise ValueError(
+            f"the exponent {exponent[1]} is out of range (at most {MAX_EXPONENT} either way)"
+        )
 
 
 def _check_int(value: int) -> None:

@@ -79,9 +79,7 @@ class ReadOptions:
     allow_missing: bool = False
     track: str | None = None
 
-    def read(
-        self, path: str | Path, framework: Framework | None, sheet: str | None
-    ) -> ReadResult:
+    def read(self, path: str | Path, framework: Framework | None, sheet: str | None) -> ReadResult:
         """``read_assessments`` with these options (a year in the name as the hint)."""
         return read_assessments(
             str(path),

@@ -216,8 +216,9 @@ class WhatIf:
         """Each group tier with its nodes before and after, side by side."""
         return [
             (tier, list(zip(before, after, strict=True)))
-            for (tier, before), after in zip(self.before.tier_pairs(), self.after.tiers,
-                                             strict=True)
+            for (tier, before), after in zip(
+                self.before.tier_pairs(), self.after.tiers, strict=True
+            )
         ]
 
 
@@ -251,8 +252,9 @@ def plan(
     target = Fraction(target)
     lock = _check_constraints(fw, max_step, max_level, locked, rounds)
     costs = _efforts(result, effort)
-    count = rounds if rounds is not None else _fewest_rounds(result, target, lock, max_step,
-                                                             max_level)
+    count = (
+        rounds if rounds is not None else _fewest_rounds(result, target, lock, max_step, max_level)
+    )
     total_cap = None if max_step is None else max_step * count
     caps = _caps(result, lock, total_cap, max_level)
     best = _best_index(result, caps)
@@ -262,8 +264,7 @@ def plan(
     laid_out = _schedule(result, costs, chosen, max_step, count)
     steps = tuple(s for r in laid_out for s in r.steps)
     after = laid_out[-1].after if laid_out else result
-    limits = () if reached else _limits(result, target, best, lock, total_cap, max_level,
-                                        count > 1)
+    limits = () if reached else _limits(result, target, best, lock, total_cap, max_level, count > 1)
     return Plan(
         start=result,
         after=after,
@@ -318,15 +319,18 @@ def what_if(result: Result, changes: Mapping[str, Value]) -> WhatIf:
     unknown = [key for key in changes if key not in items]
     if unknown:
         raise PlanError(_unknown_ids(unknown))
-    outside = [f"{k}={format_exact(Fraction(v))}" for k, v in changes.items()
-               if not fw.scale.admits(v)]
+    outside = [
+        f"{k}={format_exact(Fraction(v))}" for k, v in changes.items() if not fw.scale.admits(v)
+    ]
     if outside:
         shown = ", ".join(outside)
         span = f"{fw.scale.min}-{fw.scale.max}"
         kind = Text("desimal", "decimal") if fw.scale.decimal else Text("bulat", "whole")
         raise PlanError(
-            Text(f"nilai bukan nilai skala {span} ({kind.id}): {shown}",
-                 f"not a value of the scale {span} ({kind.en} values): {shown}")
+            Text(
+                f"nilai bukan nilai skala {span} ({kind.id}): {shown}",
+                f"not a value of the scale {span} ({kind.en} values): {shown}",
+            )
         )
     order = [i.id for i in fw.indicators if i.id in changes]
     return WhatIf(
@@ -443,7 +447,10 @@ def parse_efforts(data: Mapping[Any, object], framework: Framework) -> dict[str,
 
 
 def _check_constraints(
-    fw: Framework, max_step: int | None, max_level: int | None, locked: Collection[str],
+    fw: Framework,
+    max_step: int | None,
+    max_level: int | None,
+    locked: Collection[str],
     rounds: int | None,
 ) -> frozenset[str]:
     """Validated constraints; the locked ids as a set."""
@@ -507,15 +514,20 @@ def _caps(
 def _best_index(result: Result, caps: Sequence[int]) -> Fraction:
     """The index with every allowed step taken."""
     extra = sum(
-        (sum(i.step_gains()[:cap], Fraction(0)) for i, cap in zip(result.indicators, caps,
-                                                                   strict=True)),
+        (
+            sum(i.step_gains()[:cap], Fraction(0))
+            for i, cap in zip(result.indicators, caps, strict=True)
+        ),
         Fraction(0),
     )
     return result.index + extra
 
 
 def _fewest_rounds(
-    result: Result, target: Fraction, lock: frozenset[str], max_step: int | None,
+    result: Result,
+    target: Fraction,
+    lock: frozenset[str],
+    max_step: int | None,
     max_level: int | None,
 ) -> int:
     """The fewest rounds in which the target can be reached (or the best the scale allows
@@ -526,8 +538,9 @@ def _fewest_rounds(
     most = max(1, math.ceil((fw.scale.max - fw.scale.min) / max_step))
     everything = fw.rating_value(_best_index(result, _caps(result, lock, None, max_level)))
     for rounds in range(1, most + 1):
-        best = fw.rating_value(_best_index(result, _caps(result, lock, max_step * rounds,
-                                                         max_level)))
+        best = fw.rating_value(
+            _best_index(result, _caps(result, lock, max_step * rounds, max_level))
+        )
         if best >= target or best >= everything:
             return rounds
     return most
@@ -540,8 +553,10 @@ def _choose(
     movable = [(item, cap) for item, cap in zip(result.indicators, caps, strict=True) if cap]
     if not movable or goal <= result.index:
         return {}
-    gains = [list(itertools.accumulate(item.step_gains()[:cap], initial=Fraction(0)))
-             for item, cap in movable]
+    gains = [
+        list(itertools.accumulate(item.step_gains()[:cap], initial=Fraction(0)))
+        for item, cap in movable
+    ]
     scale = math.lcm(*(g.denominator for series in gains for g in series))
     cost_scale = math.lcm(*(costs[item.id].denominator for item, _ in movable))
     big = sum(cap for _, cap in movable) + 1
@@ -557,8 +572,11 @@ def _choose(
 
 
 def _schedule(
-    result: Result, costs: Mapping[str, Fraction], chosen: Mapping[str, int],
-    max_step: int | None, rounds: int,
+    result: Result,
+    costs: Mapping[str, Fraction],
+    chosen: Mapping[str, int],
+    max_step: int | None,
+    rounds: int,
 ) -> tuple[Round, ...]:
     """The chosen steps laid out per round: each round takes every step it may (at most
     ``max_step`` per indicator), largest gain first within a round."""
@@ -582,9 +600,19 @@ def _schedule(
             index += gain
             to_level = math.floor(item.level) + count
             steps.append(
-                Step(item, item.level, to_level, count, costs[key] * count, gain, index,
-                     fw.publish(index), fw.level_info(item.indicator, to_level), number,
-                     fw.level_info(item.indicator, item.next_level))
+                Step(
+                    item,
+                    item.level,
+                    to_level,
+                    count,
+                    costs[key] * count,
+                    gain,
+                    index,
+                    fw.publish(index),
+                    fw.level_info(item.indicator, to_level),
+                    number,
+                    fw.level_info(item.indicator, item.next_level),
+                )
             )
             left[key] -= count
         current = whatif(current, {s.item.id: s.to_level for s in steps})

@@ -264,8 +264,9 @@ class Result:
         """How far the published index is below the lowest figure of the next rating
         (Pemdi: from 2,50, Cukup, to 2,51, Baik)."""
         upper = self.next_band
-        return None if upper is None else self.framework.band_floor(upper) - Fraction(
-            self.published)
+        return (
+            None if upper is None else self.framework.band_floor(upper) - Fraction(self.published)
+        )
 
     @property
     def exact_band(self) -> Band:

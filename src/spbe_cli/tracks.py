@@ -85,8 +85,9 @@ def compare_tracks(result: Result) -> TrackComparison:
     claims = [n for n in names if n != "target"]
     reference = "mandiri" if "mandiri" in claims else (claims[0] if claims else None)
     final = claims[-1] if len(claims) > 1 else None
-    return TrackComparison(scored, reference, results,
-                           _differences(result, names, final, reference), final)
+    return TrackComparison(
+        scored, reference, results, _differences(result, names, final, reference), final
+    )
 
 
 def _differences(

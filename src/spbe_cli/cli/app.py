@@ -31,8 +31,17 @@ _state = {"debug": False}
 _VERSION_ARGS = (["--version"], ["-V"])
 
 
-_COMMANDS = ("score", "plan", "whatif", "compare", "rank", "report", "evidence", "template",
-             "framework")
+_COMMANDS = (
+    "score",
+    "plan",
+    "whatif",
+    "compare",
+    "rank",
+    "report",
+    "evidence",
+    "template",
+    "framework",
+)
 """The commands, in ``spbe --help`` order: each a module under ``cli/commands``."""
 _GLOBAL_FLAGS = ("--debug",)
 _GLOBAL_VALUED = ("--lang",)
@@ -104,17 +113,26 @@ def build_app(only: str | None = None) -> "typer.Typer":
         ctx: typer.Context,
         version: Annotated[
             bool,
-            typer.Option("--version", "-V", callback=_version, is_eager=True, help=h(
-                "Tampilkan versi lalu keluar.",
-                "Show the version and exit.",
-            )),
+            typer.Option(
+                "--version",
+                "-V",
+                callback=_version,
+                is_eager=True,
+                help=h(
+                    "Tampilkan versi lalu keluar.",
+                    "Show the version and exit.",
+                ),
+            ),
         ] = False,
         debug: Annotated[
             bool,
-            typer.Option("--debug", help=h(
-                "Tampilkan jejak lengkap (traceback) kesalahan yang tidak terduga.",
-                "Show the full traceback of an unexpected error.",
-            )),
+            typer.Option(
+                "--debug",
+                help=h(
+                    "Tampilkan jejak lengkap (traceback) kesalahan yang tidak terduga.",
+                    "Show the full traceback of an unexpected error.",
+                ),
+            ),
         ] = False,
         language: TopLangOpt = None,
     ) -> None:
@@ -217,8 +235,10 @@ def _output_failed(error: OSError) -> None:
 
     lang = chosen_lang()
     reason = error.strerror or type(error).__name__
-    text = Text(f"spbe: keluaran tidak dapat ditulis: {reason}",
-                f"spbe: the output could not be written: {reason}")
+    text = Text(
+        f"spbe: keluaran tidak dapat ditulis: {reason}",
+        f"spbe: the output could not be written: {reason}",
+    )
     _discard_stdout()
     with contextlib.suppress(OSError):
         sys.stderr.write(text.get(lang) + "\n")

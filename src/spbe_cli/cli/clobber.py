@@ -47,9 +47,7 @@ def clobbered(output: str | Path, inputs: Iterable[str | Path | None]) -> str | 
     return None
 
 
-def refuse_clobber(
-    output: str | Path, inputs: Iterable[str | Path | None], lang: Lang
-) -> None:
+def refuse_clobber(output: str | Path, inputs: Iterable[str | Path | None], lang: Lang) -> None:
     """End the command (status 2) when ``output`` is the same file as one of ``inputs``."""
     found = clobbered(output, inputs)
     if found is None:
@@ -57,15 +55,21 @@ def refuse_clobber(
     from spbe_cli.cli.output import fail_usage
 
     if str(output) == STDOUT:
-        fail_usage(Text(
-            f"keluaran standar (stdout) diarahkan ke berkas masukan {found}; berkas itu tidak "
-            "akan ditimpa: arahkan keluaran ke berkas lain",
-            f"standard output is redirected to the input file {found}; it will not be "
-            "overwritten: redirect the output to another file",
-        ), lang)
-    fail_usage(Text(
-        f"keluaran {output} adalah berkas yang sama dengan masukan {found} (juga dengan "
-        "--force): tulis keluaran ke berkas lain",
-        f"the output {output} is the same file as the input {found} (--force or not): "
-        "write the output to another file",
-    ), lang)
+        fail_usage(
+            Text(
+                f"keluaran standar (stdout) diarahkan ke berkas masukan {found}; berkas itu tidak "
+                "akan ditimpa: arahkan keluaran ke berkas lain",
+                f"standard output is redirected to the input file {found}; it will not be "
+                "overwritten: redirect the output to another file",
+            ),
+            lang,
+        )
+    fail_usage(
+        Text(
+            f"keluaran {output} adalah berkas yang sama dengan masukan {found} (juga dengan "
+            "--force): tulis keluaran ke berkas lain",
+            f"the output {output} is the same file as the input {found} (--force or not): "
+            "write the output to another file",
+        ),
+        lang,
+    )

@@ -121,8 +121,7 @@ _CLICK_ID: dict[str, str] = {
     "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} bukan nilai "
     "ya/tidak yang sah. Nilai yang dikenali: {states}",
     "{value!r} does not match the format {format}.": "{value!r} tidak sesuai format {format}.",
-    "{value!r} does not match the formats {formats}.": "{value!r} tidak sesuai format "
-    "{formats}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} tidak sesuai format {formats}.",
     "{value!r} is not a valid UUID.": "{value!r} bukan UUID yang sah.",
     "Value must be an iterable.": "Nilai harus berupa daftar.",
     "file": "berkas",
@@ -144,9 +143,9 @@ _CLICK_ID: dict[str, str] = {
 _TYPER_HELP: dict[str, str] = {
     "Install completion for the current shell.": "Pasang pelengkapan otomatis (tab) untuk "
     "shell ini.",
-    "Show completion for the current shell, to copy it or customize the installation.":
-    "Tampilkan skrip pelengkapan otomatis untuk shell ini, untuk disalin atau dipasang "
-    "sendiri.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "Tampilkan skrip pelengkapan otomatis untuk shell ini, untuk disalin atau dipasang sendiri."
+    ),
 }
 """Indonesian for the help typer writes without gettext (the completion options)."""
 

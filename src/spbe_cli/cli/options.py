@@ -92,119 +92,175 @@ FrameworkOpt = Annotated[
 ]
 FormatOpt = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help=h(
-        "Format keluaran: table untuk dibaca orang, json/csv/markdown untuk skrip dan "
-        "dokumen.",
-        "Output format: table for people, json/csv/markdown for scripts and documents.",
-    )),
+    typer.Option(
+        "--format",
+        "-f",
+        help=h(
+            "Format keluaran: table untuk dibaca orang, json/csv/markdown untuk skrip dan dokumen.",
+            "Output format: table for people, json/csv/markdown for scripts and documents.",
+        ),
+    ),
 ]
 ManyFormatOpt = Annotated[
     ManyFormat,
-    typer.Option("--format", "-f", help=h(
-        "Format keluaran: table untuk dibaca orang, json/jsonl/csv/markdown untuk skrip dan "
-        "dokumen (jsonl: satu hasil per baris, untuk banyak instansi).",
-        "Output format: table for people, json/jsonl/csv/markdown for scripts and documents "
-        "(jsonl: one result per line, for many agencies).",
-    )),
+    typer.Option(
+        "--format",
+        "-f",
+        help=h(
+            "Format keluaran: table untuk dibaca orang, json/jsonl/csv/markdown untuk skrip dan "
+            "dokumen (jsonl: satu hasil per baris, untuk banyak instansi).",
+            "Output format: table for people, json/jsonl/csv/markdown for scripts and documents "
+            "(jsonl: one result per line, for many agencies).",
+        ),
+    ),
 ]
 LangOpt = Annotated[
     Language,
-    typer.Option("--lang", "-l", envvar="SPBE_LANG", help=h(
-        "Bahasa keluaran dan bantuan: id (Bahasa Indonesia) atau en (English). Bawaan: "
-        "SPBE_LANG, lalu locale (LANG), lalu id.",
-        "Language of the output and the help: id (Bahasa Indonesia) or en (English). "
-        "Default: SPBE_LANG, then the locale (LANG), then id.",
-    )),
+    typer.Option(
+        "--lang",
+        "-l",
+        envvar="SPBE_LANG",
+        help=h(
+            "Bahasa keluaran dan bantuan: id (Bahasa Indonesia) atau en (English). Bawaan: "
+            "SPBE_LANG, lalu locale (LANG), lalu id.",
+            "Language of the output and the help: id (Bahasa Indonesia) or en (English). "
+            "Default: SPBE_LANG, then the locale (LANG), then id.",
+        ),
+    ),
 ]
 TopLangOpt = Annotated[
     Language | None,
-    typer.Option("--lang", "-l", help=h(
-        "Bahasa bantuan dan keluaran untuk semua perintah: id (Bahasa Indonesia) atau en "
-        "(English). Bawaan: SPBE_LANG, lalu locale (LANG), lalu id.",
-        "Language of the help and the output of every command: id (Bahasa Indonesia) or en "
-        "(English). Default: SPBE_LANG, then the locale (LANG), then id.",
-    ), show_default=False),
+    typer.Option(
+        "--lang",
+        "-l",
+        help=h(
+            "Bahasa bantuan dan keluaran untuk semua perintah: id (Bahasa Indonesia) atau en "
+            "(English). Bawaan: SPBE_LANG, lalu locale (LANG), lalu id.",
+            "Language of the help and the output of every command: id (Bahasa Indonesia) or en "
+            "(English). Default: SPBE_LANG, then the locale (LANG), then id.",
+        ),
+        show_default=False,
+    ),
 ]
 SheetOpt = Annotated[
     str | None,
-    typer.Option("--sheet", help=h(
-        "Lembar yang dibaca (bawaan: lembar pertama yang tata letaknya dikenali).",
-        "Sheet to read (default: the first sheet with a known layout).",
-    )),
+    typer.Option(
+        "--sheet",
+        help=h(
+            "Lembar yang dibaca (bawaan: lembar pertama yang tata letaknya dikenali).",
+            "Sheet to read (default: the first sheet with a known layout).",
+        ),
+    ),
 ]
 LayoutOpt = Annotated[
     Layout,
-    typer.Option("--layout", help=h(
-        "Tata letak masukan: auto (dikenali sendiri), long (satu instansi, satu baris per "
-        "indikator) atau wide (satu baris per instansi).",
-        "Input layout: auto, long (one agency, a row per indicator) or wide (a row per "
-        "agency).",
-    )),
+    typer.Option(
+        "--layout",
+        help=h(
+            "Tata letak masukan: auto (dikenali sendiri), long (satu instansi, satu baris per "
+            "indikator) atau wide (satu baris per instansi).",
+            "Input layout: auto, long (one agency, a row per indicator) or wide (a row per "
+            "agency).",
+        ),
+    ),
 ]
 AgencyOpt = Annotated[
     str | None,
-    typer.Option("--agency", help=h(
-        "Nama instansi, menggantikan nama di dalam berkas.",
-        "Agency name, overriding the one in the file.",
-    )),
+    typer.Option(
+        "--agency",
+        help=h(
+            "Nama instansi, menggantikan nama di dalam berkas.",
+            "Agency name, overriding the one in the file.",
+        ),
+    ),
 ]
 YearOpt = Annotated[
     int | None,
-    typer.Option("--year", help=h(
-        "Tahun evaluasi, menggantikan tahun di dalam berkas.",
-        "Evaluation year, overriding the one in the file.",
-    )),
+    typer.Option(
+        "--year",
+        help=h(
+            "Tahun evaluasi, menggantikan tahun di dalam berkas.",
+            "Evaluation year, overriding the one in the file.",
+        ),
+    ),
 ]
 TargetOpt = Annotated[
     str | None,
-    typer.Option("--target", "-t", help=h(
-        "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'), pada skala kerangka "
-        "(1-5). Bawaan: target kerangka.",
-        "Target index (2.6) or rating name (baik, 'sangat baik'), on the framework's scale "
-        "(1-5). Default: the framework's target.",
-    ), show_default=False),
+    typer.Option(
+        "--target",
+        "-t",
+        help=h(
+            "Target indeks (2.6) atau nama predikat (baik, 'sangat baik'), pada skala kerangka "
+            "(1-5). Bawaan: target kerangka.",
+            "Target index (2.6) or rating name (baik, 'sangat baik'), on the framework's scale "
+            "(1-5). Default: the framework's target.",
+        ),
+        show_default=False,
+    ),
 ]
 AllowMissingOpt = Annotated[
     bool,
-    typer.Option("--allow-missing", help=h(
-        "Indikator yang tidak ada di masukan dinilai pada tingkat terendah, alih-alih berkas "
-        "ditolak (dampaknya dicetak).",
-        "Score indicators missing from the input at the lowest level instead of refusing "
-        "the file (the effect is printed).",
-    )),
+    typer.Option(
+        "--allow-missing",
+        help=h(
+            "Indikator yang tidak ada di masukan dinilai pada tingkat terendah, alih-alih berkas "
+            "ditolak (dampaknya dicetak).",
+            "Score indicators missing from the input at the lowest level instead of refusing "
+            "the file (the effect is printed).",
+        ),
+    ),
 ]
 TrackOpt = Annotated[
     str | None,
-    typer.Option("--track", help=h(
-        "Jalur nilai yang dihitung: mandiri, verifikasi, akhir (asesor), nilai atau target. "
-        "Bawaan: yang paling akhir tersedia (akhir, nilai, verifikasi, mandiri).",
-        "Score track to score: mandiri, verifikasi, akhir (asesor), nilai or target. "
-        "Default: the most final present (akhir, nilai, verifikasi, mandiri).",
-    ), show_default=False),
+    typer.Option(
+        "--track",
+        help=h(
+            "Jalur nilai yang dihitung: mandiri, verifikasi, akhir (asesor), nilai atau target. "
+            "Bawaan: yang paling akhir tersedia (akhir, nilai, verifikasi, mandiri).",
+            "Score track to score: mandiri, verifikasi, akhir (asesor), nilai or target. "
+            "Default: the most final present (akhir, nilai, verifikasi, mandiri).",
+        ),
+        show_default=False,
+    ),
 ]
 AllOpt = Annotated[
     bool,
-    typer.Option("--all", help=h(
-        "Tampilkan semua baris peringkat yang panjang di terminal (pipa atau berkas selalu "
-        "mendapat semua baris).",
-        "Show every row of a long ranking in the terminal (a pipe or file always gets every "
-        "row).",
-    )),
+    typer.Option(
+        "--all",
+        help=h(
+            "Tampilkan semua baris peringkat yang panjang di terminal (pipa atau berkas selalu "
+            "mendapat semua baris).",
+            "Show every row of a long ranking in the terminal (a pipe or file always gets every "
+            "row).",
+        ),
+    ),
 ]
 # Where the evidence is, for plan --from evidence and report (spbe evidence has its own help).
 EvidenceDirOpt = Annotated[
     Path | None,
-    typer.Option("--dir", metavar="FOLDER", show_default=False,
-                 help=h("Folder bukti dukung (lihat spbe evidence): rencana --from evidence "
-                        "dan bagian bukti dukung di laporan.",
-                        "The evidence folder (see spbe evidence): plan --from evidence and "
-                        "the report's evidence section.")),
+    typer.Option(
+        "--dir",
+        metavar="FOLDER",
+        show_default=False,
+        help=h(
+            "Folder bukti dukung (lihat spbe evidence): rencana --from evidence "
+            "dan bagian bukti dukung di laporan.",
+            "The evidence folder (see spbe evidence): plan --from evidence and "
+            "the report's evidence section.",
+        ),
+    ),
 ]
 EvidenceItemsOpt = Annotated[
     Path | None,
-    typer.Option("--items", metavar="FILE", show_default=False,
-                 help=h("Daftar butir bukti dukung (lihat spbe evidence).",
-                        "The evidence item list (see spbe evidence).")),
+    typer.Option(
+        "--items",
+        metavar="FILE",
+        show_default=False,
+        help=h(
+            "Daftar butir bukti dukung (lihat spbe evidence).",
+            "The evidence item list (see spbe evidence).",
+        ),
+    ),
 ]
 
 # The plan's options, shared by spbe plan and spbe report.
@@ -291,11 +347,14 @@ UntilOpt = Annotated[
 
 InputFile = Annotated[
     Path,
-    typer.Argument(help=h(
-        "Buku kerja (.xlsx .xlsm .xls .ods) atau .csv berisi tingkat; - membaca CSV dari "
-        "stdin.",
-        "Workbook (.xlsx .xlsm .xls .ods) or .csv with the levels; - reads CSV from stdin.",
-    ), show_default=False),
+    typer.Argument(
+        help=h(
+            "Buku kerja (.xlsx .xlsm .xls .ods) atau .csv berisi tingkat; - membaca CSV dari "
+            "stdin.",
+            "Workbook (.xlsx .xlsm .xls .ods) or .csv with the levels; - reads CSV from stdin.",
+        ),
+        show_default=False,
+    ),
 ]
 
 

@@ -59,15 +59,24 @@ def write_data(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def emit(subject: str, fmt: str, view: object, lang: Lang, *, show_all: bool = False,
-         detail: bool = False, top: int = 5) -> None:
+def emit(
+    subject: str,
+    fmt: str,
+    view: object,
+    lang: Lang,
+    *,
+    show_all: bool = False,
+    detail: bool = False,
+    top: int = 5,
+) -> None:
     """Write ``view`` of ``subject`` (a command's computed output) to stdout as ``fmt``,
     through the one registry of renderers (:mod:`spbe_cli.render.registry`)."""
     from spbe_cli.render.registry import Sink
     from spbe_cli.render.registry import emit as render
 
-    render(subject, fmt, view,
-           Sink(sys.stdout.buffer, lang, show_all=show_all, detail=detail, top=top))
+    render(
+        subject, fmt, view, Sink(sys.stdout.buffer, lang, show_all=show_all, detail=detail, top=top)
+    )
 
 
 def say(text: Text, lang: Lang, style: str | None = None) -> None:

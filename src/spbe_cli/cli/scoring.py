@@ -94,13 +94,19 @@ def read_details(read: ReadResult, lang: Lang) -> list[str]:
         for name, column in read.track_columns.items():
             mark = Text(" (dinilai)", " (scored)").get(lang) if name in scored else ""
             parts.append(f"{column} = {track_label(name, lang)}{mark}")
-        lines.append("  " + Text("kolom nilai", "value columns").get(lang) + ": " +
-                     "; ".join(parts))
+        lines.append(
+            "  " + Text("kolom nilai", "value columns").get(lang) + ": " + "; ".join(parts)
+        )
     return lines
 
 
 def print_results(
-    scored: Sequence[Scored], output_format: str, lang: Lang, *, detail: bool, top: int,
+    scored: Sequence[Scored],
+    output_format: str,
+    lang: Lang,
+    *,
+    detail: bool,
+    top: int,
     show_all: bool = False,
 ) -> None:
     """Print results in the chosen format: one agency in full, many as a ranking."""
@@ -125,8 +131,11 @@ def run_score(
     lang = lang_of(language)
     scored = load_and_score(files, lang=lang, **options)
     try:
-        threshold = (target_value(scored[0].result.framework, fail_under, "--fail-under")
-                     if fail_under else None)
+        threshold = (
+            target_value(scored[0].result.framework, fail_under, "--fail-under")
+            if fail_under
+            else None
+        )
     except InputError as error:
         fail_input(error, lang)
     print_results(scored, output_format, lang, detail=detail, top=top, show_all=show_all)
@@ -138,14 +147,19 @@ def run_score(
             names = ", ".join(s.result.assessment.label for s in below)
             edge = format_exact(threshold)
             sys.stderr.write(
-                Text(f"Di bawah {edge.replace('.', ',')}: {names}", f"Below {edge}: {names}")
-                .get(lang) + "\n"
+                Text(f"Di bawah {edge.replace('.', ',')}: {names}", f"Below {edge}: {names}").get(
+                    lang
+                )
+                + "\n"
             )
             raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
 def evidence_report(
-    scored: Scored, folder: Path | None, items: Path | None, lang: Lang,
+    scored: Scored,
+    folder: Path | None,
+    items: Path | None,
+    lang: Lang,
     track: str | None = None,
 ) -> EvidenceReport:
     """The evidence check of one scored agency, its claims chosen by the one rule of
@@ -156,11 +170,21 @@ def evidence_report(
     from spbe_cli.evidence import check_assessment
 
     if folder is None and items is None:
-        fail_usage(Text("bukti dukung memerlukan --dir FOLDER dan/atau --items BERKAS",
-                        "the evidence check needs --dir FOLDER and/or --items FILE"), lang)
+        fail_usage(
+            Text(
+                "bukti dukung memerlukan --dir FOLDER dan/atau --items BERKAS",
+                "the evidence check needs --dir FOLDER and/or --items FILE",
+            ),
+            lang,
+        )
     result = scored.result
     try:
-        return check_assessment(result.assessment, result.framework, scan=folder, items=items,
-                                track=track and result.assessment.track)
+        return check_assessment(
+            result.assessment,
+            result.framework,
+            scan=folder,
+            items=items,
+            track=track and result.assessment.track,
+        )
     except InputError as error:
         fail_input(error, lang)

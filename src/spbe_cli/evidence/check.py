@@ -32,11 +32,14 @@ from spbe_cli.i18n import Text
 from spbe_cli.problems import InputError, Problem
 
 _KIND_TEXT = {
-    "not-pdf": Text("bukan PDF; tidak dihitung sebagai bukti",
-                    "not a PDF; not counted as evidence"),
+    "not-pdf": Text(
+        "bukan PDF; tidak dihitung sebagai bukti", "not a PDF; not counted as evidence"
+    ),
     "empty": Text("PDF kosong (0 byte); tidak dihitung", "empty PDF (0 bytes); not counted"),
-    "broken": Text("PDF rusak (tanpa %PDF- di awal atau %%EOF di akhir); tidak dihitung",
-                   "broken PDF (no %PDF- at the start or %%EOF at the end); not counted"),
+    "broken": Text(
+        "PDF rusak (tanpa %PDF- di awal atau %%EOF di akhir); tidak dihitung",
+        "broken PDF (no %PDF- at the start or %%EOF at the end); not counted",
+    ),
     "unreadable": Text("tidak dapat dibaca; tidak dihitung", "cannot be read; not counted"),
 }
 
@@ -143,30 +146,56 @@ def check_assessment(
     for key, entries in mapping.items():
         for entry in entries:
             if entry.link:
-                findings.append(Finding("link-not-followed", place_of(key), Text(
-                    f"tautan di Bukti Dukung tidak dibuka dan tidak dihitung: {entry.text}",
-                    f"link in Bukti Dukung not followed and not counted: {entry.text}"),
-                    key, opd.get(key)))
+                findings.append(
+                    Finding(
+                        "link-not-followed",
+                        place_of(key),
+                        Text(
+                            f"tautan di Bukti Dukung tidak dibuka dan tidak dihitung: {entry.text}",
+                            f"link in Bukti Dukung not followed and not counted: {entry.text}",
+                        ),
+                        key,
+                        opd.get(key),
+                    )
+                )
 
     rows: list[IndicatorRow] = []
     for indicator in framework.indicators:
-        row = _row(indicator, framework, claims, folder if scan is not None else None,
-                   items, mapping, opd)
+        row = _row(
+            indicator, framework, claims, folder if scan is not None else None, items, mapping, opd
+        )
         rows.append(row)
         if row.missing_levels:
             missing = ", ".join(map(str, row.missing_levels))
-            findings.append(Finding("missing-evidence", place_of(row.id), Text(
-                f"klaim level {_show(row.claimed)} tanpa bukti untuk level {missing}; "
-                f"didukung {_show(row.supported)}",
-                f"claim of level {_show(row.claimed)} has no evidence for level {missing}; "
-                f"supported {_show(row.supported)}"), row.id, row.opd))
+            findings.append(
+                Finding(
+                    "missing-evidence",
+                    place_of(row.id),
+                    Text(
+                        f"klaim level {_show(row.claimed)} tanpa bukti untuk level {missing}; "
+                        f"didukung {_show(row.supported)}",
+                        f"claim of level {_show(row.claimed)} has no evidence for level {missing}; "
+                        f"supported {_show(row.supported)}",
+                    ),
+                    row.id,
+                    row.opd,
+                )
+            )
         for item in row.blockers:
             status = STATUS_TEXT[item.status]
             note = f": {item.note}" if item.note else ""
-            findings.append(Finding("item-blocking", item.place, Text(
-                f"{item.code} {status.id}{note} (menahan level {item.level})",
-                f"{item.code} {status.en}{note} (holds back level {item.level})"),
-                row.id, row.opd))
+            findings.append(
+                Finding(
+                    "item-blocking",
+                    item.place,
+                    Text(
+                        f"{item.code} {status.id}{note} (menahan level {item.level})",
+                        f"{item.code} {status.en}{note} (holds back level {item.level})",
+                    ),
+                    row.id,
+                    row.opd,
+                )
+            )
 
     claimed_assessment = replace(assessment, levels=claims, track=used_track)
     claimed = score(claimed_assessment, framework)
@@ -174,8 +203,13 @@ def check_assessment(
     evidenced = score(replace(claimed_assessment, levels=supported), framework)
     order = {i.id: n for n, i in enumerate(framework.indicators)}
     codes = {c: n for n, c in enumerate(FINDING_CODES)}
-    findings.sort(key=lambda f: (codes.get(f.code, len(codes)),
-                                 order.get(f.indicator or "", len(order)), f.place))
+    findings.sort(
+        key=lambda f: (
+            codes.get(f.code, len(codes)),
+            order.get(f.indicator or "", len(order)),
+            f.place,
+        )
+    )
     return EvidenceReport(
         framework=framework.id,
         agency=assessment.agency,
@@ -198,13 +232,26 @@ def _scan(folder: str | Path) -> FolderScan:
     try:
         return scan_folder(folder)
     except OSError as error:
-        what = "bukan folder" if isinstance(error, NotADirectoryError) else (
-            "tidak ada" if isinstance(error, FileNotFoundError) else "tidak dapat dibaca")
-        what_en = "is not a folder" if isinstance(error, NotADirectoryError) else (
-            "does not exist" if isinstance(error, FileNotFoundError) else "cannot be read")
-        raise InputError(str(folder), [Problem("evidence-folder", str(folder),
-                                               Text(f"folder bukti {what}",
-                                                    f"evidence folder {what_en}"))]) from None
+        what = (
+            "bukan folder"
+            if isinstance(error, NotADirectoryError)
+            else ("tidak ada" if isinstance(error, FileNotFoundError) else "tidak dapat dibaca")
+        )
+        what_en = (
+            "is not a folder"
+            if isinstance(error, NotADirectoryError)
+            else ("does not exist" if isinstance(error, FileNotFoundError) else "cannot be read")
+        )
+        raise InputError(
+            str(folder),
+            [
+                Problem(
+                    "evidence-folder",
+                    str(folder),
+                    Text(f"folder bukti {what}", f"evidence folder {what_en}"),
+                )
+            ],
+        ) from None
 
 
 def _show(value: Value | None) -> str:
@@ -225,13 +272,13 @@ def _row(
     owner = opd.get(key)
     total = framework.total_weight
     group = items.get(key) if items is not None else None
-    accepted = None if items is None else (group.accepted_level if group else
-                                           framework.scale.min)
+    accepted = None if items is None else (group.accepted_level if group else framework.scale.min)
     blockers = group.blockers if group is not None else ()
     if claim is None or indicator.external is not None:
         basis: Basis = "unclaimed" if claim is None else "external"
-        return IndicatorRow(key, indicator.name, owner, claim, claim, (), (), (), basis,
-                            accepted, blockers)
+        return IndicatorRow(
+            key, indicator.name, owner, claim, claim, (), (), (), basis, accepted, blockers
+        )
     top = framework.scale.max
     sets: list[set[int]] = []
     files: list[str] = []
@@ -253,8 +300,17 @@ def _row(
     supported = supported_value(claim, evidenced, framework.scale.min)
     basis = "+".join(parts)  # type: ignore[assignment]
     return IndicatorRow(
-        key, indicator.name, owner, claim, supported, tuple(sorted(evidenced)), missing,
-        tuple(files), basis, accepted, blockers,
+        key,
+        indicator.name,
+        owner,
+        claim,
+        supported,
+        tuple(sorted(evidenced)),
+        missing,
+        tuple(files),
+        basis,
+        accepted,
+        blockers,
         indicator.weight * (claim - supported) / total,
     )
 
@@ -276,10 +332,18 @@ def _folder_evidence(
 
     def level_ok(level: int | None, entry: FileEntry, key: str | None) -> int | None:
         if level is not None and not 1 <= level <= top:
-            findings.append(Finding("level-out-of-scale", entry.path, Text(
-                f"level {level} pada nama di luar skala 1-{top}; level diabaikan",
-                f"level {level} in the name is outside the scale 1-{top}; level ignored"),
-                key, opd.get(key) if key else None))
+            findings.append(
+                Finding(
+                    "level-out-of-scale",
+                    entry.path,
+                    Text(
+                        f"level {level} pada nama di luar skala 1-{top}; level diabaikan",
+                        f"level {level} in the name is outside the scale 1-{top}; level ignored",
+                    ),
+                    key,
+                    opd.get(key) if key else None,
+                )
+            )
             return None
         return level
 
@@ -300,10 +364,20 @@ def _folder_evidence(
             named.setdefault(key, []).append(entry)
             continue
         if level is None:
-            findings.append(Finding("no-level", entry.path, Text(
-                f"nama menunjuk indikator {key} tetapi tanpa level (mis. L2); tidak dihitung",
-                f"name points to indicator {key} but gives no level (such as L2); "
-                "not counted"), key, owner))
+            findings.append(
+                Finding(
+                    "no-level",
+                    entry.path,
+                    Text(
+                        f"nama menunjuk indikator {key} tetapi tanpa level (mis. L2); "
+                        "tidak dihitung",
+                        f"name points to indicator {key} but gives no level (such as L2); "
+                        "not counted",
+                    ),
+                    key,
+                    owner,
+                )
+            )
             continue
         evidence.setdefault(key, _Evidence()).add(level, entry.path)
 
@@ -315,9 +389,18 @@ def _folder_evidence(
                 continue
             matches = scan.find(item.text)
             if not matches:
-                findings.append(Finding("mapped-not-found", place_of(key), Text(
-                    f"berkas di Bukti Dukung tidak ada di folder: {item.text}",
-                    f"file in Bukti Dukung not found in the folder: {item.text}"), key, owner))
+                findings.append(
+                    Finding(
+                        "mapped-not-found",
+                        place_of(key),
+                        Text(
+                            f"berkas di Bukti Dukung tidak ada di folder: {item.text}",
+                            f"file in Bukti Dukung not found in the folder: {item.text}",
+                        ),
+                        key,
+                        owner,
+                    )
+                )
                 continue
             for entry in matches:
                 listed.add(entry.path)
@@ -326,43 +409,81 @@ def _folder_evidence(
                 level = parse_path(entry.path).level
                 if level is None:
                     level = level_in(item.text)
-                evidence.setdefault(key, _Evidence()).add(level_ok(level, entry, key),
-                                                          entry.path)
+                evidence.setdefault(key, _Evidence()).add(level_ok(level, entry, key), entry.path)
         listed_anywhere |= listed
         for entry in named.get(key, []):
             if entry.path not in listed:
-                findings.append(Finding("not-in-mapping", entry.path, Text(
-                    f"bernama indikator {key} tetapi tidak disebut di Bukti Dukung; "
-                    "tidak dihitung",
-                    f"named for indicator {key} but not listed in Bukti Dukung; "
-                    "not counted"), key, owner))
+                findings.append(
+                    Finding(
+                        "not-in-mapping",
+                        entry.path,
+                        Text(
+                            f"bernama indikator {key} tetapi tidak disebut di Bukti Dukung; "
+                            "tidak dihitung",
+                            f"named for indicator {key} but not listed in Bukti Dukung; "
+                            "not counted",
+                        ),
+                        key,
+                        owner,
+                    )
+                )
 
     for entry in unmatched:
         if entry.path not in listed_anywhere:
-            findings.append(Finding("unmatched-file", entry.path, Text(
-                "nama tidak menunjuk indikator mana pun (mis. I13_L2_nama.pdf)",
-                "name matches no indicator (such as I13_L2_name.pdf)")))
+            findings.append(
+                Finding(
+                    "unmatched-file",
+                    entry.path,
+                    Text(
+                        "nama tidak menunjuk indikator mana pun (mis. I13_L2_nama.pdf)",
+                        "name matches no indicator (such as I13_L2_name.pdf)",
+                    ),
+                )
+            )
     for group in duplicates(scan):
         paths = ", ".join(e.path for e in group)
         key = next((k for e in group if (k := parse_path(e.path).indicator)), None)
-        findings.append(Finding("duplicate-name", group[0].name, Text(
-            f"nama berkas yang sama di {len(group)} tempat: {paths}",
-            f"the same file name in {len(group)} places: {paths}"),
-            key, opd.get(key) if key else None))
+        findings.append(
+            Finding(
+                "duplicate-name",
+                group[0].name,
+                Text(
+                    f"nama berkas yang sama di {len(group)} tempat: {paths}",
+                    f"the same file name in {len(group)} places: {paths}",
+                ),
+                key,
+                opd.get(key) if key else None,
+            )
+        )
     for path in scan.symlinks:
-        findings.append(Finding("symlink-skipped", path, Text(
-            "tautan simbolik tidak diikuti", "symbolic link not followed")))
+        findings.append(
+            Finding(
+                "symlink-skipped",
+                path,
+                Text("tautan simbolik tidak diikuti", "symbolic link not followed"),
+            )
+        )
     for path in scan.unreadable_dirs:
-        findings.append(Finding("folder-unreadable", path, Text(
-            "folder tidak dapat dibaca", "folder cannot be read")))
+        findings.append(
+            Finding(
+                "folder-unreadable",
+                path,
+                Text("folder tidak dapat dibaca", "folder cannot be read"),
+            )
+        )
     if scan.capped is not None:
-        limit = (f"{scan.entries_seen:,} entri" if scan.capped == "entries"
-                 else "kedalaman folder")
-        limit_en = (f"{scan.entries_seen:,} entries" if scan.capped == "entries"
-                    else "folder depth")
-        findings.append(Finding("scan-capped", scan.root, Text(
-            f"pemindaian berhenti pada batas {limit}; sebagian berkas tidak diperiksa",
-            f"the scan stopped at the limit of {limit_en}; some files were not checked")))
+        limit = f"{scan.entries_seen:,} entri" if scan.capped == "entries" else "kedalaman folder"
+        limit_en = f"{scan.entries_seen:,} entries" if scan.capped == "entries" else "folder depth"
+        findings.append(
+            Finding(
+                "scan-capped",
+                scan.root,
+                Text(
+                    f"pemindaian berhenti pada batas {limit}; sebagian berkas tidak diperiksa",
+                    f"the scan stopped at the limit of {limit_en}; some files were not checked",
+                ),
+            )
+        )
     return evidence
 
 
@@ -390,5 +511,12 @@ def _scan_summary(scan: FolderScan) -> ScanSummary:
     kinds: dict[str, int] = {}
     for entry in scan.files:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
-    return ScanSummary(scan.root, len(scan.files), kinds.get("pdf", 0), kinds, scan.capped,
-                       scan.entries_seen, len(scan.unreadable_dirs))
+    return ScanSummary(
+        scan.root,
+        len(scan.files),
+        kinds.get("pdf", 0),
+        kinds,
+        scan.capped,
+        scan.entries_seen,
+        len(scan.unreadable_dirs),
+    )

@@ -40,22 +40,75 @@ Status = Literal["accepted", "revision", "rejected", "pending"]
 HEADER_ROWS = 30
 
 _WORDS: dict[str, tuple[str, ...]] = {
-    "code": ("kode", "kode bukti", "kode bukti dukung", "kode item", "code", "item code",
-             "item", "id"),
+    "code": (
+        "kode",
+        "kode bukti",
+        "kode bukti dukung",
+        "kode item",
+        "code",
+        "item code",
+        "item",
+        "id",
+    ),
     "status": ("status", "hasil", "hasil verifikasi", "status verifikasi", "result"),
-    "note": ("catatan", "keterangan", "komentar", "catatan verifikator", "note", "notes",
-             "remark", "remarks", "comment", "comments"),
+    "note": (
+        "catatan",
+        "keterangan",
+        "komentar",
+        "catatan verifikator",
+        "note",
+        "notes",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+    ),
     "opd": ("opd", "unit", "unit kerja", "perangkat daerah", "pd", "instansi pengampu"),
 }
 _STATUSES: dict[str, Status] = {
-    **dict.fromkeys(("diterima", "terima", "accepted", "accept", "approved", "disetujui",
-                     "sesuai", "ok", "valid", "lengkap"), "accepted"),
-    **dict.fromkeys(("revisi", "perlu revisi", "revision", "revise", "needs revision",
-                     "perbaikan", "perlu perbaikan"), "revision"),
-    **dict.fromkeys(("ditolak", "tolak", "rejected", "reject", "tidak sesuai",
-                     "tidak valid"), "rejected"),
-    **dict.fromkeys(("menunggu", "diajukan", "pending", "submitted", "belum diverifikasi",
-                     "proses", "dalam proses", "in review"), "pending"),
+    **dict.fromkeys(
+        (
+            "diterima",
+            "terima",
+            "accepted",
+            "accept",
+            "approved",
+            "disetujui",
+            "sesuai",
+            "ok",
+            "valid",
+            "lengkap",
+        ),
+        "accepted",
+    ),
+    **dict.fromkeys(
+        (
+            "revisi",
+            "perlu revisi",
+            "revision",
+            "revise",
+            "needs revision",
+            "perbaikan",
+            "perlu perbaikan",
+        ),
+        "revision",
+    ),
+    **dict.fromkeys(
+        ("ditolak", "tolak", "rejected", "reject", "tidak sesuai", "tidak valid"), "rejected"
+    ),
+    **dict.fromkeys(
+        (
+            "menunggu",
+            "diajukan",
+            "pending",
+            "submitted",
+            "belum diverifikasi",
+            "proses",
+            "dalam proses",
+            "in review",
+        ),
+        "pending",
+    ),
 }
 STATUS_TEXT: dict[Status, Text] = {
     "accepted": Text("diterima", "accepted"),
@@ -105,7 +158,8 @@ class IndicatorItems:
     def accepted_levels(self) -> tuple[int, ...]:
         """Levels whose items are all accepted (each with at least one item)."""
         return tuple(
-            level for level in self.levels_with_items()
+            level
+            for level in self.levels_with_items()
             if all(i.accepted for i in self.items if i.level == level)
         )
 
@@ -189,18 +243,38 @@ def read_items(
     finally:
         book.close()
     if found is None:
-        raise InputError(name, [Problem("items-no-header", name, Text(
-            "tidak ada baris judul dengan kolom kode dan status (mis. 'Kode', 'Status')",
-            "has no header row with a code and a status column (such as 'Code', 'Status')"),
-            Text("kolom yang dikenal: kode/code, status, catatan/keterangan/note, opd/unit",
-                 "known columns: kode/code, status, catatan/keterangan/note, opd/unit"))])
+        raise InputError(
+            name,
+            [
+                Problem(
+                    "items-no-header",
+                    name,
+                    Text(
+                        "tidak ada baris judul dengan kolom kode dan status "
+                        "(mis. 'Kode', 'Status')",
+                        "has no header row with a code and a status column "
+                        "(such as 'Code', 'Status')",
+                    ),
+                    Text(
+                        "kolom yang dikenal: kode/code, status, catatan/keterangan/note, opd/unit",
+                        "known columns: kode/code, status, catatan/keterangan/note, opd/unit",
+                    ),
+                )
+            ],
+        )
     sheet, rows, start, columns = found
     return _read_rows(name, sheet, rows, start, columns, resolve, scale_min, scale_max)
 
 
 def _read_rows(
-    name: str, sheet: str | None, rows: Rows, start: int, columns: dict[str, int],
-    resolve: Callable[[str], str | None], scale_min: int, scale_max: int,
+    name: str,
+    sheet: str | None,
+    rows: Rows,
+    start: int,
+    columns: dict[str, int],
+    resolve: Callable[[str], str | None],
+    scale_min: int,
+    scale_max: int,
 ) -> ItemList:
     def place(row: int, col: int) -> str:
         address = cell_address(row, col)
@@ -225,35 +299,68 @@ def _read_rows(
         here = place(number, code_col)
         parsed = parse_code(code, resolve) if code else None
         if parsed is None:
-            problems.append(Problem("item-bad-code", here, Text(
-                f"'{code}' bukan kode bukti I{{indikator}}-L{{level}}-{{NN}} indikator yang ada",
-                f"'{code}' is not an item code I{{indicator}}-L{{level}}-{{NN}} of a known "
-                "indicator"), Text("contoh: I13-L2-01", "for example: I13-L2-01")))
+            problems.append(
+                Problem(
+                    "item-bad-code",
+                    here,
+                    Text(
+                        f"'{code}' bukan kode bukti I{{indikator}}-L{{level}}-{{NN}} "
+                        "indikator yang ada",
+                        f"'{code}' is not an item code I{{indicator}}-L{{level}}-{{NN}} of a known "
+                        "indicator",
+                    ),
+                    Text("contoh: I13-L2-01", "for example: I13-L2-01"),
+                )
+            )
         elif not 1 <= parsed[1] <= scale_max:
-            problems.append(Problem("item-level-out-of-scale", here, Text(
-                f"level {parsed[1]} di luar skala 1-{scale_max}",
-                f"level {parsed[1]} is outside the scale 1-{scale_max}")))
+            problems.append(
+                Problem(
+                    "item-level-out-of-scale",
+                    here,
+                    Text(
+                        f"level {parsed[1]} di luar skala 1-{scale_max}",
+                        f"level {parsed[1]} is outside the scale 1-{scale_max}",
+                    ),
+                )
+            )
             parsed = None
         status = status_of(status_text)
         if status is None:
             known = ", ".join(sorted({"diterima", "revisi", "ditolak", "menunggu"}))
-            problems.append(Problem("item-bad-status", place(number, status_col), Text(
-                f"status '{status_text}' tidak dikenal" if status_text else "status kosong",
-                f"unknown status '{status_text}'" if status_text else "status is blank"),
-                Text(f"status yang dikenal: {known}",
-                     f"known statuses: {known} (accepted, revision, rejected, pending)")))
+            problems.append(
+                Problem(
+                    "item-bad-status",
+                    place(number, status_col),
+                    Text(
+                        f"status '{status_text}' tidak dikenal" if status_text else "status kosong",
+                        f"unknown status '{status_text}'" if status_text else "status is blank",
+                    ),
+                    Text(
+                        f"status yang dikenal: {known}",
+                        f"known statuses: {known} (accepted, revision, rejected, pending)",
+                    ),
+                )
+            )
         if parsed is None or status is None:
             continue
         key = f"{parsed[0]}-{parsed[1]}-{parsed[2]}"
         if key in seen:
-            problems.append(Problem("item-duplicate-code", here, Text(
-                f"kode '{code}' sudah ada di {seen[key]}",
-                f"code '{code}' already appears at {seen[key]}")))
+            problems.append(
+                Problem(
+                    "item-duplicate-code",
+                    here,
+                    Text(
+                        f"kode '{code}' sudah ada di {seen[key]}",
+                        f"code '{code}' already appears at {seen[key]}",
+                    ),
+                )
+            )
             continue
         seen[key] = here
         opd = cell(row, "opd") or None
-        items.append(Item(code, parsed[0], parsed[1], parsed[2], status, cell(row, "note"),
-                          opd, here))
+        items.append(
+            Item(code, parsed[0], parsed[1], parsed[2], status, cell(row, "note"), opd, here)
+        )
     if problems:
         raise InputError(name, problems)
     grouped: dict[str, list[Item]] = {}
@@ -264,7 +371,5 @@ def _read_rows(
         group.sort(key=lambda i: (i.level, i.number))
         run = accepted_run(group)
         blockers = tuple(i for i in group if i.level == run + 1 and not i.accepted)
-        result[indicator] = IndicatorItems(indicator, tuple(group), max(run, scale_min),
-                                           blockers)
+        result[indicator] = IndicatorItems(indicator, tuple(group), max(run, scale_min), blockers)
     return ItemList(name, result)
-

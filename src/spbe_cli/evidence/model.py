@@ -18,8 +18,9 @@ from spbe_cli.glossary import TRACK_NAMES
 from spbe_cli.i18n import Text
 from spbe_cli.results import Result
 
-Basis = Literal["names", "mapping", "items", "names+items", "mapping+items", "external",
-                "unclaimed"]
+Basis = Literal[
+    "names", "mapping", "items", "names+items", "mapping+items", "external", "unclaimed"
+]
 
 FINDING_CODES: tuple[str, ...] = (
     "missing-evidence",
@@ -122,13 +123,19 @@ class ScanSummary:
     def partial_text(self) -> Text:
         """Why the scan is partial, in a few words (for headlines and notes)."""
         if self.capped == "entries":
-            return Text(f"pemindaian berhenti pada batas {self.entries_seen:,} entri".replace(
-                ",", "."), f"the scan stopped at the limit of {self.entries_seen:,} entries")
+            return Text(
+                f"pemindaian berhenti pada batas {self.entries_seen:,} entri".replace(",", "."),
+                f"the scan stopped at the limit of {self.entries_seen:,} entries",
+            )
         if self.capped == "depth":
-            return Text("pemindaian berhenti pada batas kedalaman folder",
-                        "the scan stopped at the folder depth limit")
-        return Text(f"{self.unreadable_folders} folder tidak dapat dibaca",
-                    f"{self.unreadable_folders} folders could not be read")
+            return Text(
+                "pemindaian berhenti pada batas kedalaman folder",
+                "the scan stopped at the folder depth limit",
+            )
+        return Text(
+            f"{self.unreadable_folders} folder tidak dapat dibaca",
+            f"{self.unreadable_folders} folders could not be read",
+        )
 
 
 @dataclass(frozen=True)
@@ -194,14 +201,20 @@ class EvidenceReport:
         ``Klaim dari jalur Mandiri, kolom E5 'Nilai Mandiri'``; a file without a
         self-assessment says the scored track stood in for it."""
         name = TRACK_NAMES.get(self.track or "", Text(self.track or "-", self.track or "-"))
-        where = Text(f", kolom {self.column}", f", column {self.column}") if self.column \
+        where = (
+            Text(f", kolom {self.column}", f", column {self.column}")
+            if self.column
             else Text("", "")
-        text = Text(f"Klaim dari jalur {name.id}{where.id}",
-                    f"Claims from the {name.en} track{where.en}")
+        )
+        text = Text(
+            f"Klaim dari jalur {name.id}{where.id}", f"Claims from the {name.en} track{where.en}"
+        )
         if self.self_assessed or self.track == "mandiri":
             return text
-        return Text(text.id + " (berkas tanpa penilaian mandiri)",
-                    text.en + " (the file has no self-assessment)")
+        return Text(
+            text.id + " (berkas tanpa penilaian mandiri)",
+            text.en + " (the file has no self-assessment)",
+        )
 
     def plan_start(self, scored: Result) -> Result:
         """Where a plan from the evidence starts (``plan --dir``, ``report --dir``): each
@@ -237,7 +250,8 @@ class EvidenceReport:
             f"{fixed(self.claimed_published, places, 'id')}, jalur {claim.id})",
             f"The plan starts from the evidenced values: "
             f"{fixed(start.published, places)} (claimed "
-            f"{fixed(self.claimed_published, places)}, {claim.en} track)")
+            f"{fixed(self.claimed_published, places)}, {claim.en} track)",
+        )
         if start.index == self.evidenced_index:
             return text
         cap = name(scored.assessment.track)
@@ -245,7 +259,8 @@ class EvidenceReport:
             text.id + f"; tidak di atas nilai jalur {cap.id} (menurut bukti saja "
             f"{fixed(self.evidenced_published, places, 'id')})",
             text.en + f"; never above the {cap.en} track's values (evidence alone "
-            f"{fixed(self.evidenced_published, places)})")
+            f"{fixed(self.evidenced_published, places)})",
+        )
 
     def supported_levels(self) -> dict[str, Value]:
         """Supported value by indicator id, for every claimed indicator."""
@@ -255,8 +270,12 @@ class EvidenceReport:
         """The assessment with only the evidenced levels: the start of ``plan --from
         evidence`` (OPD, effort and notes kept; ``track`` names ``evidenced``)."""
         base = self.claimed.assessment
-        return replace(base, levels=self.supported_levels(), track="evidenced",
-                       tracks={**base.tracks, "evidenced": self.supported_levels()})
+        return replace(
+            base,
+            levels=self.supported_levels(),
+            track="evidenced",
+            tracks={**base.tracks, "evidenced": self.supported_levels()},
+        )
 
     def findings_of(self, code: str) -> tuple[Finding, ...]:
         """The findings with ``code``."""

@@ -26,8 +26,9 @@ _INDICATOR = re.compile(
     r"(\d+(?:[.-]\d+)?[a-z]?)(?![0-9])",
     re.IGNORECASE,
 )
-_LEVEL = re.compile(r"(?<![a-z])(?:level|lvl|lv|tingkat|tk|l)[\s._-]*(\d{1,3})(?![0-9])",
-                    re.IGNORECASE)
+_LEVEL = re.compile(
+    r"(?<![a-z])(?:level|lvl|lv|tingkat|tk|l)[\s._-]*(\d{1,3})(?![0-9])", re.IGNORECASE
+)
 _SHORTER = re.compile(r"^(\d+)")
 
 

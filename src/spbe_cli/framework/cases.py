@@ -150,8 +150,9 @@ class Expect(BaseModel):
             except ValidationError as error:
                 detail = error.errors(include_url=False)[0]
                 where = ".".join(str(p) for p in detail["loc"])
-                raise ValueError(f"{key}.{where}: {detail['msg']}" if where else
-                                 f"{key}: {detail['msg']}") from None
+                raise ValueError(
+                    f"{key}.{where}: {detail['msg']}" if where else f"{key}: {detail['msg']}"
+                ) from None
         return self
 
     def tiers(self) -> dict[str, dict[str, Decimal]]:
@@ -526,18 +527,26 @@ def _check_expect(expect: Expect, fw: Framework, loc: tuple[int | str, ...], add
     figures: list[tuple[tuple[int | str, ...], Decimal]] = []
     if expect.index is not None:
         figures.append(((*loc, "index"), expect.index))
-    tiers = {t.key: {n.id for n in nodes} for t, nodes in zip(fw.group_tiers, fw.tier_nodes,
-                                                                 strict=True)}
+    tiers = {
+        t.key: {n.id for n in nodes} for t, nodes in zip(fw.group_tiers, fw.tier_nodes, strict=True)
+    }
     given = expect.tiers()
     keys = ", ".join(tiers) or "-"
     for kind in expect.extra_keys():
         if kind not in tiers:
-            add((*loc, kind), "schema-extra_forbidden",
+            add(
+                (*loc, kind),
+                "schema-extra_forbidden",
                 f"kunci tidak dikenal (tingkat {fw.id}: {keys})",
-                f"unknown key (the tiers of {fw.id}: {keys})")
+                f"unknown key (the tiers of {fw.id}: {keys})",
+            )
         elif kind not in given:
-            add((*loc, kind), "schema-dict_type", "harus berupa pemetaan id: angka",
-                "must be a mapping id: figure")
+            add(
+                (*loc, kind),
+                "schema-dict_type",
+                "harus berupa pemetaan id: angka",
+                "must be a mapping id: figure",
+            )
     for kind, found in given.items():
         ids = tiers.get(kind)
         if ids is None:

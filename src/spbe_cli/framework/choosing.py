@@ -40,17 +40,20 @@ class Choice:
         """Why, in a few words: ``menurut tahun 2026`` / ``by the year 2026``."""
         detail = self.detail or ""
         if self.origin == "indicators" and self.off:
-            return Text(f"daftar indikatornya paling dekat dengan kerangka ini ({self.off} "
-                        "tidak cocok; lihat masalah di bawah)",
-                        f"its indicator set is closest to this framework ({self.off} not "
-                        "fitting; see the problems below)")
+            return Text(
+                f"daftar indikatornya paling dekat dengan kerangka ini ({self.off} "
+                "tidak cocok; lihat masalah di bawah)",
+                f"its indicator set is closest to this framework ({self.off} not "
+                "fitting; see the problems below)",
+            )
         return {
             "option": Text("dipilih dengan --framework", "chosen with --framework"),
             "file": Text(f"disebut di berkas ({detail})", f"named in the file ({detail})"),
             "year": Text(f"menurut tahun {detail}", f"by the year {detail}"),
             "today": Text(f"menurut tahun berjalan {detail}", f"by the current year {detail}"),
-            "indicators": Text(f"menurut daftar indikatornya ({detail})",
-                               f"by its indicator set ({detail})"),
+            "indicators": Text(
+                f"menurut daftar indikatornya ({detail})", f"by its indicator set ({detail})"
+            ),
             "default": Text("kerangka bawaan", "the default framework"),
         }[self.origin]
 
@@ -178,8 +181,9 @@ def nearest(
 ) -> tuple[list[Framework], int]:
     """The frameworks ``id_cells`` are near (:func:`near`), closest first, and the cells
     off for the closest; one framework means the choice is clear."""
-    found = [(off, n, fw) for n, fw in enumerate(candidates)
-             if (off := near(fw, id_cells)) is not None]
+    found = [
+        (off, n, fw) for n, fw in enumerate(candidates) if (off := near(fw, id_cells)) is not None
+    ]
     found.sort(key=lambda item: (item[0], item[1]))
     return [fw for _, _, fw in found], found[0][0] if found else 0
 
@@ -220,8 +224,8 @@ def for_new_workbook(name: str | None, year: int | None, this_year: int) -> Choi
     if found is not None:
         return Choice(found, "year" if year is not None else "today", str(wanted))
     spans = "; ".join(f"{f.id} {f.years_text()}" for f in pool)
-    text = Text(f"tidak ada kerangka bawaan untuk tahun {wanted} ({spans}); pilih dengan "
-                "--framework",
-                f"no bundled framework covers the year {wanted} ({spans}); choose one with "
-                "--framework")
+    text = Text(
+        f"tidak ada kerangka bawaan untuk tahun {wanted} ({spans}); pilih dengan --framework",
+        f"no bundled framework covers the year {wanted} ({spans}); choose one with --framework",
+    )
     raise InputError("--year", [Problem("no-framework-for-year", "--year", text)])

@@ -49,14 +49,16 @@ def describe(fw: Framework, indicator: Indicator, figure: Fraction | None = None
     for level in fw.scale.levels:
         info = levels[level]
         criterion = indicator.criteria.get(level)
-        rows.append(LevelFacts(
-            level=level,
-            info=info,
-            band_name=info.band,
-            criteria=criterion.requires if criterion else None,
-            criteria_en=criterion.requires_en if criterion else None,
-            external=external.ranges.get(level) if external else None,
-        ))
+        rows.append(
+            LevelFacts(
+                level=level,
+                info=info,
+                band_name=info.band,
+                criteria=criterion.requires if criterion else None,
+                criteria_en=criterion.requires_en if criterion else None,
+                external=external.ranges.get(level) if external else None,
+            )
+        )
     found = external.levels_for(figure) if external and figure is not None else ()
     return IndicatorFacts(
         framework=fw,

@@ -62,8 +62,11 @@ def _loader_class() -> Any:
         # YAML does not expect); a number this tool reads is never that long.
         if len(node.value) > MAX_TEXT:
             raise yaml.constructor.ConstructorError(
-                None, None, f"a number of {len(node.value):,} characters is too long "
-                f"(at most {MAX_TEXT})", node.start_mark)
+                None,
+                None,
+                f"a number of {len(node.value):,} characters is too long (at most {MAX_TEXT})",
+                node.start_mark,
+            )
         value: int = loader.construct_yaml_int(node)
         return value
 
@@ -86,8 +89,9 @@ def read_text(path: Path, source: str | None = None, limit: int = MAX_YAML_BYTES
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = Text(f"bukan teks UTF-8 (bita {error.start})",
-                    f"is not UTF-8 text (byte {error.start})")
+        text = Text(
+            f"bukan teks UTF-8 (bita {error.start})", f"is not UTF-8 text (byte {error.start})"
+        )
         raise InputError(name, [Problem("not-utf8", name, text)]) from None
 
 
@@ -203,12 +207,30 @@ def pydantic_problems(
 
 
 LEGACY_TIERS: tuple[dict[str, str], ...] = (
-    {"id": "domain", "key": "domains", "code": "D", "name": "Domain", "name_en": "Domain",
-     "plural_en": "Domains"},
-    {"id": "aspect", "key": "aspects", "code": "A", "name": "Aspek", "name_en": "Aspect",
-     "plural_en": "Aspects"},
-    {"id": "indicator", "key": "indicators", "code": "I", "name": "Indikator",
-     "name_en": "Indicator", "plural_en": "Indicators"},
+    {
+        "id": "domain",
+        "key": "domains",
+        "code": "D",
+        "name": "Domain",
+        "name_en": "Domain",
+        "plural_en": "Domains",
+    },
+    {
+        "id": "aspect",
+        "key": "aspects",
+        "code": "A",
+        "name": "Aspek",
+        "name_en": "Aspect",
+        "plural_en": "Aspects",
+    },
+    {
+        "id": "indicator",
+        "key": "indicators",
+        "code": "I",
+        "name": "Indikator",
+        "name_en": "Indicator",
+        "plural_en": "Indicators",
+    },
 )
 """The tiers of a file written before frameworks named their tiers (SPBE-shaped files with
 ``domains`` and no ``tiers``): such files still load, as SPBE frameworks."""
@@ -229,9 +251,16 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
     """Validate framework YAML ``text``; ``source`` names it in problem messages."""
     data, _, problems = read_yaml(text, source)
     if not isinstance(data, dict):
-        problems.append(Problem("not-a-mapping", source, Text(
-            "berkas kerangka harus berupa pemetaan YAML (kunci: nilai)",
-            "a framework file must be a YAML mapping (key: value)")))
+        problems.append(
+            Problem(
+                "not-a-mapping",
+                source,
+                Text(
+                    "berkas kerangka harus berupa pemetaan YAML (kunci: nilai)",
+                    "a framework file must be a YAML mapping (key: value)",
+                ),
+            )
+        )
         raise InputError(source, problems)
     return framework_from_data(data, source, problems)
 
@@ -317,8 +346,7 @@ def _scan(path: Path) -> BundledInfo | None:
     known = store.get("framework", text, Framework, _made_by())
     if known is not None:
         _CACHE[path.resolve()] = known  # load_framework need not read and unpickle it again
-        return BundledInfo(known.id, path, known.aliases, known.applies_from,
-                           known.applies_until)
+        return BundledInfo(known.id, path, known.aliases, known.applies_from, known.applies_until)
     import yaml
 
     fields: dict[str, Any] = {}

@@ -53,7 +53,9 @@ def _model(cls: type[_T]) -> type[_T]:
 @_model
 class _Model:
     __pydantic_config__: ClassVar[dict[str, bool | str]] = {  # read by pydantic
-        "extra": "forbid", "coerce_numbers_to_str": True, "arbitrary_types_allowed": True,
+        "extra": "forbid",
+        "coerce_numbers_to_str": True,
+        "arbitrary_types_allowed": True,
     }
 
 
@@ -203,11 +205,11 @@ class Interval:
 
     def contains(self, figure: Fraction) -> bool:
         """Whether ``figure`` lies in the range."""
-        if self.low is not None and (figure < self.low or (figure == self.low
-                                                            and not self.low_closed)):
+        if self.low is not None and (
+            figure < self.low or (figure == self.low and not self.low_closed)
+        ):
             return False
-        return self.high is None or figure < self.high or (figure == self.high
-                                                           and self.high_closed)
+        return self.high is None or figure < self.high or (figure == self.high and self.high_closed)
 
     def text(self, lang: Lang = "en") -> str:
         """``12,5 < x <= 37,5`` style text (a decimal comma in Indonesian)."""
@@ -243,7 +245,8 @@ class External(_Model):
     default_basis_en: str | None = None
     index: str | None = None
     ranges: dict[int, Annotated[Interval, ParseInterval()]] = dataclasses.field(
-        default_factory=dict)
+        default_factory=dict
+    )
     basis: str | None = None
     basis_en: str | None = None
 
@@ -254,8 +257,7 @@ class External(_Model):
     def levels_for(self, figure: Fraction) -> tuple[int, ...]:
         """The levels whose range of the index's figure holds ``figure`` (none where the
         text leaves a gap, more than one where its ranges overlap)."""
-        return tuple(level for level, span in sorted(self.ranges.items())
-                     if span.contains(figure))
+        return tuple(level for level, span in sorted(self.ranges.items()) if span.contains(figure))
 
 
 @_model
@@ -355,7 +357,6 @@ def compress_ids(ids: Sequence[str]) -> str:
             parts.append(item)
     flush()
     return ", ".join(parts)
-
 
 
 @_model
@@ -637,8 +638,13 @@ class Framework(_Model):
         criterion = indicator.criteria.get(level)
         if info is None or criterion is None:
             return info
-        return LevelInfo(name=info.name, name_en=info.name_en, band=info.band,
-                         requires=criterion.requires, requires_en=criterion.requires_en)
+        return LevelInfo(
+            name=info.name,
+            name_en=info.name_en,
+            band=info.band,
+            requires=criterion.requires,
+            requires_en=criterion.requires_en,
+        )
 
     def label(self, lang: Lang) -> str:
         """The framework's title in ``lang``."""
@@ -656,8 +662,11 @@ class Framework(_Model):
     def comparable(self, other: Framework) -> bool:
         """Whether this index and ``other``'s measure the same instrument (so a change
         between them means something): the same framework, or declared comparable."""
-        return (other.id == self.id or other.id in self.comparable_with
-                or self.id in other.comparable_with)
+        return (
+            other.id == self.id
+            or other.id in self.comparable_with
+            or self.id in other.comparable_with
+        )
 
 
 _RANGE_BELOW = Text("{low} sampai di bawah {high}", "{low} to below {high}")
@@ -673,4 +682,3 @@ def _edge_text(value: Fraction, places: int, lang: Lang) -> str:
 
 def _words(text: str) -> str:
     return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
-

@@ -121,8 +121,7 @@ def read_assessments(
             result = ReadResult([], header.layout, name, source)
             problems: list[Problem] = []
             for choice, subset in plan:
-                reader = _reader(choice.framework, source, name, rows, header, book,
-                                 allow_missing)
+                reader = _reader(choice.framework, source, name, rows, header, book, allow_missing)
                 if header.layout == "long":
                     assert isinstance(reader, LongReader)
                     found = [reader.read(agency, year, asked)]
@@ -159,14 +158,29 @@ def _asked_track(track: str | None) -> str | None:
         from spbe_cli.readers.vocabulary import vocabulary
 
         names = ", ".join(vocabulary().track_names)
-        raise InputError("--track", [Problem("bad-track", "--track", Text(
-            f"'{track}' bukan tahap yang dikenal ({names})",
-            f"'{track}' is not a known track ({names})"))])
+        raise InputError(
+            "--track",
+            [
+                Problem(
+                    "bad-track",
+                    "--track",
+                    Text(
+                        f"'{track}' bukan tahap yang dikenal ({names})",
+                        f"'{track}' is not a known track ({names})",
+                    ),
+                )
+            ],
+        )
     return found
 
 
 def _reader(
-    fw: Framework, source: str, name: str | None, rows: Rows, header: Header, book: Book,
+    fw: Framework,
+    source: str,
+    name: str | None,
+    rows: Rows,
+    header: Header,
+    book: Book,
     allow_missing: bool,
 ) -> SheetReader:
     kind = LongReader if header.layout == "long" else WideReader
@@ -255,8 +269,14 @@ _Plan = list[tuple[Choice, list[int] | None]]
 
 
 def _plan(
-    rows: Rows, header: Header, pool: Sequence[Framework], single: Framework | None,
-    year: int | None, year_hint: int | None, source: str, sheet: str | None,
+    rows: Rows,
+    header: Header,
+    pool: Sequence[Framework],
+    single: Framework | None,
+    year: int | None,
+    year_hint: int | None,
+    source: str,
+    sheet: str | None,
 ) -> _Plan:
     """The framework of each part of the sheet: the whole sheet (long) or groups of rows."""
     if single is not None:
@@ -267,16 +287,25 @@ def _plan(
         year_cell = found.get("year")
         file_year = year if year is not None else (whole(year_cell[0]) if year_cell else None)
         choice = _choose(
-            text(cell[0]) if cell else None, file_year if file_year else year_hint,
-            lambda: id_cells(rows, header), pool, source, _place(sheet, cell),
+            text(cell[0]) if cell else None,
+            file_year if file_year else year_hint,
+            lambda: id_cells(rows, header),
+            pool,
+            source,
+            _place(sheet, cell),
         )
         return [(choice, None)]
     return _plan_wide(rows, header, pool, year, year_hint, source, sheet)
 
 
 def _plan_wide(
-    rows: Rows, header: Header, pool: Sequence[Framework], year: int | None,
-    year_hint: int | None, source: str, sheet: str | None,
+    rows: Rows,
+    header: Header,
+    pool: Sequence[Framework],
+    year: int | None,
+    year_hint: int | None,
+    source: str,
+    sheet: str | None,
 ) -> _Plan:
     """Rows grouped by the framework each one's Kerangka or year cell gives."""
     framework_col, year_col = header.column("framework"), header.column("year")
@@ -302,7 +331,11 @@ def _plan_wide(
         named_cell = row[framework_col] if framework_col is not None else None
         year_cell = row[year_col] if year is None and year_col is not None else None
         pair: tuple[type, object, type, object] | None = (
-            type(named_cell), named_cell, type(year_cell), year_cell)
+            type(named_cell),
+            named_cell,
+            type(year_cell),
+            year_cell,
+        )
         try:
             found = chosen.get(pair)  # type: ignore[arg-type]
         except TypeError:  # a cell value that cannot be a key: choose for the row alone
@@ -310,13 +343,19 @@ def _plan_wide(
         if found is not None:
             found.append(index)
             continue
-        row_year = year if year is not None else (
-            whole(year_cell) if year_col is not None else None)
+        row_year = (
+            year if year is not None else (whole(year_cell) if year_col is not None else None)
+        )
         choice = _choose(
-            None if blank(named_cell) else text(named_cell), row_year or year_hint,
-            lambda: cells, pool, source,
-            _place(sheet, (named_cell, index, framework_col)) if framework_col is not None
-            else None, fallback=fallback,
+            None if blank(named_cell) else text(named_cell),
+            row_year or year_hint,
+            lambda: cells,
+            pool,
+            source,
+            _place(sheet, (named_cell, index, framework_col))
+            if framework_col is not None
+            else None,
+            fallback=fallback,
         )
         key = (choice.framework.id, choice.origin, choice.detail)
         members = groups.setdefault(key, (choice, []))[1]
@@ -336,17 +375,32 @@ def _place(sheet: str | None, cell: tuple[Any, int, int | None] | None) -> str |
 
 
 def _choose(
-    name: str | None, year: int | None, id_cells_of: Any, pool: Sequence[Framework],
-    source: str, name_place: str | None, fallback: Any = None,
+    name: str | None,
+    year: int | None,
+    id_cells_of: Any,
+    pool: Sequence[Framework],
+    source: str,
+    name_place: str | None,
+    fallback: Any = None,
 ) -> Choice:
     """One agency-year's framework (see :mod:`spbe_cli.framework.choosing`); InputError if none."""
     if name:
         found = named(name, pool)
         if found is None:
             names = ", ".join(f.id for f in pool)
-            raise InputError(source, [Problem("unknown-framework", name_place or source, Text(
-                f"kerangka '{name}' tidak dikenal (yang dikenal: {names})",
-                f"unknown framework '{name}' (known: {names})"))])
+            raise InputError(
+                source,
+                [
+                    Problem(
+                        "unknown-framework",
+                        name_place or source,
+                        Text(
+                            f"kerangka '{name}' tidak dikenal (yang dikenal: {names})",
+                            f"unknown framework '{name}' (known: {names})",
+                        ),
+                    )
+                ],
+            )
         return Choice(found, "file", name)
     by_year = for_year(year, pool)
     if by_year is not None:
@@ -371,21 +425,37 @@ def _choose(
             "atau tahun penilaian",
             f"its indicator set is as close to several frameworks ({names}) and fits none "
             "exactly; name the framework with --framework, a Kerangka cell, or the "
-            "evaluation year")
-    raise InputError(source, [Problem("framework-unknown", source, text,
-                                      Text("sebutkan kerangkanya dengan --framework",
-                                           "name the framework with --framework"))])
+            "evaluation year",
+        )
+    raise InputError(
+        source,
+        [
+            Problem(
+                "framework-unknown",
+                source,
+                text,
+                Text(
+                    "sebutkan kerangkanya dengan --framework", "name the framework with --framework"
+                ),
+            )
+        ],
+    )
 
 
 def _nearest_note(choice: Choice, source: str) -> Problem:
     """Which framework the problems of a file without a Kerangka cell or year were found
     against: the one its indicator cells are closest to."""
     fw = choice.framework.id
-    return Problem("framework-nearest", source, Text(
-        f"dibaca dengan {fw}, kerangka yang paling dekat dengan daftar indikatornya (tanpa sel "
-        "Kerangka atau tahun); sebutkan kerangka lain dengan --framework bila keliru",
-        f"read as {fw}, the framework its indicator set is closest to (no Kerangka cell or "
-        "year); name another with --framework if that is wrong"))
+    return Problem(
+        "framework-nearest",
+        source,
+        Text(
+            f"dibaca dengan {fw}, kerangka yang paling dekat dengan daftar indikatornya (tanpa sel "
+            "Kerangka atau tahun); sebutkan kerangka lain dengan --framework bila keliru",
+            f"read as {fw}, the framework its indicator set is closest to (no Kerangka cell or "
+            "year); name another with --framework if that is wrong",
+        ),
+    )
 
 
 def _year_hint(
@@ -393,20 +463,25 @@ def _year_hint(
 ) -> list[Problem]:
     """When a file's indicators do not fit its year's framework: say so, which framework
     they fit (if one does), and how to choose it."""
-    cells = id_cells(rows, header) if header.layout == "long" else [
-        id_text(rows[header.row][c]) or "" for c in header.indicator_columns]
+    cells = (
+        id_cells(rows, header)
+        if header.layout == "long"
+        else [id_text(rows[header.row][c]) or "" for c in header.indicator_columns]
+    )
     if misfit(choice.framework, cells) is None:
         return []  # the indicators fit the year's framework: the problems are elsewhere
     fits = [fw for fw in pool if misfit(fw, cells) is None and fw is not choice.framework]
     other = f" ({fits[0].id} cocok dengan indikatornya)" if len(fits) == 1 else ""
     other_en = f" ({fits[0].id} fits its indicators)" if len(fits) == 1 else ""
-    return [Problem(
-        "framework-by-year",
-        source,
-        Text(
-            f"tahun {choice.detail} dinilai dengan {choice.framework.id} menurut tahunnya"
-            f"{other}; sebutkan kerangka lain dengan --framework atau sel Kerangka",
-            f"the year {choice.detail} is scored under {choice.framework.id} by its year"
-            f"{other_en}; name another framework with --framework or a Kerangka cell",
-        ),
-    )]
+    return [
+        Problem(
+            "framework-by-year",
+            source,
+            Text(
+                f"tahun {choice.detail} dinilai dengan {choice.framework.id} menurut tahunnya"
+                f"{other}; sebutkan kerangka lain dengan --framework atau sel Kerangka",
+                f"the year {choice.detail} is scored under {choice.framework.id} by its year"
+                f"{other_en}; name another framework with --framework or a Kerangka cell",
+            ),
+        )
+    ]

@@ -118,8 +118,9 @@ def _parse(decoded: str, source: str) -> Rows:
             rows.append(row)
     except csv.Error:
         raise refuse(
-            source, "not-csv", Text("bukan berkas CSV yang dapat dibaca",
-                                    "is not a readable CSV file")
+            source,
+            "not-csv",
+            Text("bukan berkas CSV yang dapat dibaca", "is not a readable CSV file"),
         ) from None
     return rows
 

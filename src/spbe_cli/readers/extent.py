@@ -103,9 +103,15 @@ def check_sheet(path: Path, source: str, sheet: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_part(archive, sheet)
-            parts = [part] if part is not None else [
-                n for n in archive.namelist()
-                if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            parts = (
+                [part]
+                if part is not None
+                else [
+                    n
+                    for n in archive.namelist()
+                    if n.startswith("xl/worksheets/") and n.endswith(".xml")
+                ]
+            )
             for name in parts:
                 with archive.open(name) as stream:
                     extent = scan(stream)
@@ -113,8 +119,16 @@ def check_sheet(path: Path, source: str, sheet: str) -> None:
                     raise _too_far(source, sheet, extent)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError,
-            RuntimeError, NotImplementedError):  # damaged, encrypted or odd parts
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ):  # damaged, encrypted or odd parts
         raise refuse(source, "not-a-workbook", NOT_A_WORKBOOK) from None
 
 
@@ -146,7 +160,7 @@ def scan(stream: IO[bytes]) -> Extent:
                 continue
             if opening[1]:  # <sheetData/>: no cells
                 break
-            inside, chunk = True, chunk[opening.end():]
+            inside, chunk = True, chunk[opening.end() :]
         end = _data_end(chunk)
         _chunk(chunk[:end], extent)
         if extent.over() or end < len(chunk) or not data:

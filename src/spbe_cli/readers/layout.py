@@ -203,5 +203,13 @@ def expected_text(layout: str, first: str, last: str) -> Text:
     )
 
 
-__all__ = ["HEADER_SEARCH_ROWS", "Header", "column_letters", "detect", "expected_text",
-           "header_name", "id_like", "indicator_column"]
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "Header",
+    "column_letters",
+    "detect",
+    "expected_text",
+    "header_name",
+    "id_like",
+    "indicator_column",
+]

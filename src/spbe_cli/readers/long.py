@@ -138,11 +138,17 @@ class LongReader(SheetReader):
         if asked is not None:
             if asked not in tracks:
                 listed = ", ".join(present or tracks) or "-"
-                self.problems.append(Problem(
-                    "track-not-found", self.sheet_place,
-                    Text(f"tidak ada kolom nilai untuk tahap '{asked}'; tahap yang ada: {listed}",
-                         f"no value column for the track '{asked}'; the tracks here: {listed}"),
-                ))
+                self.problems.append(
+                    Problem(
+                        "track-not-found",
+                        self.sheet_place,
+                        Text(
+                            f"tidak ada kolom nilai untuk tahap '{asked}'; "
+                            f"tahap yang ada: {listed}",
+                            f"no value column for the track '{asked}'; the tracks here: {listed}",
+                        ),
+                    )
+                )
             return asked
         order = vocabulary().order
         for name in (*order, *tracks):
@@ -176,13 +182,18 @@ class LongReader(SheetReader):
                     if not external:
                         gaps.append(key)
             if name != scored and gaps and tracks[name]:
-                self.warnings.append(Problem(
-                    "track-incomplete", self.sheet_place,
-                    Text(f"tahap '{name}' tidak dibandingkan: nilai kosong untuk indikator "
-                         f"{compress_ids(gaps)}",
-                         f"the track '{name}' is not compared: values are blank for indicators "
-                         f"{compress_ids(gaps)}"),
-                ))
+                self.warnings.append(
+                    Problem(
+                        "track-incomplete",
+                        self.sheet_place,
+                        Text(
+                            f"tahap '{name}' tidak dibandingkan: nilai kosong untuk indikator "
+                            f"{compress_ids(gaps)}",
+                            f"the track '{name}' is not compared: values are blank for indicators "
+                            f"{compress_ids(gaps)}",
+                        ),
+                    )
+                )
             elif tracks.get(name) or name == scored:
                 complete[name] = tracks.get(name, {})
         self.missing(k for k in seen if k not in absent)
@@ -203,8 +214,11 @@ class LongReader(SheetReader):
 
     def _extras(self, result: Assessment, key: str, row: list[Any], row_index: int) -> None:
         header = self.header
-        for role, target in (("opd", result.opd), ("note", result.notes),
-                             ("evidence", result.evidence)):
+        for role, target in (
+            ("opd", result.opd),
+            ("note", result.notes),
+            ("evidence", result.evidence),
+        ):
             col = header.column(role)
             if col is not None and not blank(row[col]):
                 target[key] = text(row[col])

@@ -163,5 +163,13 @@ def has_data(rows: Rows) -> bool:
     return any(any(cell != "" and cell is not None for cell in row) for row in rows)
 
 
-__all__ = ["Book", "CsvBook", "Workbook", "has_data", "named_sheet", "no_data", "open_book",
-           "sheet_names"]
+__all__ = [
+    "Book",
+    "CsvBook",
+    "Workbook",
+    "has_data",
+    "named_sheet",
+    "no_data",
+    "open_book",
+    "sheet_names",
+]

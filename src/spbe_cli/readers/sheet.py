@@ -98,7 +98,13 @@ class SheetReader:
         self.problems.append(Problem(code, self.place(row, col), text, hint))
 
     def add_grouped(
-        self, code: str, row: int, col: int, text: Text, group: Text, detail: str,
+        self,
+        code: str,
+        row: int,
+        col: int,
+        text: Text,
+        group: Text,
+        detail: str,
         hint: Text | None = None,
     ) -> None:
         """A problem that becomes part of one line when many cells share it (``group``)."""
@@ -151,9 +157,13 @@ class SheetReader:
         if not scale.min <= found <= scale.max:
             value = short(format_exact(found))
             self.add_grouped(
-                "level-out-of-scale", row, col,
-                Text(f"nilai {value} di luar {self.scale_text}",
-                     f"value {value} is outside {self.scale_text}"),
+                "level-out-of-scale",
+                row,
+                col,
+                Text(
+                    f"nilai {value} di luar {self.scale_text}",
+                    f"value {value} is outside {self.scale_text}",
+                ),
                 Text(f"nilai di luar {self.scale_text}", f"values outside {self.scale_text}"),
                 value,
             )
@@ -168,16 +178,21 @@ class SheetReader:
     def _not_a_value(self, raw: Any, row: int, col: int, numeric: bool) -> None:
         value = shown(raw)
         if not numeric and not self.fw.scale.decimal:
-            text = Text(f"nilai {value} bukan angka (tulis tingkat bulat {self.scale_text})",
-                        f"value {value} is not a number (write a whole level {self.scale_text})")
+            text = Text(
+                f"nilai {value} bukan angka (tulis tingkat bulat {self.scale_text})",
+                f"value {value} is not a number (write a whole level {self.scale_text})",
+            )
             group = Text("nilai bukan angka", "values that are not numbers")
         elif self.fw.scale.decimal:
-            text = Text(f"nilai {value} bukan angka (mis. 2, 1,26 atau 7/6)",
-                        f"value {value} is not a number (such as 2, 1.26 or 7/6)")
+            text = Text(
+                f"nilai {value} bukan angka (mis. 2, 1,26 atau 7/6)",
+                f"value {value} is not a number (such as 2, 1.26 or 7/6)",
+            )
             group = Text("nilai bukan angka", "values that are not numbers")
         else:
-            text = Text(f"nilai {value} bukan bilangan bulat",
-                        f"level {value} is not a whole number")
+            text = Text(
+                f"nilai {value} bukan bilangan bulat", f"level {value} is not a whole number"
+            )
             group = Text("nilai bukan bilangan bulat", "levels that are not whole numbers")
         self.add_grouped("level-not-integer", row, col, text, group, value)
 
@@ -197,8 +212,12 @@ class SheetReader:
                 self.add_grouped(cause.code, *cell, cause.text, cause.text, "", cause.hint)
             elif is_problem:
                 self.add_grouped(
-                    "level-blank", *cell, Text("nilai kosong", "value is blank"),
-                    Text("nilai kosong", "values are blank"), "", hint,
+                    "level-blank",
+                    *cell,
+                    Text("nilai kosong", "value is blank"),
+                    Text("nilai kosong", "values are blank"),
+                    "",
+                    hint,
                 )
         self._blanks.clear()
 
@@ -210,11 +229,17 @@ class SheetReader:
         value = shown(raw)
         where = f"{self.fw.id} ({first}..{last})"
         self.add_grouped(
-            "unknown-indicator", row, col,
-            Text(f"indikator {value} tidak dikenal dalam kerangka {where}",
-                 f"unknown indicator {value} in framework {where}"),
-            Text(f"indikator tidak dikenal dalam kerangka {where}",
-                 f"indicators unknown in framework {where}"),
+            "unknown-indicator",
+            row,
+            col,
+            Text(
+                f"indikator {value} tidak dikenal dalam kerangka {where}",
+                f"unknown indicator {value} in framework {where}",
+            ),
+            Text(
+                f"indikator tidak dikenal dalam kerangka {where}",
+                f"indicators unknown in framework {where}",
+            ),
             value,
         )
 
@@ -278,8 +303,9 @@ class SheetReader:
         for key in ids:
             external = self.fw.indicator_by_id[key].external
             assert external is not None
-            parts.append((key, format_exact(external.default), external.source,
-                          external.label("en")))
+            parts.append(
+                (key, format_exact(external.default), external.source, external.label("en"))
+            )
             if external.default_basis:
                 bases[external.default_basis] = external.default_basis_en or ""
         shown_id = "; ".join(f"{k} = {d} ({s})" for k, d, s, _ in parts)

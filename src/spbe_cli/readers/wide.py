@@ -78,9 +78,28 @@ def _filling(name: str) -> Callable[..., Any]:
 
 
 for _name in (
-    "__getitem__", "__contains__", "__iter__", "__len__", "__repr__", "__reversed__",
-    "__or__", "__ror__", "__ior__", "__setitem__", "__delitem__", "__reduce_ex__", "get",
-    "keys", "values", "items", "copy", "pop", "popitem", "setdefault", "update", "clear",
+    "__getitem__",
+    "__contains__",
+    "__iter__",
+    "__len__",
+    "__repr__",
+    "__reversed__",
+    "__or__",
+    "__ror__",
+    "__ior__",
+    "__setitem__",
+    "__delitem__",
+    "__reduce_ex__",
+    "get",
+    "keys",
+    "values",
+    "items",
+    "copy",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "clear",
 ):
     setattr(SourceMap, _name, _filling(_name))
 
@@ -102,7 +121,10 @@ class WideReader(SheetReader):
     _external_blank: set[str]
 
     def read(
-        self, agency: str | None, year: int | None, track: str | None,
+        self,
+        agency: str | None,
+        year: int | None,
+        track: str | None,
         rows: Sequence[int] | None = None,
     ) -> list[Assessment]:
         """One assessment per agency-year, of the rows given (all by default)."""
@@ -139,7 +161,10 @@ class WideReader(SheetReader):
         return columns
 
     def _rows(
-        self, columns: dict[str, int], year: int | None, track_col: int | None,
+        self,
+        columns: dict[str, int],
+        year: int | None,
+        track_col: int | None,
         subset: Sequence[int] | None,
     ) -> list[tuple[_RowKey, int, Assessment]]:
         """The hot loop: C-level calls per row, the per-cell work only for unusual rows."""
@@ -201,7 +226,8 @@ class WideReader(SheetReader):
         indices = range(self.header.row + 1, len(self.rows)) if subset is None else subset
         present = {track_name(text(self.rows[i][col])) for i in indices}
         return next((n for n in vocabulary().order if n in present), None) or next(
-            (n for n in sorted(p for p in present if p)), None)
+            (n for n in sorted(p for p in present if p)), None
+        )
 
     def _track_of(self, row: list[Any], row_index: int, col: int | None) -> str | None:
         if col is None:
@@ -210,9 +236,15 @@ class WideReader(SheetReader):
         found = track_name(text(raw)) if not blank(raw) else None
         if found is None:
             names = ", ".join(vocabulary().track_names)
-            self.add("track-invalid", row_index, col, Text(
-                f"tahap '{text(raw)}' tidak dikenal (tulis salah satu: {names})",
-                f"unknown track '{text(raw)}' (write one of: {names})"))
+            self.add(
+                "track-invalid",
+                row_index,
+                col,
+                Text(
+                    f"tahap '{text(raw)}' tidak dikenal (tulis salah satu: {names})",
+                    f"unknown track '{text(raw)}' (write one of: {names})",
+                ),
+            )
         return found
 
     def _group(
@@ -243,13 +275,19 @@ class WideReader(SheetReader):
             any_row = next(iter(found.values()))
             names = ", ".join(sorted(found))
             assert any_row.origin is not None
-            self.problems.append(Problem(
-                "track-missing", f"{self.sheet_place}!{any_row.origin.cell}"
-                if self.sheet else any_row.origin.cell,
-                Text(f"{any_row.label}: tidak ada baris tahap '{scored}' (yang ada: {names})",
-                     f"{any_row.label}: no row for the track '{scored}' (there are: {names})"),
-                Text("pilih tahap lain dengan --track", "choose another track with --track"),
-            ))
+            self.problems.append(
+                Problem(
+                    "track-missing",
+                    f"{self.sheet_place}!{any_row.origin.cell}"
+                    if self.sheet
+                    else any_row.origin.cell,
+                    Text(
+                        f"{any_row.label}: tidak ada baris tahap '{scored}' (yang ada: {names})",
+                        f"{any_row.label}: no row for the track '{scored}' (there are: {names})",
+                    ),
+                    Text("pilih tahap lain dengan --track", "choose another track with --track"),
+                )
+            )
             return any_row
         base.track = scored
         base.tracks = {name: result.levels for name, result in found.items()}
@@ -259,8 +297,11 @@ class WideReader(SheetReader):
     def _duplicate_row(
         self, result: Assessment, row: int, first: int, col: int, tracked: bool
     ) -> None:
-        what = Text("instansi, tahun dan tahap", "agency, year and track") if tracked else Text(
-            "instansi dan tahun", "agency and year")
+        what = (
+            Text("instansi, tahun dan tahap", "agency, year and track")
+            if tracked
+            else Text("instansi dan tahun", "agency and year")
+        )
         self.add(
             "duplicate-agency",
             row,
@@ -277,8 +318,11 @@ class WideReader(SheetReader):
         """Under --allow-missing, note the blank values of one row that count at the minimum."""
         if not self.allow_missing:
             return
-        absent = [i.id for i in self.fw.indicators  # absent columns have their own warning
-                  if i.id in self._column_ids and i.id not in result.levels and i.external is None]
+        absent = [
+            i.id
+            for i in self.fw.indicators  # absent columns have their own warning
+            if i.id in self._column_ids and i.id not in result.levels and i.external is None
+        ]
         if not absent or result.origin is None:
             return
         low = self.fw.scale.min
@@ -309,7 +353,11 @@ class WideReader(SheetReader):
         return True
 
     def _slow_row(
-        self, ids: tuple[str, ...], cols: tuple[int, ...], values: Sequence[Any], row_index: int,
+        self,
+        ids: tuple[str, ...],
+        cols: tuple[int, ...],
+        values: Sequence[Any],
+        row_index: int,
         other_track: bool,
     ) -> dict[str, Value]:
         levels: dict[str, Value] = {}

@@ -68,7 +68,7 @@ def short_name(name: str) -> str:
     """An indicator name without the prefix every indicator shares ("Tingkat Kematangan")."""
     for prefix in ("Tingkat Kematangan ", "Maturity of "):
         if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -85,10 +85,13 @@ def aligned_lines(
     in ``left`` flush left, the others right), each line ending in a newline."""
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
     for row in [header, *rows]:
-        yield "  ".join(
-            cell.ljust(w) if c in left else cell.rjust(w)
-            for c, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip() + "\n"
+        yield (
+            "  ".join(
+                cell.ljust(w) if c in left else cell.rjust(w)
+                for c, (cell, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+            + "\n"
+        )
 
 
 def style_of(framework: Framework, band: Band) -> str:

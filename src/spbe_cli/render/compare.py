@@ -110,8 +110,11 @@ def series_view(item: SeriesView, lang: Lang) -> RenderableType:
         parts.append(RichText(instruments_text(pieces).get(lang), style="yellow"))
     for number, piece in enumerate(pieces):
         if number:
-            parts.append(RichText(not_comparable_text(item.crossings[number - 1],
-                                                      lang).get(lang), style="yellow"))
+            parts.append(
+                RichText(
+                    not_comparable_text(item.crossings[number - 1], lang).get(lang), style="yellow"
+                )
+            )
         if len(pieces) > 1:
             fw = piece.points[0].framework
             spans = " → ".join(year_label(p) for p in piece.points)
@@ -206,12 +209,17 @@ def not_comparable_text(step: Step, lang: Lang) -> Text:
     count = step.indicators_compared
     if not step.comparable:
         names = (step.before.framework.index_label("id"), step.after.framework.index_label("id"))
-        names_en = (step.before.framework.index_label("en"),
-                    step.after.framework.index_label("en"))
-        same_id = (f"{count} indikator yang sama tetap dibandingkan" if count
-                   else "tidak ada indikator yang sama")
-        same_en = (f"{count} identical indicators are still compared" if count
-                   else "no indicator is the same in both")
+        names_en = (step.before.framework.index_label("en"), step.after.framework.index_label("en"))
+        same_id = (
+            f"{count} indikator yang sama tetap dibandingkan"
+            if count
+            else "tidak ada indikator yang sama"
+        )
+        same_en = (
+            f"{count} identical indicators are still compared"
+            if count
+            else "no indicator is the same in both"
+        )
         return Text(
             f"{before}→{after}: instrumen berbeda ({names[0]}, {ids[0]} → {names[1]}, {ids[1]})."
             f" Angka indeks dan predikat tidak sebanding dan tidak dikurangkan ({ABSENT}); "
@@ -285,9 +293,10 @@ def summary_table(view: CompareView, lang: Lang) -> Table:
             step = series.steps[-1]
             last = change_text(step.index, lang) if step.comparable else ABSENT
         table.add_row(
-            RichText(series.agency or ""), *cells, last, transition_text(item, lang),
+            RichText(series.agency or ""),
+            *cells,
+            last,
+            transition_text(item, lang),
             sparks(item),
         )
     return table
-
-

@@ -93,10 +93,13 @@ def year_label(point: Point) -> str:
 
 def instruments_text(pieces: Sequence[Series]) -> Text:
     """One sentence naming each instrument with its years: they are not comparable."""
+
     def items(lang: Lang) -> str:
         return "; ".join(
             f"{p.points[0].framework.index_label(lang)} "
-            f"({', '.join(year_label(x) for x in p.points)})" for p in pieces)
+            f"({', '.join(year_label(x) for x in p.points)})"
+            for p in pieces
+        )
 
     return Text(
         f"Instrumen berbeda: {items('id')}. Tiap instrumen ditampilkan sendiri; indeks dan "
@@ -373,8 +376,9 @@ def write_markdown(view: CompareView, sink: Sink) -> None:
         for piece in pieces:  # one table per instrument (SPBE, Pemdi), each named
             header, rows = compare_markdown_rows(piece, lang)
             named = f" · {piece.points[0].framework.index_label(lang)}" if len(pieces) > 1 else ""
-            parts.append(f"### {item.series.agency or ''}{named}\n\n"
-                         + markdown_table(header, rows))
+            parts.append(
+                f"### {item.series.agency or ''}{named}\n\n" + markdown_table(header, rows)
+            )
         if len(pieces) > 1:
             parts.append(instruments_text(pieces).get(lang) + "\n")
     sink.text("\n".join(parts))

@@ -36,16 +36,19 @@ L = {
     "indicators": glossary.INDICATORS,
     "at_risk": Text("Berisiko", "At risk"),
     "findings": Text("Temuan", "Findings"),
-    "quiet": Text("{n} OPD lain: semua klaim didukung bukti",
-                  "{n} other OPDs: every claim evidenced"),
+    "quiet": Text(
+        "{n} OPD lain: semua klaim didukung bukti", "{n} other OPDs: every claim evidenced"
+    ),
     "none": Text("Semua klaim didukung bukti.", "Every claim is backed by evidence."),
     "no_opd": glossary.NO_OPD,
-    "scan": Text("{files} berkas diperiksa, {pdfs} PDF sah",
-                 "{files} files checked, {pdfs} valid PDFs"),
+    "scan": Text(
+        "{files} berkas diperiksa, {pdfs} PDF sah", "{files} files checked, {pdfs} valid PDFs"
+    ),
     "partial": Text("(sebagian)", "(partial)"),
-    "partial_note": Text("{why}: sisanya tidak diperiksa, jadi indeks menurut bukti hanya batas "
-                         "bawah", "{why}: the rest was not checked, so the evidenced index is "
-                         "only a lower bound"),
+    "partial_note": Text(
+        "{why}: sisanya tidak diperiksa, jadi indeks menurut bukti hanya batas bawah",
+        "{why}: the rest was not checked, so the evidenced index is only a lower bound",
+    ),
 }
 
 
@@ -60,21 +63,27 @@ def evidence_view(view: EvidenceView, lang: Lang, limit: int = 30) -> Renderable
     claimed, evidenced = report.claimed, report.evidenced
     fw = claimed.framework
     places = fw.rounding.places
-    head = RichText(f"{L['title'].get(lang)} · {report.agency or ''} {report.year or ''}",
-                    style="bold")
+    head = RichText(
+        f"{L['title'].get(lang)} · {report.agency or ''} {report.year or ''}", style="bold"
+    )
     line = RichText(f"{claimed.framework.index_label(lang)} ")
     line.append(f"{L['claimed'].get(lang)} {fmt(claimed.published, places, lang)} ")
     line.append(claimed.band.label(lang), style=band_style(claimed, claimed.band))
     partial = f"{L['partial'].get(lang)} " if report.partial else ""
     line.append(f" → {L['evidenced'].get(lang)} {partial}{fmt(evidenced.published, places, lang)} ")
     line.append(evidenced.band.label(lang), style=band_style(evidenced, evidenced.band))
-    line.append(f" ({signed(-report.risk, places, lang)} {L['risk'].get(lang)})",
-                style="bold red" if report.risk else "green")
+    line.append(
+        f" ({signed(-report.risk, places, lang)} {L['risk'].get(lang)})",
+        style="bold red" if report.risk else "green",
+    )
     parts: list[RenderableType] = [head, line, RichText(report.claim_text().get(lang))]
     if report.scan is not None:
-        parts.append(RichText(L["scan"].format(files=report.scan.files,
-                                               pdfs=report.scan.valid_pdfs).get(lang),
-                              style="dim"))
+        parts.append(
+            RichText(
+                L["scan"].format(files=report.scan.files, pdfs=report.scan.valid_pdfs).get(lang),
+                style="dim",
+            )
+        )
         if report.partial:
             why = report.scan.partial_text().get(lang)
             note = L["partial_note"].format(why=why).get(lang)
@@ -106,8 +115,13 @@ def evidence_view(view: EvidenceView, lang: Lang, limit: int = 30) -> Renderable
         for opd in report.opds:
             if opd in quiet:
                 continue
-            table.add_row(RichText(opd.opd or L["no_opd"].get(lang)), str(len(opd.indicators)),
-                          str(len(opd.at_risk)), str(opd.findings), fmt(opd.risk, 4, lang))
+            table.add_row(
+                RichText(opd.opd or L["no_opd"].get(lang)),
+                str(len(opd.indicators)),
+                str(len(opd.at_risk)),
+                str(opd.findings),
+                fmt(opd.risk, 4, lang),
+            )
         if quiet:
             table.caption = L["quiet"].format(n=len(quiet)).get(lang)
         parts.append(table)

@@ -47,9 +47,21 @@ if TYPE_CHECKING:
 
 SCHEMA = "spbe-evidence/1"
 
-CSV_HEADER = ("id", "name", "opd", "claimed", "supported", "evidenced_levels",
-              "missing_levels", "files", "basis", "accepted_level", "blockers", "risk",
-              "scan_complete")
+CSV_HEADER = (
+    "id",
+    "name",
+    "opd",
+    "claimed",
+    "supported",
+    "evidenced_levels",
+    "missing_levels",
+    "files",
+    "basis",
+    "accepted_level",
+    "blockers",
+    "risk",
+    "scan_complete",
+)
 """The columns of :func:`csv_rows` (one row per indicator); ``scan_complete`` is ``false``
 on every row when the folder scan was partial (``supported`` is then a lower bound)."""
 
@@ -89,8 +101,14 @@ def _row_dict(row: IndicatorRow) -> dict[str, Any]:
         "basis": row.basis,
         "accepted_level": row.accepted_level,
         "blockers": [
-            {"code": b.code, "level": b.level, "status": b.status, "note": b.note,
-             "opd": b.opd, "place": b.place}
+            {
+                "code": b.code,
+                "level": b.level,
+                "status": b.status,
+                "note": b.note,
+                "opd": b.opd,
+                "place": b.place,
+            }
             for b in row.blockers
         ],
         "risk": _number(row.risk),
@@ -119,24 +137,41 @@ def to_dict(report: EvidenceReport, lang: Lang = "id") -> dict[str, Any]:
         "evidenced_partial": report.partial,
         "risk": _number(framework.publish(report.risk)),
         "risk_exact": format_exact(report.risk),
-        "scan": None if scan is None else {
-            "root": scan.root, "files": scan.files, "valid_pdfs": scan.valid_pdfs,
-            "kinds": dict(sorted(scan.kinds.items())), "capped": scan.capped,
-            "complete": scan.complete, "entries_seen": scan.entries_seen,
+        "scan": None
+        if scan is None
+        else {
+            "root": scan.root,
+            "files": scan.files,
+            "valid_pdfs": scan.valid_pdfs,
+            "kinds": dict(sorted(scan.kinds.items())),
+            "capped": scan.capped,
+            "complete": scan.complete,
+            "entries_seen": scan.entries_seen,
             "unreadable_folders": scan.unreadable_folders,
             "partial": None if scan.complete else scan.partial_text().get(lang),
         },
         "items": report.items_source,
         "indicators": [_row_dict(r) for r in report.rows],
         "findings": [
-            {"code": f.code, "place": f.place, "message": f.text.get(lang),
-             "indicator": f.indicator, "opd": f.opd}
+            {
+                "code": f.code,
+                "place": f.place,
+                "message": f.text.get(lang),
+                "indicator": f.indicator,
+                "opd": f.opd,
+            }
             for f in report.findings
         ],
         "opds": [
-            {"opd": o.opd, "indicators": list(o.indicators), "at_risk": list(o.at_risk),
-             "missing_levels": o.missing_levels, "findings": o.findings,
-             "risk": _number(o.risk), "risk_exact": format_exact(o.risk)}
+            {
+                "opd": o.opd,
+                "indicators": list(o.indicators),
+                "at_risk": list(o.at_risk),
+                "missing_levels": o.missing_levels,
+                "findings": o.findings,
+                "risk": _number(o.risk),
+                "risk_exact": format_exact(o.risk),
+            }
             for o in report.opds
         ],
     }
@@ -148,14 +183,25 @@ def csv_rows(report: EvidenceReport) -> list[list[str]]:
     rows: list[list[str]] = [list(CSV_HEADER)]
     complete = "false" if report.partial else "true"
     for r in report.rows:
-        rows.append([
-            r.id, r.name, r.opd or "", _exact(r.claimed) or "", _exact(r.supported) or "",
-            _levels(r.evidenced_levels), _levels(r.missing_levels), "; ".join(r.files),
-            r.basis, "" if r.accepted_level is None else str(r.accepted_level),
-            "; ".join(f"{b.code} {b.status}" + (f": {b.note}" if b.note else "")
-                      for b in r.blockers),
-            format_exact(r.risk), complete,
-        ])
+        rows.append(
+            [
+                r.id,
+                r.name,
+                r.opd or "",
+                _exact(r.claimed) or "",
+                _exact(r.supported) or "",
+                _levels(r.evidenced_levels),
+                _levels(r.missing_levels),
+                "; ".join(r.files),
+                r.basis,
+                "" if r.accepted_level is None else str(r.accepted_level),
+                "; ".join(
+                    f"{b.code} {b.status}" + (f": {b.note}" if b.note else "") for b in r.blockers
+                ),
+                format_exact(r.risk),
+                complete,
+            ]
+        )
     return rows
 
 
@@ -164,17 +210,22 @@ _LABELS = {
     "claimed": ("Indeks klaim", "Claimed index"),
     "evidenced": ("Indeks terbukti", "Evidenced index"),
     "risk": ("Berisiko", "At risk"),
-    "head": ("| Indikator | OPD | Klaim | Didukung | Level tanpa bukti | Risiko |",
-             "| Indicator | OPD | Claimed | Supported | Levels missing | Risk |"),
+    "head": (
+        "| Indikator | OPD | Klaim | Didukung | Level tanpa bukti | Risiko |",
+        "| Indicator | OPD | Claimed | Supported | Levels missing | Risk |",
+    ),
     "findings": ("Temuan", "Findings"),
     "opds": ("Per OPD", "By OPD"),
-    "opd_head": ("| OPD | Indikator berisiko | Level tanpa bukti | Risiko |",
-                 "| OPD | Indicators at risk | Levels missing | Risk |"),
+    "opd_head": (
+        "| OPD | Indikator berisiko | Level tanpa bukti | Risiko |",
+        "| OPD | Indicators at risk | Levels missing | Risk |",
+    ),
     "none": ("Semua klaim didukung bukti.", "Every claim is supported by evidence."),
     "partial": ("sebagian", "partial"),
-    "partial_note": ("Perhatian: {why}; sisanya tidak diperiksa, jadi indeks menurut bukti "
-                     "hanya batas bawah.", "Warning: {why}; the rest was not checked, so the "
-                     "evidenced index is only a lower bound."),
+    "partial_note": (
+        "Perhatian: {why}; sisanya tidak diperiksa, jadi indeks menurut bukti hanya batas bawah.",
+        "Warning: {why}; the rest was not checked, so the evidenced index is only a lower bound.",
+    ),
 }
 
 
@@ -197,13 +248,21 @@ def markdown_lines(report: EvidenceReport, lang: Lang = "id") -> list[str]:
         return text.replace(".", ",") if lang == "id" else text
 
     who = " ".join(p for p in (report.agency or "", str(report.year or "")) if p)
-    lines = [f"# {_label('title', lang)}" + (f": {who}" if who else ""), "",
-             _cell(report.claim_text().get(lang)) + ".", ""]
-    lines.append(f"- {_label('claimed', lang)}: {fixed(report.claimed_index)} "
-                 f"({report.claimed.band.label(lang)})")
+    lines = [
+        f"# {_label('title', lang)}" + (f": {who}" if who else ""),
+        "",
+        _cell(report.claim_text().get(lang)) + ".",
+        "",
+    ]
+    lines.append(
+        f"- {_label('claimed', lang)}: {fixed(report.claimed_index)} "
+        f"({report.claimed.band.label(lang)})"
+    )
     partial = f", {_label('partial', lang)}" if report.partial else ""
-    lines.append(f"- {_label('evidenced', lang)}: {fixed(report.evidenced_index)} "
-                 f"({report.evidenced.band.label(lang)}{partial})")
+    lines.append(
+        f"- {_label('evidenced', lang)}: {fixed(report.evidenced_index)} "
+        f"({report.evidenced.band.label(lang)}{partial})"
+    )
     lines.append(f"- {_label('risk', lang)}: {fixed(report.risk)}")
     lines.append("")
     if report.partial and report.scan is not None:
@@ -218,17 +277,26 @@ def markdown_lines(report: EvidenceReport, lang: Lang = "id") -> list[str]:
         for r in short:
             lines.append(
                 f"| {r.id} {_cell(r.name)} | {_cell(r.opd or '-')} | {_exact(r.claimed)} | "
-                f"{_exact(r.supported)} | {_levels(r.missing_levels)} | {fixed(r.risk)} |")
+                f"{_exact(r.supported)} | {_levels(r.missing_levels)} | {fixed(r.risk)} |"
+            )
     if report.findings:
         lines += ["", f"## {_label('findings', lang)}", ""]
-        lines += [f"- `{f.code}` {_cell(f.place)}: {_cell(f.text.get(lang))}"
-                  for f in report.findings]
+        lines += [
+            f"- `{f.code}` {_cell(f.place)}: {_cell(f.text.get(lang))}" for f in report.findings
+        ]
     if report.opds:
-        lines += ["", f"## {_label('opds', lang)}", "", _label("opd_head", lang),
-                  "|---|---|---|---|"]
+        lines += [
+            "",
+            f"## {_label('opds', lang)}",
+            "",
+            _label("opd_head", lang),
+            "|---|---|---|---|",
+        ]
         for o in report.opds:
-            lines.append(f"| {_cell(o.opd or '-')} | {', '.join(o.at_risk) or '-'} | "
-                         f"{o.missing_levels} | {fixed(o.risk)} |")
+            lines.append(
+                f"| {_cell(o.opd or '-')} | {', '.join(o.at_risk) or '-'} | "
+                f"{o.missing_levels} | {fixed(o.risk)} |"
+            )
     return lines
 
 

@@ -62,9 +62,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer.writerow(header)
     prefixes = FORMULA_PREFIXES
     for row in rows:
-        writer.writerow([
-            "'" + v if isinstance(v, str) and v.startswith(prefixes) else v for v in row
-        ])
+        writer.writerow(
+            ["'" + v if isinstance(v, str) and v.startswith(prefixes) else v for v in row]
+        )
     return buffer.getvalue()
 
 

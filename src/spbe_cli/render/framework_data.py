@@ -33,9 +33,9 @@ TREE_HEADER = ["kind", "id", "parent", "name", "weight", "type"]
 def walk(fw: Framework) -> Iterator[tuple[int, Group | Indicator, str]]:
     """Every node top-down, depth first: ``(depth, node, parent id)``."""
 
-    def down(node: Group | Indicator, depth: int, parent: str) -> Iterator[
-        tuple[int, Group | Indicator, str]
-    ]:
+    def down(
+        node: Group | Indicator, depth: int, parent: str
+    ) -> Iterator[tuple[int, Group | Indicator, str]]:
         yield depth, node, parent
         if isinstance(node, Group):
             for child in node.children:
@@ -51,8 +51,14 @@ def walk(fw: Framework) -> Iterator[tuple[int, Group | Indicator, str]]:
 def list_rows(frameworks: Sequence[Framework], lang: Lang) -> list[list[object]]:
     """``id, title, indicators, applies_from, applies_until, status`` per framework."""
     return [
-        [fw.id, fw.label(lang), len(fw.indicators), fw.applies_from or "",
-         fw.applies_until or "", label(fw.status, lang)]
+        [
+            fw.id,
+            fw.label(lang),
+            len(fw.indicators),
+            fw.applies_from or "",
+            fw.applies_until or "",
+            label(fw.status, lang),
+        ]
         for fw in frameworks
     ]
 
@@ -166,8 +172,11 @@ def facts(fw: Framework, lang: Lang) -> list[tuple[str, str]]:
     lines.extend((label("sources", lang), source) for source in fw.sources)
     for item in fw.indicators:
         if item.external is not None:
-            text = L["external"].format(value=format_exact(item.external.default),
-                                        source=item.external.label(lang)).get(lang)
+            text = (
+                L["external"]
+                .format(value=format_exact(item.external.default), source=item.external.label(lang))
+                .get(lang)
+            )
             lines.append((f"{fw.leaf_tier.label(lang)} {item.id}", text))
     return lines
 
@@ -201,8 +210,10 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
             data["type"] = node.type
             data["aliases"] = list(node.aliases)
             if node.external is not None:
-                data["external"] = {"source": node.external.source,
-                                    "default": format_exact(node.external.default)}
+                data["external"] = {
+                    "source": node.external.source,
+                    "default": format_exact(node.external.default),
+                }
             return data
         data[fw.tiers[depth + 1].key] = [node_dict(c, depth + 1) for c in node.children]
         return data
@@ -270,8 +281,9 @@ def write_markdown(fw: Framework, sink: Sink) -> None:
 
 def write_validation_json(view: Validation, sink: Sink) -> None:
     """``spbe framework validate --format json``: whether valid, and every problem."""
-    sink.text(dumps_json({"valid": view.valid,
-                          "problems": [p.to_dict(sink.lang) for p in view.problems]}))
+    sink.text(
+        dumps_json({"valid": view.valid, "problems": [p.to_dict(sink.lang) for p in view.problems]})
+    )
 
 
 # -- golden cases report ----------------------------------------------------------------------

@@ -67,8 +67,9 @@ def rounding_text(fw: Framework, lang: Lang) -> str:
 
 def tier_counts(fw: Framework) -> dict[str, int]:
     """How many nodes each tier holds, by tier key (``{"aspects": 7, "indicators": 20}``)."""
-    counts = {tier.key: len(nodes) for tier, nodes in zip(fw.group_tiers, fw.tier_nodes,
-                                                          strict=False)}
+    counts = {
+        tier.key: len(nodes) for tier, nodes in zip(fw.group_tiers, fw.tier_nodes, strict=False)
+    }
     counts[fw.leaf_tier.key] = len(fw.indicators)
     return counts
 

@@ -21,10 +21,13 @@ L = {
     "weight": Text("bobot {weight}% dari indeks", "weight {weight}% of the index"),
     "pages": Text("Halaman naskah: {pages}", "Pages of the text: {pages}"),
     "pembina": Text("Instansi Pembina", "Supervising agencies (Instansi Pembina)"),
-    "owners": Text("Fungsi pemilik di instansi (usulan OPD)",
-                   "Owning functions in the agency (suggested OPD)"),
-    "external": Text("Indeks eksternal: {source}; bawaan {default} selama belum ada",
-                     "External index: {source}; default {default} while absent"),
+    "owners": Text(
+        "Fungsi pemilik di instansi (usulan OPD)", "Owning functions in the agency (suggested OPD)"
+    ),
+    "external": Text(
+        "Indeks eksternal: {source}; bawaan {default} selama belum ada",
+        "External index: {source}; default {default} while absent",
+    ),
     "basis": Text("Dasar nilai", "Basis of the value"),
     "note": glossary.NOTE,
     "level": glossary.LEVEL,
@@ -32,12 +35,16 @@ L = {
     "range": Text("Rentang nilai", "Value range"),
     "figure_range": Text("Rentang {index}", "{index} range"),
     "criteria": glossary.CRITERIA,
-    "found": Text("{index} {figure}: rentang {span}, level {level} ({name}{band}).",
-                  "{index} {figure}: range {span}, level {level} ({name}{band})."),
-    "gap": Text("{index} {figure} tidak masuk rentang mana pun yang diberikan {source_doc}; "
-                "tentukan levelnya bersama tim asesor.",
-                "{index} {figure} lies in none of the ranges {source_doc} gives; settle the "
-                "level with the assessors."),
+    "found": Text(
+        "{index} {figure}: rentang {span}, level {level} ({name}{band}).",
+        "{index} {figure}: range {span}, level {level} ({name}{band}).",
+    ),
+    "gap": Text(
+        "{index} {figure} tidak masuk rentang mana pun yang diberikan {source_doc}; "
+        "tentukan levelnya bersama tim asesor.",
+        "{index} {figure} lies in none of the ranges {source_doc} gives; settle the "
+        "level with the assessors.",
+    ),
 }
 
 CSV_HEADER = ["level", "name", "band", "value_range", "external_range", "criteria"]
@@ -71,25 +78,33 @@ def figure_line(facts: IndicatorFacts, lang: Lang) -> str | None:
     figure = figure.replace(".", ",") if lang == "id" else figure
     index = _index_name(facts) or facts.indicator.label(lang)
     if not facts.figure_levels:
-        return L["gap"].format(index=index, figure=figure,
-                               source_doc=facts.framework.id).get(lang)
+        return L["gap"].format(index=index, figure=figure, source_doc=facts.framework.id).get(lang)
     lines = []
     for level in facts.figure_levels:
         row = facts.levels[level - facts.framework.scale.min]
         band = facts.framework.band_named(row.band_name) if row.band_name else None
         assert row.external is not None
-        lines.append(L["found"].format(
-            index=index, figure=figure, span=row.external.text(lang), level=level,
-            name=_level_name(row, lang), band=f", {band.label(lang)}" if band else "",
-        ).get(lang))
+        lines.append(
+            L["found"]
+            .format(
+                index=index,
+                figure=figure,
+                span=row.external.text(lang),
+                level=level,
+                name=_level_name(row, lang),
+                band=f", {band.label(lang)}" if band else "",
+            )
+            .get(lang)
+        )
     return " ".join(lines)
 
 
 def facts_lines(facts: IndicatorFacts, lang: Lang) -> list[tuple[str, str]]:
     """``(label, text)`` pairs above the level table; an empty label is a paragraph."""
     ind, fw = facts.indicator, facts.framework
-    place = " > ".join(f"{fw.tiers[d].label(lang)} {g.id} {g.label(lang)}"
-                       for d, g in enumerate(facts.ancestors))
+    place = " > ".join(
+        f"{fw.tiers[d].label(lang)} {g.id} {g.label(lang)}" for d, g in enumerate(facts.ancestors)
+    )
     share = format_exact(ind.weight)
     weight = L["weight"].format(weight=share.replace(".", ",") if lang == "id" else share).get(lang)
     lines = [("", f"{place} · {weight}" if place else weight)]
@@ -106,8 +121,11 @@ def facts_lines(facts: IndicatorFacts, lang: Lang) -> list[tuple[str, str]]:
         lines.append((L["owners"].get(lang), "; ".join(owners)))
     if ind.external is not None:
         external = ind.external
-        text = L["external"].format(source=external.label(lang),
-                                    default=format_exact(external.default)).get(lang)
+        text = (
+            L["external"]
+            .format(source=external.label(lang), default=format_exact(external.default))
+            .get(lang)
+        )
         basis = pick(lang, external.default_basis or "", external.default_basis_en)
         lines.append(("", f"{text} ({basis})" if basis else text))
         if external.basis:
@@ -151,18 +169,29 @@ def indicator_markdown(facts: IndicatorFacts, lang: Lang) -> str:
     """Markdown: a heading, the facts as a list, the level table (line breaks as ``<br>``)."""
     header, rows = columns(facts, lang)
     cells = [[c.replace("\n", "<br>") for c in r] for r in rows]
-    facts_md = "\n".join(f"- {k}: {t}" if k else f"- {' '.join(t.split())}"
-                         for k, t in facts_lines(facts, lang))
+    facts_md = "\n".join(
+        f"- {k}: {t}" if k else f"- {' '.join(t.split())}" for k, t in facts_lines(facts, lang)
+    )
     line = figure_line(facts, lang)
-    return "\n".join([f"# {title(facts, lang)}\n", facts_md + "\n", markdown_table(header, cells)]
-                     + ([f"\n{line}\n"] if line else []))
+    return "\n".join(
+        [f"# {title(facts, lang)}\n", facts_md + "\n", markdown_table(header, cells)]
+        + ([f"\n{line}\n"] if line else [])
+    )
 
 
 def indicator_rows(facts: IndicatorFacts, lang: Lang) -> list[list[object]]:
     """A CSV row per level (:data:`CSV_HEADER`)."""
-    return [[row.level, _level_name(row, lang), row.band_name or "",
-             _value_range(facts, row, lang), str(row.external) if row.external else "",
-             _criteria(row, lang)] for row in facts.levels]
+    return [
+        [
+            row.level,
+            _level_name(row, lang),
+            row.band_name or "",
+            _value_range(facts, row, lang),
+            str(row.external) if row.external else "",
+            _criteria(row, lang),
+        ]
+        for row in facts.levels
+    ]
 
 
 def indicator_dict(facts: IndicatorFacts) -> dict[str, Any]:
@@ -183,9 +212,13 @@ def indicator_dict(facts: IndicatorFacts) -> dict[str, Any]:
         "owners": list(ind.owners),
         "basis": ind.basis,
         "note": ind.note,
-        "external": None if external is None else {
-            "source": external.source, "index": external.index,
-            "default": format_exact(external.default), "default_basis": external.default_basis,
+        "external": None
+        if external is None
+        else {
+            "source": external.source,
+            "index": external.index,
+            "default": format_exact(external.default),
+            "default_basis": external.default_basis,
             "basis": external.basis,
         },
         "levels": [

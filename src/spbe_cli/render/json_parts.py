@@ -136,5 +136,3 @@ def write_lines(items: Iterable[Any], out: BinaryIO) -> None:
     """JSON Lines: each item on one line (``--format jsonl`` of rank and compare)."""
     for item in items:
         out.write(dumps(item) + b"\n")
-
-

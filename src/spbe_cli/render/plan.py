@@ -67,8 +67,10 @@ def move_line(before: Result, after: Result, lang: Lang) -> RichText:
 def _target_line(plan: Plan, lang: Lang, label: Text) -> RichText:
     fw = plan.framework
     places = fw.rounding.places
-    text = (f"{label.get(lang)} {fmt(plan.target, places, lang)} "
-            f"({fw.band_for(plan.target).label(lang)})")
+    text = (
+        f"{label.get(lang)} {fmt(plan.target, places, lang)} "
+        f"({fw.band_for(plan.target).label(lang)})"
+    )
     if plan.target_reached and not plan.steps:
         return RichText(f"{text}: {L['at_target'].get(lang)}", style="green")
     if plan.target_reached:
@@ -144,8 +146,13 @@ def steps_table(item: AgencyPlan, lang: Lang, by_opd: bool = False) -> Table:
     round column says when each raise is due (its year when the start year is known).
     """
     plan = item.plan
-    table = Table(title=L["steps"].get(lang), title_justify="left", title_style="bold",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title=L["steps"].get(lang),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     rounds = len(plan.rounds) > 1 and not by_opd
     due = len(plan.rounds) > 1 and by_opd
     years = {r.number: r.year for r in plan.rounds}
@@ -173,8 +180,9 @@ def steps_table(item: AgencyPlan, lang: Lang, by_opd: bool = False) -> Table:
         if rounds:
             heading = L["round_n"].format(n=number_).get(lang)
             year = plan.rounds[number_ - 1].year
-            table.add_row("", RichText(f"{heading} ({year})" if year else heading,
-                                       style="bold underline"))
+            table.add_row(
+                "", RichText(f"{heading} ({year})" if year else heading, style="bold underline")
+            )
         for step in group:
             cells: list[RenderableType] = [position[id(step)]] if by_opd else []
             if due:
@@ -229,7 +237,8 @@ def criteria_lines(plan: Plan, lang: Lang) -> list[str]:
                 continue
             requires = pick(lang, info.requires or "", info.requires_en)
             seen[key] = f"{level} {pick(lang, info.name, info.name_en)}" + (
-                f": {requires}" if requires else "")
+                f": {requires}" if requires else ""
+            )
     lines = [seen[k] for k in sorted(seen, key=lambda k: (k[1], k[0]))]
     with_criteria = [s.indicator.id for s in plan.steps if s.indicator.criteria]
     if with_criteria:
@@ -264,8 +273,7 @@ def opd_table(item: AgencyPlan, lang: Lang) -> Table:
     return table
 
 
-def _plan_body(item: AgencyPlan, lang: Lang, by_opd: bool, label: Text
-               ) -> list[RenderableType]:
+def _plan_body(item: AgencyPlan, lang: Lang, by_opd: bool, label: Text) -> list[RenderableType]:
     plan = item.plan
     parts: list[RenderableType] = [_target_line(plan, lang, label)]
     constraints = _constraints_line(plan, lang)
@@ -279,8 +287,12 @@ def _plan_body(item: AgencyPlan, lang: Lang, by_opd: bool, label: Text
         parts.append(_totals_line(plan, lang))
         criteria = criteria_lines(plan, lang)
         if criteria:
-            parts.append(RichText(L["criteria"].get(lang) + ":\n" + "\n".join(
-                f"  {line}" for line in criteria), style="dim"))
+            parts.append(
+                RichText(
+                    L["criteria"].get(lang) + ":\n" + "\n".join(f"  {line}" for line in criteria),
+                    style="dim",
+                )
+            )
     return parts
 
 
@@ -297,8 +309,10 @@ def plan_view(item: AgencyPlan, lang: Lang, *, by_opd: bool = False) -> Renderab
 def roadmap_view(roadmap: AgencyRoadmap, lang: Lang, *, by_opd: bool = False) -> RenderableType:
     """A plan per year, each after the one before."""
     start = roadmap.start
-    parts: list[RenderableType] = [title_line(start, lang, roadmap.source),
-                                   move_line(start, roadmap.final, lang)]
+    parts: list[RenderableType] = [
+        title_line(start, lang, roadmap.source),
+        move_line(start, roadmap.final, lang),
+    ]
     if not roadmap.years:
         parts.append(RichText(L["empty_roadmap"].get(lang), style="dim"))
     else:
@@ -330,8 +344,11 @@ def _roadmap_summary(roadmap: AgencyRoadmap, lang: Lang) -> Table:
         if calendar:
             label += f" ({calendar})"
         after = year_plan.after
-        table.add_row(label, fmt(year_plan.target, places, lang),
-                      fmt(after.published, places, lang),
-                      RichText(after.band.label(lang), style=band_style(after, after.band)),
-                      str(year_plan.raises))
+        table.add_row(
+            label,
+            fmt(year_plan.target, places, lang),
+            fmt(after.published, places, lang),
+            RichText(after.band.label(lang), style=band_style(after, after.band)),
+            str(year_plan.raises),
+        )
     return table

@@ -44,8 +44,7 @@ def write_csv(view: PlanView, sink: Sink) -> None:
     rows = [
         [item.plan.start.assessment.agency or "", *row]
         for item in view.plans
-        for row in (opd_rows(item, sink.lang) if view.by_opd
-                    else step_rows(item.plan, sink.lang))
+        for row in (opd_rows(item, sink.lang) if view.by_opd else step_rows(item.plan, sink.lang))
     ]
     sink.text(csv_text(["agency", *header], rows))
 
@@ -54,10 +53,12 @@ def write_markdown(view: PlanView, sink: Sink) -> None:
     """``spbe plan --format markdown``: each plan, under its agency's name when there are
     several."""
     count = len(view.plans)
-    sink.text("\n".join(
-        _section(item.plan.start, plan_markdown(item, sink.lang, by_opd=view.by_opd), count)
-        for item in view.plans
-    ))
+    sink.text(
+        "\n".join(
+            _section(item.plan.start, plan_markdown(item, sink.lang, by_opd=view.by_opd), count)
+            for item in view.plans
+        )
+    )
 
 
 def write_roadmap_json(view: RoadmapView, sink: Sink) -> None:
@@ -79,8 +80,9 @@ def write_roadmap_markdown(view: RoadmapView, sink: Sink) -> None:
     """``spbe plan --years N --format markdown``: each roadmap, under its agency's name
     when there are several."""
     count = len(view.roadmaps)
-    sink.text("\n".join(_section(r.start, roadmap_markdown(r, sink.lang), count)
-                         for r in view.roadmaps))
+    sink.text(
+        "\n".join(_section(r.start, roadmap_markdown(r, sink.lang), count) for r in view.roadmaps)
+    )
 
 
 def _section(start: Result, body: str, count: int) -> str:
@@ -273,6 +275,7 @@ STEP_HEADER = [
 OPD_HEADER = ["opd", "raises", "level_steps", "indicators", "effort", "gain", "share"]
 ROADMAP_HEADER = ["year", *STEP_HEADER]
 
+
 def step_rows(plan: Plan, lang: Lang) -> list[list[object]]:
     """One row per raise (see :data:`STEP_HEADER`)."""
     rows: list[list[object]] = []
@@ -372,4 +375,3 @@ def rounds_text(plan: Plan, lang: Lang, sep: str) -> str:
 
 def percent_text(value: Fraction, lang: Lang = "en") -> str:
     return f"{fmt(value * 100, 1, lang)}%"
-

@@ -7,11 +7,11 @@ from spbe_cli.i18n import Text
 
 L = {
     "target": glossary.TARGET,
-    "by_plan": Text("tercapai bila rencana ini dijalankan",
-                    "reached once this plan is carried out"),
+    "by_plan": Text(
+        "tercapai bila rencana ini dijalankan", "reached once this plan is carried out"
+    ),
     "reached": Text("tercapai", "reached"),
-    "at_target": Text("sudah tercapai, tidak perlu kenaikan",
-                      "already reached, nothing to raise"),
+    "at_target": Text("sudah tercapai, tidak perlu kenaikan", "already reached, nothing to raise"),
     "not_reached": Text("belum tercapai", "not reached"),
     "unreachable": Text("tidak dapat dicapai", "cannot be reached"),
     "best": Text("indeks tertinggi yang dapat dicapai", "best reachable index"),
@@ -39,8 +39,10 @@ L = {
     "round": glossary.ROUND,
     "year_col": glossary.YEAR,
     "criteria": Text("Yang dibutuhkan tiap level", "What each level takes"),
-    "own_criteria": Text("Kriteria rinci tiap indikator: kolom requires (JSON, CSV) dan",
-                         "Each indicator's own criteria: the requires column (JSON, CSV) and"),
+    "own_criteria": Text(
+        "Kriteria rinci tiap indikator: kolom requires (JSON, CSV) dan",
+        "Each indicator's own criteria: the requires column (JSON, CSV) and",
+    ),
     "round_n": Text("Putaran {n}", "Round {n}"),
     "in_rounds": Text("dalam {n} putaran", "in {n} rounds"),
     "per_round": Text(

@@ -93,17 +93,28 @@ def ranking_plain(rankings: Sequence[YearRanking], lang: Lang) -> Iterator[str]:
         return
     for ranking in rankings:
         one_year = ranking.year is not None
-        header = ["#", L["agency"].get(lang), *([] if one_year else [L["year"].get(lang)]),
-                  L["index"].get(lang), L["rating"].get(lang), *top_codes(ranking.framework)]
-        rows = [[str(c) for c in (row[:2] + row[3:] if one_year else row)]
-                for row in rankings_cells(ranking, lang)]
+        header = [
+            "#",
+            L["agency"].get(lang),
+            *([] if one_year else [L["year"].get(lang)]),
+            L["index"].get(lang),
+            L["rating"].get(lang),
+            *top_codes(ranking.framework),
+        ]
+        rows = [
+            [str(c) for c in (row[:2] + row[3:] if one_year else row)]
+            for row in rankings_cells(ranking, lang)
+        ]
         yield _ranking_title(ranking, lang) + "\n"
         yield from aligned_lines(header, rows, left={1, 3 if one_year else 4})
-        counts = [[item.band.label(lang), str(item.count), percent(item.share, lang)]
-                  for item in ranking.statistics.bands]
+        counts = [
+            [item.band.label(lang), str(item.count), percent(item.share, lang)]
+            for item in ranking.statistics.bands
+        ]
         yield "\n"
         yield from aligned_lines(
-            [L["rating"].get(lang), L["count"].get(lang), L["share"].get(lang)], counts, {0})
+            [L["rating"].get(lang), L["count"].get(lang), L["share"].get(lang)], counts, {0}
+        )
         yield statistics_line(ranking, lang).plain + "\n\n"
 
 

@@ -207,7 +207,5 @@ def write_markdown(view: RankView, sink: Sink) -> None:
     parts = [markdown_table(ranking_header(rankings), ranking_rows(rankings, lang))]
     for ranking in rankings:
         title = f"### {ranking.year if ranking.year is not None else ''}\n\n"
-        parts.append(
-            title + markdown_table(["predikat", "n", "%"], statistics_rows(ranking, lang))
-        )
+        parts.append(title + markdown_table(["predikat", "n", "%"], statistics_rows(ranking, lang)))
     sink.text("\n".join(parts))

@@ -41,12 +41,17 @@ L = {
     "gap": Text("selisih", "gap"),
     "reached": Text("target tercapai", "target reached"),
     "next": Text("ke predikat berikutnya", "to the next rating"),
-    "steps": Text("Kenaikan level paling sedikit untuk mencapai target",
-                  "Fewest level steps that reach the target"),
-    "unreachable": Text("target tidak dapat dicapai dalam skala ini",
-                        "the target cannot be reached on this scale"),
-    "top": Text("Indikator dengan kenaikan indeks terbesar per level",
-                "Indicators that lift the index most per level"),
+    "steps": Text(
+        "Kenaikan level paling sedikit untuk mencapai target",
+        "Fewest level steps that reach the target",
+    ),
+    "unreachable": Text(
+        "target tidak dapat dicapai dalam skala ini", "the target cannot be reached on this scale"
+    ),
+    "top": Text(
+        "Indikator dengan kenaikan indeks terbesar per level",
+        "Indicators that lift the index most per level",
+    ),
     "no": glossary.NO,
     "name": glossary.NAME,
     "weight": glossary.WEIGHT,
@@ -63,33 +68,39 @@ L = {
     "mean": Text("rata-rata", "mean"),
     "median": Text("median", "median"),
     "missing": Text("kosong, diisi level terendah", "blank, filled with the lowest level"),
-    "external": Text("indikator eksternal (nilainya dari indeks instansi lain), dinilai "
-                     "dengan nilai bawaan {value}; rencana tidak menaikkannya",
-                     "external indicators (valued from other agencies' indices), scored at "
-                     "the default {value}; plans do not raise them"),
+    "external": Text(
+        "indikator eksternal (nilainya dari indeks instansi lain), dinilai "
+        "dengan nilai bawaan {value}; rencana tidak menaikkannya",
+        "external indicators (valued from other agencies' indices), scored at "
+        "the default {value}; plans do not raise them",
+    ),
     "steps_unit": Text("langkah level", "level steps"),
-    "exact_band": Text("(nilai tepat {exact} berada di rentang {band}; predikat dibaca dari "
-                       "angka terbit)", "(the exact value {exact} lies in the {band} range; "
-                       "the rating is read from the published figure)"),
+    "exact_band": Text(
+        "(nilai tepat {exact} berada di rentang {band}; predikat dibaca dari angka terbit)",
+        "(the exact value {exact} lies in the {band} range; "
+        "the rating is read from the published figure)",
+    ),
     "provisional": Text(
         "Kerangka sementara: belum dicocokkan dengan naskah resmi; angka dapat berubah.",
         "Provisional framework: not yet checked against the official text; figures may change.",
     ),
-    "more": Text("... {n} baris lagi (--all untuk semua)",
-                 "... {n} more rows (--all for every row)"),
+    "more": Text(
+        "... {n} baris lagi (--all untuk semua)", "... {n} more rows (--all for every row)"
+    ),
     "track": Text("Jalur", "Track"),
     "track_target": Text("Jalur target kantor", "The office's target track"),
     "track_reaches": Text("mencapai target {target}", "reaches the target {target}"),
     "track_short": Text("belum mencapai target {target}", "short of the target {target}"),
-    "tracks_title": Text("Indikator yang nilainya berbeda antarjalur",
-                         "Indicators whose values differ between tracks"),
+    "tracks_title": Text(
+        "Indikator yang nilainya berbeda antarjalur",
+        "Indicators whose values differ between tracks",
+    ),
     "effect": Text("Dampak", "Effect"),
     "diff": Text("Selisih", "Difference"),
 }
 
 
-def _tracks_line(result: Result, comparison: TrackComparison | None,
-                 lang: Lang) -> RichText | None:
+def _tracks_line(result: Result, comparison: TrackComparison | None, lang: Lang) -> RichText | None:
     """``Mandiri 3,13 → Akhir 2,95 (-0,18)`` when the file holds several tracks."""
     if comparison is None:
         return None
@@ -109,8 +120,10 @@ def _tracks_line(result: Result, comparison: TrackComparison | None,
     target = comparison.target
     if target is not None:
         reaches = L["track_reaches"] if target.target_reached else L["track_short"]
-        line.append(f"\n{L['track_target'].get(lang)} {fmt(target.published, places, lang)} "
-                    f"({reaches.format(target=fmt(target.target, places, lang)).get(lang)})")
+        line.append(
+            f"\n{L['track_target'].get(lang)} {fmt(target.published, places, lang)} "
+            f"({reaches.format(target=fmt(target.target, places, lang)).get(lang)})"
+        )
     return line
 
 
@@ -130,9 +143,16 @@ def headline(agency_score: AgencyScore, lang: Lang) -> RenderableType:
     index_line.append("  ")
     index_line.append(result.band.full_label(lang), style=band_style(result, result.band))
     if result.exact_band is not result.band:
-        index_line.append(" " + L["exact_band"].format(
-            exact=format_exact(result.index).replace(".", "," if lang == "id" else "."),
-            band=result.exact_band.label(lang)).get(lang), style="yellow")
+        index_line.append(
+            " "
+            + L["exact_band"]
+            .format(
+                exact=format_exact(result.index).replace(".", "," if lang == "id" else "."),
+                band=result.exact_band.label(lang),
+            )
+            .get(lang),
+            style="yellow",
+        )
     lines.append(index_line)
     tracks = _tracks_line(result, agency_score.tracks, lang)
     if tracks is not None:
@@ -218,8 +238,9 @@ def indicator_table(result: Result, lang: Lang, top: int | None) -> Table:
     return table
 
 
-def tracks_table(comparison: TrackComparison | None, lang: Lang,
-                 limit: int | None = 10) -> Table | None:
+def tracks_table(
+    comparison: TrackComparison | None, lang: Lang, limit: int | None = 10
+) -> Table | None:
     """Indicators whose tracks differ, largest effect first (``None`` with one track)."""
     if comparison is None or not comparison.differences:
         return None
@@ -253,15 +274,15 @@ def assumption_lines(result: Result, lang: Lang) -> list[RenderableType]:
     lines: list[RenderableType] = []
     missing = [a.indicator.id for a in result.assumptions if a.reason == "missing"]
     if missing:
-        lines.append(RichText(f"* {L['missing'].get(lang)}: {compress_ids(missing)}",
-                              style="yellow"))
+        lines.append(
+            RichText(f"* {L['missing'].get(lang)}: {compress_ids(missing)}", style="yellow")
+        )
     by_value: dict[tuple[str, str], list[str]] = {}
     for item in result.assumptions:
         external = item.indicator.external
         if item.reason == "external" and external is not None:
             basis = pick(lang, external.default_basis or "", external.default_basis_en)
-            by_value.setdefault((value_text(item.value, lang), basis), []).append(
-                item.indicator.id)
+            by_value.setdefault((value_text(item.value, lang), basis), []).append(item.indicator.id)
     for (value, basis), ids in by_value.items():
         text = L["external"].format(value=value).get(lang)
         if basis:
@@ -270,9 +291,7 @@ def assumption_lines(result: Result, lang: Lang) -> list[RenderableType]:
     return lines
 
 
-def agency_view(
-    agency_score: AgencyScore, lang: Lang, *, detail: bool, top: int
-) -> RenderableType:
+def agency_view(agency_score: AgencyScore, lang: Lang, *, detail: bool, top: int) -> RenderableType:
     """Everything ``spbe score`` shows for one agency-year."""
     result = agency_score.result
     parts: list[RenderableType] = [headline(agency_score, lang), ""]
@@ -355,15 +374,25 @@ def ranking_lines(view: ScoreView, lang: Lang) -> Iterator[str]:
     fw = ranked[0].result.framework
     places = fw.rounding.places
     code = fw.group_tiers[0].code if fw.group_tiers else ""
-    header = ["#", L["agency"].get(lang), L["year"].get(lang), fw.index_label(lang),
-              L["rating"].get(lang), *[f"{code}{n.id}" for n in fw.top_level]]
+    header = [
+        "#",
+        L["agency"].get(lang),
+        L["year"].get(lang),
+        fw.index_label(lang),
+        L["rating"].get(lang),
+        *[f"{code}{n.id}" for n in fw.top_level],
+    ]
     texts = SharedText(lambda value: fmt(value, places, lang))
     blank = ["" for _ in fw.top_level]
     rows = [
-        [str(item.rank), item.result.assessment.agency or "",
-         str(item.result.assessment.year or ""), fmt(item.result.published, places, lang),
-         item.result.band.label(lang),
-         *(texts.each(item.result.top) if item.result.framework is fw else blank)]
+        [
+            str(item.rank),
+            item.result.assessment.agency or "",
+            str(item.result.assessment.year or ""),
+            fmt(item.result.published, places, lang),
+            item.result.band.label(lang),
+            *(texts.each(item.result.top) if item.result.framework is fw else blank),
+        ]
         for item in ranked
     ]
     yield from aligned_lines(header, rows, left={1, 4})
@@ -374,8 +403,7 @@ def show(view: ScoreView, sink: Sink) -> None:
     first rows, every row with ``--all``) and as plain aligned text to a pipe or a file."""
     lang = sink.lang
     if view.single:
-        sink.console().print(
-            agency_view(view.agencies[0], lang, detail=sink.detail, top=sink.top))
+        sink.console().print(agency_view(view.agencies[0], lang, detail=sink.detail, top=sink.top))
         return
     if not sink.is_terminal():  # a pipe or a file: every row, plain, fast
         sink.people_lines(ranking_lines(view, lang))

@@ -67,21 +67,26 @@ def _node_dict(
 def _indicator_dict(result: Result, item: IndicatorResult) -> dict[str, Any]:
     fw = result.framework
     info = fw.level_info(item.indicator, item.level)
-    data: dict[str, Any] = {"id": item.id, "name": item.indicator.name,
-                            "name_en": item.indicator.name_en}
+    data: dict[str, Any] = {
+        "id": item.id,
+        "name": item.indicator.name,
+        "name_en": item.indicator.name_en,
+    }
     for tier, group_id in zip(fw.group_tiers, item.path, strict=True):
         data[f"{tier.id}_id"] = group_id
-    data.update({
-        "weight": number(item.weight),
-        "weight_exact": format_exact(item.weight),
-        "level": number(item.level) if isinstance(item.level, Fraction) else item.level,
-        "level_name": info.name if info else None,
-        "assumed": item.assumed,
-        "opd": item.opd,
-        "contribution_exact": format_exact(item.contribution),
-        "gain_per_level_exact": format_exact(item.gain_per_level),
-        "level_exact": format_exact(item.level),
-    })
+    data.update(
+        {
+            "weight": number(item.weight),
+            "weight_exact": format_exact(item.weight),
+            "level": number(item.level) if isinstance(item.level, Fraction) else item.level,
+            "level_name": info.name if info else None,
+            "assumed": item.assumed,
+            "opd": item.opd,
+            "contribution_exact": format_exact(item.contribution),
+            "gain_per_level_exact": format_exact(item.gain_per_level),
+            "level_exact": format_exact(item.level),
+        }
+    )
     return data
 
 
@@ -210,7 +215,9 @@ def _summary(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str,
     aim = figures.get((id(fw), goal.numerator, goal.denominator))
     if aim is None:
         aim = figures[(id(fw), goal.numerator, goal.denominator)] = {
-            "target": number(fw.publish(goal)), "target_predikat": fw.band_for(goal).name}
+            "target": number(fw.publish(goal)),
+            "target_predikat": fw.band_for(goal).name,
+        }
     return {
         "index": number(result.published),
         "index_exact": format_exact(result.index),
@@ -281,16 +288,36 @@ def tree_rows(agency_score: AgencyScore, lang: Lang, detail: bool) -> list[list[
     blank = [""] if comparison is not None else []
     nodes_of = [[n for _, nodes in r.tier_pairs() for n in nodes] for r in others]
     rows: list[list[object]] = [
-        ["index", "", fw.label(lang), "100", str(result.published), result.band.label(lang),
-         "", track, *(str(r.published) for r in others), *blank]
+        [
+            "index",
+            "",
+            fw.label(lang),
+            "100",
+            str(result.published),
+            result.band.label(lang),
+            "",
+            track,
+            *(str(r.published) for r in others),
+            *blank,
+        ]
     ]
     count = 0
     for tier, nodes in result.tier_pairs():
         for node in nodes:
-            rows.append([tier.id, node.id, pick(lang, node.name, node.name_en),
-                         format_exact(node.weight), str(node.published), node.band.label(lang),
-                         "", track, *(str(each[count].published) for each in nodes_of),
-                         *blank])
+            rows.append(
+                [
+                    tier.id,
+                    node.id,
+                    pick(lang, node.name, node.name_en),
+                    format_exact(node.weight),
+                    str(node.published),
+                    node.band.label(lang),
+                    "",
+                    track,
+                    *(str(each[count].published) for each in nodes_of),
+                    *blank,
+                ]
+            )
             count += 1
     for item in result.indicators:
         diff = effects.get(item.id)
@@ -298,11 +325,25 @@ def tree_rows(agency_score: AgencyScore, lang: Lang, detail: bool) -> list[list[
             continue
         default = fw.default_value(item.indicator)
         values = [format_exact(r.assessment.levels.get(item.id, default)) for r in others]
-        effect = [_exact_number(diff.effect if diff is not None else Fraction(0))] \
-            if comparison is not None else []
-        rows.append([fw.leaf_tier.id, item.id, item.indicator.label(lang),
-                     format_exact(item.weight), format_exact(item.level), "",
-                     item.opd or "", track, *values, *effect])
+        effect = (
+            [_exact_number(diff.effect if diff is not None else Fraction(0))]
+            if comparison is not None
+            else []
+        )
+        rows.append(
+            [
+                fw.leaf_tier.id,
+                item.id,
+                item.indicator.label(lang),
+                format_exact(item.weight),
+                format_exact(item.level),
+                "",
+                item.opd or "",
+                track,
+                *values,
+                *effect,
+            ]
+        )
     return rows
 
 
@@ -343,9 +384,15 @@ def ranking_rows(view: ScoreView, lang: Lang) -> list[list[object]]:
     for ranked in view.ranking:
         rank, result = ranked.rank, ranked.result
         rows.append(
-            [rank, result.assessment.agency or "", result.assessment.year or "",
-             result.framework.id, str(result.published), result.band.label(lang),
-             *texts.each(n for nodes in result.tiers for n in nodes)]
+            [
+                rank,
+                result.assessment.agency or "",
+                result.assessment.year or "",
+                result.framework.id,
+                str(result.published),
+                result.band.label(lang),
+                *texts.each(n for nodes in result.tiers for n in nodes),
+            ]
         )
     return rows
 
@@ -369,8 +416,12 @@ class SharedText:
         return found
 
 
-def _table(view: ScoreView, lang: Lang, detail: bool,
-           layout: Callable[[Sequence[str], Iterable[Sequence[object]]], str]) -> str:
+def _table(
+    view: ScoreView,
+    lang: Lang,
+    detail: bool,
+    layout: Callable[[Sequence[str], Iterable[Sequence[object]]], str],
+) -> str:
     """One agency's tree, or many agencies' ranking, laid out by ``layout``."""
     if view.single:
         agency = view.agencies[0]

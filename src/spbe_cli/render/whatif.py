@@ -32,8 +32,9 @@ def show(view: WhatIfView, sink: Sink) -> None:
     sink.console().print(whatif_view(view, sink.lang))
 
 
-def _node_table(change: WhatIf, tier: Tier, pairs: list[tuple[NodeResult, NodeResult]],
-                lang: Lang) -> Table:
+def _node_table(
+    change: WhatIf, tier: Tier, pairs: list[tuple[NodeResult, NodeResult]], lang: Lang
+) -> Table:
     table = Table(title=tier.heading(lang), title_justify="left", title_style="bold")
     table.add_column(L["no"].get(lang), justify="right")
     table.add_column(L["name"].get(lang))
@@ -53,8 +54,10 @@ def _node_table(change: WhatIf, tier: Tier, pairs: list[tuple[NodeResult, NodeRe
             pick(lang, before.name, before.name_en),
             fmt(before.published, places, lang),
             fmt(after.published, places, lang),
-            RichText(signed(delta, places, lang),
-                     style="green" if delta > 0 else "red" if delta < 0 else "dim"),
+            RichText(
+                signed(delta, places, lang),
+                style="green" if delta > 0 else "red" if delta < 0 else "dim",
+            ),
             RichText(rating, style=band_style(result, after.band)),
         )
     return table
@@ -101,4 +104,3 @@ def whatif_view(view: WhatIfView, lang: Lang) -> RenderableType:
         _changes_table(change, lang),
         *[_node_table(change, tier, pairs, lang) for tier, pairs in view.tiers],
     )
-

@@ -90,10 +90,7 @@ def whatif_document(view: WhatIfView) -> dict[str, Any]:
         "target_reached": after.target_reached,
         "domains": [],
         "aspects": [],
-        **{
-            tier.key: [_node_change(b, a) for b, a in pairs]
-            for tier, pairs in view.tiers
-        },
+        **{tier.key: [_node_change(b, a) for b, a in pairs] for tier, pairs in view.tiers},
     }
 
 

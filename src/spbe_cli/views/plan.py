@@ -80,19 +80,25 @@ class WhatIfView:
         return self.change.tier_pairs()
 
 
-def plan_view(plans: Sequence[Plan], sources: Sequence[str | None],
-              by_opd: bool = False) -> PlanView:
+def plan_view(
+    plans: Sequence[Plan], sources: Sequence[str | None], by_opd: bool = False
+) -> PlanView:
     """The view of agencies' plans (``sources`` their files, in the same order)."""
-    return PlanView(tuple(AgencyPlan(p, s) for p, s in zip(plans, sources, strict=True)),
-                    by_opd)
+    return PlanView(tuple(AgencyPlan(p, s) for p, s in zip(plans, sources, strict=True)), by_opd)
 
 
-def roadmap_view(starts: Sequence[Result], paths: Sequence[Sequence[Plan]],
-                 sources: Sequence[str | None], by_opd: bool = False) -> RoadmapView:
+def roadmap_view(
+    starts: Sequence[Result],
+    paths: Sequence[Sequence[Plan]],
+    sources: Sequence[str | None],
+    by_opd: bool = False,
+) -> RoadmapView:
     """The view of agencies' roadmaps: each start with its year-by-year plans."""
     return RoadmapView(
-        tuple(AgencyRoadmap(start, tuple(AgencyPlan(p, source) for p in path), source)
-              for start, path, source in zip(starts, paths, sources, strict=True)),
+        tuple(
+            AgencyRoadmap(start, tuple(AgencyPlan(p, source) for p in path), source)
+            for start, path, source in zip(starts, paths, sources, strict=True)
+        ),
         by_opd,
     )
 

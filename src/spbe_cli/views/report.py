@@ -94,7 +94,10 @@ def top_raises(plan: Plan, count: int = TOP_RAISES) -> list[Raise]:
             )
         else:
             found[step.item.id] = Raise(
-                seen.item, seen.from_level, step.to_level, seen.count + step.count,
+                seen.item,
+                seen.from_level,
+                step.to_level,
+                seen.count + step.count,
                 seen.gain + step.gain,
             )
     order = {key: position for position, key in enumerate(found)}
@@ -115,8 +118,7 @@ def opd_work(plan: Plan | None, raises: Sequence[Raise]) -> tuple[OpdWork, ...]:
     most, grouped by OPD with their share of those raises' gain."""
     if plan is not None:
         return tuple(
-            OpdWork(part.opd, len({s.item.id for s in part.steps}), part.level_steps,
-                    part.share)
+            OpdWork(part.opd, len({s.item.id for s in part.steps}), part.level_steps, part.share)
             for part in plan.by_opd()
         )
     total = sum((r.gain for r in raises), Fraction(0))
@@ -126,8 +128,11 @@ def opd_work(plan: Plan | None, raises: Sequence[Raise]) -> tuple[OpdWork, ...]:
     work: list[OpdWork] = []
     for opd, items in grouped.items():
         gain = sum((r.gain for r in items), Fraction(0))
-        work.append(OpdWork(opd, len(items), sum(r.count for r in items),
-                            gain / total if total else Fraction(0)))
+        work.append(
+            OpdWork(
+                opd, len(items), sum(r.count for r in items), gain / total if total else Fraction(0)
+            )
+        )
     return tuple(work)
 
 
@@ -246,13 +251,10 @@ def single_view(
     evidence: EvidenceReport | None = None,
 ) -> ReportView:
     """The view of one agency-year's report (``plan``: the plan to its target, if any)."""
-    return ReportView(lang, (result,), extras or Extras(), False, source, plan, by_opd,
-                      evidence)
+    return ReportView(lang, (result,), extras or Extras(), False, source, plan, by_opd, evidence)
 
 
-def many_view(
-    results: Sequence[Result], lang: Lang, *, extras: Extras | None = None
-) -> ReportView:
+def many_view(results: Sequence[Result], lang: Lang, *, extras: Extras | None = None) -> ReportView:
     """The view of a report over many agency-years: a ranking, or one agency's trend."""
     return ReportView(lang, tuple(results), extras or Extras(), many=True)
 

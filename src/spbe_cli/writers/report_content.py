@@ -9,6 +9,7 @@ three formats always carry the same content. Nothing here computes: figures come
 engine's :class:`~spbe_cli.results.Result`, the planner's :class:`~spbe_cli.planner.Plan`
 and the view (rankings, trend, raises, score tracks).
 """
+
 from __future__ import annotations
 
 import math
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from spbe_cli.ranking import Ranked, YearRanking
     from spbe_cli.views.report import ReportView
 
+
 def content(view: ReportView) -> Report:
     """The report of ``view``: one agency's, a ranking, or one agency's trend."""
     if not view.many:
@@ -66,9 +68,7 @@ def _frame(view: ReportView, place: str | None = None) -> dict[str, object]:
         "notes_title": t("notes", lang),
         "details_title": t("details", lang),
         "made": made_line(extras.made, lang),
-        "signature": signature(
-            lang, extras.made, extras.prepared_by, extras.approved_by, place
-        ),
+        "signature": signature(lang, extras.made, extras.prepared_by, extras.approved_by, place),
         "logo": extras.logo,
     }
 
@@ -198,8 +198,13 @@ def _indicator_table(result: Result, lang: Lang) -> ReportTable:
         )
     note = assumed_mark(lang) if result.assumed else ""
     return ReportTable(
-        leaf.key, leaf.heading(lang), leaf.heading(lang), header, tuple(rows),
-        freeze_columns=2, note=note,
+        leaf.key,
+        leaf.heading(lang),
+        leaf.heading(lang),
+        header,
+        tuple(rows),
+        freeze_columns=2,
+        note=note,
     )
 
 
@@ -278,7 +283,11 @@ def _plan_opd_table(plan: Plan, opds: Sequence[OpdShare], lang: Lang) -> ReportT
             )
         )
     return ReportTable(
-        "plan_opd", t("plan_opd", lang), t("plan_opd", lang), header, tuple(rows),
+        "plan_opd",
+        t("plan_opd", lang),
+        t("plan_opd", lang),
+        header,
+        tuple(rows),
         freeze_columns=1,
     )
 
@@ -349,8 +358,11 @@ def ranking_report(view: ReportView) -> Report:
         tables,
         charts,
         t("made_by", lang),
-        front=(_year_statistics(years, lang, named=several),
-               _distribution_table([latest], lang, front=True), *front),
+        front=(
+            _year_statistics(years, lang, named=several),
+            _distribution_table([latest], lang, front=True),
+            *front,
+        ),
         notes=tuple(dict.fromkeys(notes)),
         **_frame(view),  # type: ignore[arg-type]
     )
@@ -360,24 +372,33 @@ def _of_instrument(table: ReportTable, number: int, index: str) -> ReportTable:
     """One instrument's table when a ranking spans two (SPBE years, Pemdi years): its key
     made unique, its title and worksheet naming the index."""
     suffix = "" if number == 1 else f".{number}"
-    return replace(table, key=table.key + suffix, title=f"{table.title} · {index}",
-                   sheet=f"{table.sheet} · {index}"[:31])
+    return replace(
+        table,
+        key=table.key + suffix,
+        title=f"{table.title} · {index}",
+        sheet=f"{table.sheet} · {index}"[:31],
+    )
 
 
 def _instruments_note(groups: Sequence[Sequence[YearRanking]], lang: Lang) -> str:
     """The first page's sentence: which index ranks which years; not comparable."""
     items = "; ".join(
         f"{g[0].framework.index_label(lang)} ("
-        + ", ".join(str(y.year) for y in g if y.year is not None) + ")"
+        + ", ".join(str(y.year) for y in g if y.year is not None)
+        + ")"
         for g in groups
     )
     if lang == "id":
-        return (f"Instrumen berbeda: {items}. Peringkat, predikat dan target tiap tahun "
-                "memakai instrumennya sendiri; angka kedua instrumen tidak sebanding dan "
-                "tiap instrumen punya tabel peringkatnya sendiri.")
-    return (f"Different instruments: {items}. Each year's ranking, ratings and target use "
-            "its own instrument; the two instruments' figures are not comparable and each "
-            "has its own ranking table.")
+        return (
+            f"Instrumen berbeda: {items}. Peringkat, predikat dan target tiap tahun "
+            "memakai instrumennya sendiri; angka kedua instrumen tidak sebanding dan "
+            "tiap instrumen punya tabel peringkatnya sendiri."
+        )
+    return (
+        f"Different instruments: {items}. Each year's ranking, ratings and target use "
+        "its own instrument; the two instruments' figures are not comparable and each "
+        "has its own ranking table."
+    )
 
 
 def _ranking_front(
@@ -389,16 +410,38 @@ def _ranking_front(
     total = len(ranked)
     front: list[ReportTable] = []
     if total > 2 * FRONT_ROWS:
-        front.append(_few_table("top", L["top_title"].format(n=FRONT_ROWS, total=total)
-                                .get(lang) + when, ranked[:FRONT_ROWS], lang))
-        front.append(_few_table("bottom", L["bottom_title"].format(n=FRONT_ROWS, total=total)
-                                .get(lang) + when, ranked[-FRONT_ROWS:], lang))
+        front.append(
+            _few_table(
+                "top",
+                L["top_title"].format(n=FRONT_ROWS, total=total).get(lang) + when,
+                ranked[:FRONT_ROWS],
+                lang,
+            )
+        )
+        front.append(
+            _few_table(
+                "bottom",
+                L["bottom_title"].format(n=FRONT_ROWS, total=total).get(lang) + when,
+                ranked[-FRONT_ROWS:],
+                lang,
+            )
+        )
     parts: list[tuple[str, str, Sequence[Ranked]]] = []
     if total > 2 * CHART_ROWS:
-        parts.append(("chart_top", L["top_title"].format(n=CHART_ROWS, total=total)
-                      .get(lang), ranked[:CHART_ROWS]))
-        parts.append(("chart_bottom", L["bottom_title"].format(n=CHART_ROWS, total=total)
-                      .get(lang), ranked[-CHART_ROWS:]))
+        parts.append(
+            (
+                "chart_top",
+                L["top_title"].format(n=CHART_ROWS, total=total).get(lang),
+                ranked[:CHART_ROWS],
+            )
+        )
+        parts.append(
+            (
+                "chart_bottom",
+                L["bottom_title"].format(n=CHART_ROWS, total=total).get(lang),
+                ranked[-CHART_ROWS:],
+            )
+        )
     else:
         parts.append(("chart_all", t("ranking_chart", lang), ranked))
     tables: list[ReportTable] = []
@@ -408,33 +451,47 @@ def _ranking_front(
         heading = f"{t('chart_page', lang)}: {name}{when}"
         table = _few_table(key, heading, shown, lang, sheet=_chart_sheet(key, lang))
         tables.append(replace(table, chart_page=True))
-        chart_title = f"{t('ranking_chart', lang)}{when}: {name.lower()}" if (
-            key != "chart_all") else f"{t('ranking_chart', lang)}{when}"
+        chart_title = (
+            f"{t('ranking_chart', lang)}{when}: {name.lower()}"
+            if (key != "chart_all")
+            else f"{t('ranking_chart', lang)}{when}"
+        )
         charts.append(chart("hbar", chart_title, key, (1, 2, 4), len(shown), high, lang))
     return tuple(front), tuple(tables), tuple(charts)
 
 
 def _chart_sheet(key: str, lang: Lang) -> str:
-    return {"chart_top": t("chart_top_sheet", lang),
-            "chart_bottom": t("chart_bottom_sheet", lang)}.get(key, t("chart_page", lang))
+    return {
+        "chart_top": t("chart_top_sheet", lang),
+        "chart_bottom": t("chart_bottom_sheet", lang),
+    }.get(key, t("chart_page", lang))
 
 
-def _few_table(key: str, title: str, shown: Sequence[Ranked], lang: Lang,
-               sheet: str = "") -> ReportTable:
+def _few_table(
+    key: str, title: str, shown: Sequence[Ranked], lang: Lang, sheet: str = ""
+) -> ReportTable:
     """Rank, agency, index, rating and target of a few ranked agencies."""
-    header = (t("rank", lang), t("agency", lang), t("index", lang), t("rating", lang),
-              t("target", lang))
+    header = (
+        t("rank", lang),
+        t("agency", lang),
+        t("index", lang),
+        t("rating", lang),
+        t("target", lang),
+    )
     rows: tuple[tuple[Value, ...], ...] = tuple(
-        (r.rank, safe(r.result.assessment.agency), r.result.published,
-         band_value(r.result.framework, r.result.band, lang),
-         r.result.framework.publish(r.result.target))
+        (
+            r.rank,
+            safe(r.result.assessment.agency),
+            r.result.published,
+            band_value(r.result.framework, r.result.band, lang),
+            r.result.framework.publish(r.result.target),
+        )
         for r in shown
     )
     return ReportTable(key, title, sheet or title[:31], header, rows)
 
 
-def _year_statistics(years: Sequence[YearRanking], lang: Lang,
-                     named: bool = False) -> ReportTable:
+def _year_statistics(years: Sequence[YearRanking], lang: Lang, named: bool = False) -> ReportTable:
     """Per year: count, mean, median, target and "N dari M" at the target (``named``: each
     year with its index, when the years span two instruments)."""
     header = (
@@ -448,8 +505,11 @@ def _year_statistics(years: Sequence[YearRanking], lang: Lang,
     rows: list[tuple[Value, ...]] = []
     for year in years:
         stats, fw = year.statistics, year.framework
-        share = round_half_up(Fraction(stats.at_target * 100, stats.count), 1) if (
-            stats.count) else None
+        share = (
+            round_half_up(Fraction(stats.at_target * 100, stats.count), 1)
+            if (stats.count)
+            else None
+        )
         reached = L["n_of_m"].format(n=stats.at_target, m=stats.count).get(lang)
         if share is not None:
             reached += f" ({cell_text(share, lang)}%)"
@@ -515,20 +575,30 @@ def ranking_table(rows: Sequence[tuple[int, Result]], lang: Lang) -> ReportTable
             row += [None for nodes in first.tiers for _ in nodes]
         table.append(tuple(row))
     codes = [code for code, _ in node_codes(first)]
-    note = L["codes_note"].format(
-        first=codes[0] if codes else "", last=codes[-1] if codes else "",
-        table=t("codes_title", lang),
-        tiers=", ".join(f"{tier.label(lang).lower()} ({tier.code})"
-                        for tier in fw.group_tiers),
-    ).get(lang)
+    note = (
+        L["codes_note"]
+        .format(
+            first=codes[0] if codes else "",
+            last=codes[-1] if codes else "",
+            table=t("codes_title", lang),
+            tiers=", ".join(f"{tier.label(lang).lower()} ({tier.code})" for tier in fw.group_tiers),
+        )
+        .get(lang)
+    )
     return ReportTable(
-        "ranking", t("ranking", lang), t("ranking", lang), tuple(header), tuple(table),
-        freeze_columns=3, note=note if codes else "",
+        "ranking",
+        t("ranking", lang),
+        t("ranking", lang),
+        tuple(header),
+        tuple(table),
+        freeze_columns=3,
+        note=note if codes else "",
     )
 
 
-def _distribution_table(years: Sequence[YearRanking], lang: Lang,
-                        front: bool = False) -> ReportTable:
+def _distribution_table(
+    years: Sequence[YearRanking], lang: Lang, front: bool = False
+) -> ReportTable:
     """Count and share per rating, highest first (``front``: the latest year's, titled
     with its year, for the first page)."""
     rows: list[tuple[Value, ...]] = []
@@ -547,6 +617,9 @@ def _distribution_table(years: Sequence[YearRanking], lang: Lang,
         title = t("distribution_front", lang) + when
         return ReportTable("distribution_front", title, title[:31], header, tuple(rows))
     return ReportTable(
-        "distribution", t("distribution", lang), t("distribution", lang),
-        (t("year", lang), *header), tuple(rows)
+        "distribution",
+        t("distribution", lang),
+        t("distribution", lang),
+        (t("year", lang), *header),
+        tuple(rows),
     )

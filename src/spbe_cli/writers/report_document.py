@@ -156,8 +156,6 @@ class Report:
         return [c for c in self.charts if c.table == key]
 
 
-
-
 def safe(text: str | None) -> str:
     """Input-derived text, neutralised against formula injection (``=`` ``+`` ``-`` ``@``)."""
     return str(neutralise(text or ""))

@@ -41,28 +41,37 @@ def evidence_table(report: EvidenceReport, lang: Lang) -> ReportTable:
     rows: list[tuple[Value, ...]] = []
     at_risk = sorted((r for r in report.rows if r.at_risk), key=lambda r: -r.risk)
     for row in at_risk:
-        rows.append((
-            ident(row.id),
-            safe(fw.indicator_by_id[row.id].short_label(lang)),
-            safe(row.opd),
-            level_cell(row.claimed) if row.claimed is not None else None,
-            level_cell(row.supported) if row.supported is not None else None,
-            ", ".join(str(n) for n in row.missing_levels),
-            fine(row.risk),
-        ))
-    header = tuple(L[k].get(lang) for k in ("no", "indicator", "opd", "claimed", "supported",
-                                            "missing", "risk"))
-    note = L["note"].format(
-        index=fw.index_label(lang),
-        claimed=fixed(report.claimed_published, places, lang),
-        evidenced=fixed(report.evidenced_published, places, lang),
-        risk=fixed(report.risk, places + 2, lang),
-        count=len(at_risk),
-    ).get(lang)
+        rows.append(
+            (
+                ident(row.id),
+                safe(fw.indicator_by_id[row.id].short_label(lang)),
+                safe(row.opd),
+                level_cell(row.claimed) if row.claimed is not None else None,
+                level_cell(row.supported) if row.supported is not None else None,
+                ", ".join(str(n) for n in row.missing_levels),
+                fine(row.risk),
+            )
+        )
+    header = tuple(
+        L[k].get(lang)
+        for k in ("no", "indicator", "opd", "claimed", "supported", "missing", "risk")
+    )
+    note = (
+        L["note"]
+        .format(
+            index=fw.index_label(lang),
+            claimed=fixed(report.claimed_published, places, lang),
+            evidenced=fixed(report.evidenced_published, places, lang),
+            risk=fixed(report.risk, places + 2, lang),
+            count=len(at_risk),
+        )
+        .get(lang)
+    )
     if report.partial and report.scan is not None:
         note += L["partial"].format(why=report.scan.partial_text().get(lang)).get(lang)
     title = L["title"].get(lang)
     if report.partial:
         title += Text(" (sebagian)", " (partial)").get(lang)
-    return ReportTable("evidence", title, title[:31], header, tuple(rows), freeze_columns=2,
-                       note=note)
+    return ReportTable(
+        "evidence", title, title[:31], header, tuple(rows), freeze_columns=2, note=note
+    )

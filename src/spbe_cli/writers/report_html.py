@@ -50,8 +50,10 @@ CARDS = {"plan", "plan_opd", "trend", "moves_summary", "summary"}
 level, the gain and the index after a raise (a year's change, the remark on a change of
 instrument) stay in view without scrolling sideways."""
 NUM = ' class="num"'
-PAGE = {"id": '"Halaman " counter(page) " dari " counter(pages)',
-        "en": '"Page " counter(page) " of " counter(pages)'}
+PAGE = {
+    "id": '"Halaman " counter(page) " dari " counter(pages)',
+    "en": '"Page " counter(page) " of " counter(pages)',
+}
 
 STYLE = """
 *{box-sizing:border-box}
@@ -190,8 +192,10 @@ def _header(report: Report) -> str:
 def render_front(report: Report) -> str:
     """The executive summary: the four answers, the basis and the signature block."""
     lang = report.lang
-    parts = [f'<section id="ringkasan" class="front"><h2>{_e(report.front_title)}</h2>',
-             '<div class="answers">']
+    parts = [
+        f'<section id="ringkasan" class="front"><h2>{_e(report.front_title)}</h2>',
+        '<div class="answers">',
+    ]
     for table in report.front:
         wide = "" if table.key in KEY_VALUE else " wide"
         parts.append(f'<div class="answer{wide}" id="{_e(table.key)}">')
@@ -203,8 +207,7 @@ def render_front(report: Report) -> str:
     parts.append("</div>")
     if report.notes:
         items = "".join(f"<li>{_e(note)}</li>" for note in report.notes)
-        parts.append(f'<div class="basis"><h3>{_e(report.notes_title)}</h3><ul>{items}</ul>'
-                     "</div>")
+        parts.append(f'<div class="basis"><h3>{_e(report.notes_title)}</h3><ul>{items}</ul></div>')
     if report.signature is not None:
         parts.append(render_signature(report.signature))
     parts.append("</section>")
@@ -217,9 +220,7 @@ def render_signature(signature: Signature) -> str:
         f'<div><p>{_e(label)}</p><div class="space"></div><p class="name">{_e(name)}</p></div>'
         for label, name in signature.columns()
     )
-    return (
-        f'<div class="signature"><p class="date">{_e(signature.date_line)}</p>{cells}</div>'
-    )
+    return f'<div class="signature"><p class="date">{_e(signature.date_line)}</p>{cells}</div>'
 
 
 def _e(text: object) -> str:
@@ -251,7 +252,8 @@ def render_table(table: ReportTable, lang: Lang = "en") -> str:
     if table.key in KEY_VALUE:
         body = "\n".join(
             f'<tr><th scope="row">{_e(cell_text(row[0], lang))}</th>'
-            + "".join(_cell(v, lang) for v in row[1:]) + "</tr>"
+            + "".join(_cell(v, lang) for v in row[1:])
+            + "</tr>"
             for row in table.rows
         )
         return f'<div class="scroll"><table class="kv"><tbody>\n{body}\n</tbody></table></div>'
@@ -264,13 +266,18 @@ def render_table(table: ReportTable, lang: Lang = "en") -> str:
         for i, h in enumerate(table.header)
     )
     classes = (["wide"] if len(table.header) > 5 else []) + (
-        ["cards"] if table.key.split(".")[0] in CARDS else [])
+        ["cards"] if table.key.split(".")[0] in CARDS else []
+    )
     css = f' class="{" ".join(classes)}"' if classes else ""
     if "cards" in classes:  # each cell names its column, shown on a phone
         labels = [f' data-label="{_e(h)}"' for h in table.header]
         body = "\n".join(
-            "<tr>" + "".join(_cell(v, lang).replace("<td", "<td" + label, 1)
-                             for v, label in zip(row, labels, strict=False)) + "</tr>"
+            "<tr>"
+            + "".join(
+                _cell(v, lang).replace("<td", "<td" + label, 1)
+                for v, label in zip(row, labels, strict=False)
+            )
+            + "</tr>"
             for row in table.rows
         )
     else:
@@ -301,8 +308,7 @@ def render_chart(chart: ReportChart, table: ReportTable, lang: Lang = "en") -> s
     rows = table.rows[: chart.count]
     if chart.kind == "radar":
         svg = radar_svg(chart, rows, lang)
-    elif (chart.kind == "hbar" or len(rows) >= HORIZONTAL_FROM
-          or _words_too_long(chart, rows, lang)):
+    elif chart.kind == "hbar" or len(rows) >= HORIZONTAL_FROM or _words_too_long(chart, rows, lang):
         svg = hbar_svg(chart, rows, lang)
     else:
         svg = bar_svg(chart, rows, lang)
@@ -454,10 +460,12 @@ def hbar_svg(chart: ReportChart, rows: tuple[tuple[Value, ...], ...], lang: Lang
     ]
     for level in range(chart.high + 1):
         at = x(level)
-        parts.append(f'<line x1="{at:.2f}" x2="{at:.2f}" y1="{top - 4}" y2="{height - 8}" '
-                     'stroke="#ddd"/>')
-        parts.append(f'<text class="scale" x="{at:.2f}" y="{top - 8}" text-anchor="middle">'
-                     f"{level}</text>")
+        parts.append(
+            f'<line x1="{at:.2f}" x2="{at:.2f}" y1="{top - 4}" y2="{height - 8}" stroke="#ddd"/>'
+        )
+        parts.append(
+            f'<text class="scale" x="{at:.2f}" y="{top - 8}" text-anchor="middle">{level}</text>'
+        )
     y = float(top)
     for row, lines, row_height in zip(rows, labels, heights, strict=True):
         label = cell_text(row[chart.label_column], lang)
@@ -484,8 +492,9 @@ def hbar_svg(chart: ReportChart, rows: tuple[tuple[Value, ...], ...], lang: Lang
             )
             if end < tx and value_x + len(text) * CHAR_WIDTH + 4 > tx:
                 value_x = tx + 6
-        parts.append(f'<text class="value" x="{value_x:.2f}" y="{middle + 4:.2f}">'
-                     f"{_e(text)}</text>")
+        parts.append(
+            f'<text class="value" x="{value_x:.2f}" y="{middle + 4:.2f}">{_e(text)}</text>'
+        )
         y += row_height
     parts.append("</svg>")
     return "".join(parts)
@@ -502,9 +511,7 @@ def _polygon(values: list[float], high: int) -> str:
     return " ".join(f"{x:.2f},{y:.2f}" for x, y in points)
 
 
-def radar_svg(
-    chart: ReportChart, rows: tuple[tuple[Value, ...], ...], lang: Lang = "en"
-) -> str:
+def radar_svg(chart: ReportChart, rows: tuple[tuple[Value, ...], ...], lang: Lang = "en") -> str:
     """A radar: one axis per row, a ring per level numbered along the top axis, the
     values and the target as polygons, full labels wrapped beside each axis."""
     count = len(rows)
@@ -553,9 +560,7 @@ def radar_svg(
     return "".join(parts)
 
 
-def _radar_label(
-    i: int, count: int, chart: ReportChart, row: tuple[Value, ...], lang: Lang
-) -> str:
+def _radar_label(i: int, count: int, chart: ReportChart, row: tuple[Value, ...], lang: Lang) -> str:
     x, y = _radar_point(i, count, chart.high * 1.1, chart.high)
     centre_x, centre_y = RADAR_WIDTH / 2, RADAR_HEIGHT / 2
     anchor = "middle" if abs(x - centre_x) < 1 else ("start" if x > centre_x else "end")

@@ -44,17 +44,23 @@ def read_logo(path: str | Path) -> Logo:
 def logo_of(data: bytes, name: str = "logo") -> Logo:
     """A logo from bytes: PNG or JPEG with a readable size, else :class:`LogoError`."""
     if len(data) > MAX_LOGO_BYTES:
-        raise LogoError(Text(f"--logo {name}: berkas terlalu besar (paling besar 2 MiB)",
-                             f"--logo {name}: file too large (at most 2 MiB)"))
+        raise LogoError(
+            Text(
+                f"--logo {name}: berkas terlalu besar (paling besar 2 MiB)",
+                f"--logo {name}: file too large (at most 2 MiB)",
+            )
+        )
     found = _png_size(data) if data.startswith(PNG_SIGNATURE) else None
     kind = "png"
     if found is None and data.startswith(b"\xff\xd8"):
         found, kind = _jpeg_size(data), "jpeg"
     if found is None or min(found) < 1:
-        raise LogoError(Text(
-            f"--logo {name}: bukan gambar PNG atau JPEG yang dapat dibaca",
-            f"--logo {name}: not a readable PNG or JPEG image",
-        ))
+        raise LogoError(
+            Text(
+                f"--logo {name}: bukan gambar PNG atau JPEG yang dapat dibaca",
+                f"--logo {name}: not a readable PNG or JPEG image",
+            )
+        )
     return Logo(data, kind, found[0], found[1])
 
 

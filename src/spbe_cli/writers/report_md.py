@@ -59,9 +59,7 @@ def render_signature(signature: Signature) -> str:
     """The signature block as a two-column table with room to sign."""
     (left, left_name), (right, right_name) = signature.columns()
     rows = [["", ""], ["", ""], [inert(left_name), inert(right_name)]]
-    return f"{inert(signature.date_line)}\n\n" + markdown_table(
-        [inert(left), inert(right)], rows
-    )
+    return f"{inert(signature.date_line)}\n\n" + markdown_table([inert(left), inert(right)], rows)
 
 
 def render_markdown(report: Report) -> str:

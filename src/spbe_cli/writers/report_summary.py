@@ -41,57 +41,82 @@ if TYPE_CHECKING:
 FRONT_OPDS = 8
 
 N = {
-    "framework": Text("Kerangka: {label} ({id}), dasar {source}.",
-                      "Framework: {label} ({id}), based on {source}."),
+    "framework": Text(
+        "Kerangka: {label} ({id}), dasar {source}.", "Framework: {label} ({id}), based on {source}."
+    ),
     "provisional": Text("Kerangka ini sementara: {note}", "This framework is provisional: {note}"),
-    "provisional_plain": Text("belum dicocokkan dengan naskah resmi; angka dapat berubah.",
-                              "not yet checked against the official text; figures may change."),
+    "provisional_plain": Text(
+        "belum dicocokkan dengan naskah resmi; angka dapat berubah.",
+        "not yet checked against the official text; figures may change.",
+    ),
     "sources": Text("Sumber kerangka: {sources}.", "Framework sources: {sources}."),
-    "missing": Text("Indikator {ids} kosong di berkas dan dihitung pada level terendah ({low}).",
-                    "Indicators {ids} were blank in the file and are scored at the lowest "
-                    "level ({low})."),
-    "external": Text("Indikator dari indeks eksternal belum diisi dan dihitung dengan nilai "
-                     "bawaan: {items}.",
-                     "Indicators fed by an external index were not given and are scored at "
-                     "their default value: {items}."),
-    "tracks": Text("Nilai yang dihitung: jalur {scored} ({index}); {others}.",
-                   "Scored track: {scored} ({index}); {others}."),
+    "missing": Text(
+        "Indikator {ids} kosong di berkas dan dihitung pada level terendah ({low}).",
+        "Indicators {ids} were blank in the file and are scored at the lowest level ({low}).",
+    ),
+    "external": Text(
+        "Indikator dari indeks eksternal belum diisi dan dihitung dengan nilai bawaan: {items}.",
+        "Indicators fed by an external index were not given and are scored at "
+        "their default value: {items}.",
+    ),
+    "tracks": Text(
+        "Nilai yang dihitung: jalur {scored} ({index}); {others}.",
+        "Scored track: {scored} ({index}); {others}.",
+    ),
     "other_track": Text("jalur {name} memberi {index}", "the {name} track gives {index}"),
     "plan": Text("Rencana: {limits}.", "Plan: {limits}."),
-    "per_round": Text("paling banyak {n} level per indikator per putaran",
-                      "at most {n} level(s) per indicator per round"),
+    "per_round": Text(
+        "paling banyak {n} level per indikator per putaran",
+        "at most {n} level(s) per indicator per round",
+    ),
     "one_round": Text("semua kenaikan dalam satu putaran", "every raise in one round"),
     "until": Text("paling lambat {year} ({n} putaran)", "by {year} ({n} rounds)"),
     "max_level": Text("tidak melebihi level {n}", "no level above {n}"),
     "locked": Text("indikator {ids} tidak diubah", "indicators {ids} left as they are"),
-    "effort": Text("upaya per kenaikan menurut berkas upaya atau kolom upaya, bawaan 1",
-                   "effort per raise from the effort file or column, default 1"),
+    "effort": Text(
+        "upaya per kenaikan menurut berkas upaya atau kolom upaya, bawaan 1",
+        "effort per raise from the effort file or column, default 1",
+    ),
     "source": Text("Berkas sumber: {name}.", "Source file: {name}."),
     "scored_index": Text("{index} (jalur {track})", "{index} ({track} track)"),
-    "claimed_index": Text("Indeks menurut klaim (jalur {track})",
-                          "Index as claimed ({track} track)"),
+    "claimed_index": Text(
+        "Indeks menurut klaim (jalur {track})", "Index as claimed ({track} track)"
+    ),
     "evidenced_index": Text("Indeks menurut bukti dukung", "Index as evidenced"),
-    "evidenced_partial": Text("Indeks menurut bukti dukung (sebagian: batas bawah)",
-                              "Index as evidenced (partial: a lower bound)"),
+    "evidenced_partial": Text(
+        "Indeks menurut bukti dukung (sebagian: batas bawah)",
+        "Index as evidenced (partial: a lower bound)",
+    ),
     "evidenced_rating": Text("Predikat menurut bukti dukung", "Rating as evidenced"),
     "at_risk": Text("Berisiko (poin indeks)", "At risk (index points)"),
     "at_risk_count": Text("Indikator berisiko", "Indicators at risk"),
     "plan_steps": Text("Langkah level dalam rencana", "Level steps in the plan"),
-    "fewest_scored": Text("{n} (paling sedikit dari nilai yang dinilai, tanpa batasan rencana)",
-                          "{n} (fewest from the scored values, without the plan's limits)"),
-    "fewest_free": Text("{n} (paling sedikit tanpa batasan rencana per putaran dan upaya)",
-                        "{n} (fewest without the plan's per-round limits and effort)"),
-    "same_plan": Text(", seperti spbe plan dengan --dir/--items yang sama.",
-                      ", as spbe plan gives with the same --dir/--items."),
-    "start_capped": Text("nilai yang didukung bukti, tidak di atas jalur {track} ({index}; "
-                         "klaim {claimed})", "the evidenced values, never above the {track} "
-                         "track ({index}; claimed {claimed})"),
+    "fewest_scored": Text(
+        "{n} (paling sedikit dari nilai yang dinilai, tanpa batasan rencana)",
+        "{n} (fewest from the scored values, without the plan's limits)",
+    ),
+    "fewest_free": Text(
+        "{n} (paling sedikit tanpa batasan rencana per putaran dan upaya)",
+        "{n} (fewest without the plan's per-round limits and effort)",
+    ),
+    "same_plan": Text(
+        ", seperti spbe plan dengan --dir/--items yang sama.",
+        ", as spbe plan gives with the same --dir/--items.",
+    ),
+    "start_capped": Text(
+        "nilai yang didukung bukti, tidak di atas jalur {track} ({index}; klaim {claimed})",
+        "the evidenced values, never above the {track} track ({index}; claimed {claimed})",
+    ),
     "plan_start": Text("Titik awal rencana", "The plan starts from"),
     "start_scored": Text("nilai yang dinilai ({index})", "the scored values ({index})"),
-    "start_evidenced": Text("nilai yang didukung bukti ({index}; klaim {claimed})",
-                            "the evidenced values ({index}; claimed {claimed})"),
-    "assumed_mark": Text("* nilai diasumsikan (lihat Dasar dan asumsi).",
-                         "* value assumed (see Basis and assumptions)."),
+    "start_evidenced": Text(
+        "nilai yang didukung bukti ({index}; klaim {claimed})",
+        "the evidenced values ({index}; claimed {claimed})",
+    ),
+    "assumed_mark": Text(
+        "* nilai diasumsikan (lihat Dasar dan asumsi).",
+        "* value assumed (see Basis and assumptions).",
+    ),
 }
 
 
@@ -174,8 +199,9 @@ def goal_table(
     if plan is None and not result.target_reached:
         rows.append((t("steps", lang), steps if steps is not None else t("unreachable", lang)))
     if plan is not None:
-        rows.append((N["plan_start"].get(lang),
-                     plan_start(plan, evidence, lang, result.assessment.track)))
+        rows.append(
+            (N["plan_start"].get(lang), plan_start(plan, evidence, lang, result.assessment.track))
+        )
         rows.append((N["plan_steps"].get(lang), plan.level_steps))
         if steps is not None and steps != plan.level_steps:
             key = "fewest_scored" if evidence is not None else "fewest_free"
@@ -199,29 +225,38 @@ def plan_start(
     if plan.start.index != evidence.evidenced_index:
         from spbe_cli.render.common import track_label
 
-        return _n("start_capped", lang, index=fixed(plan.start.published, places, lang),
-                  claimed=fixed(evidence.claimed_published, places, lang),
-                  track=track_label(scored_track or "-", lang))
-    return _n("start_evidenced", lang, index=fixed(plan.start.published, places, lang),
-              claimed=fixed(evidence.claimed_published, places, lang))
+        return _n(
+            "start_capped",
+            lang,
+            index=fixed(plan.start.published, places, lang),
+            claimed=fixed(evidence.claimed_published, places, lang),
+            track=track_label(scored_track or "-", lang),
+        )
+    return _n(
+        "start_evidenced",
+        lang,
+        index=fixed(plan.start.published, places, lang),
+        claimed=fixed(evidence.claimed_published, places, lang),
+    )
 
 
-def _evidence_rows(
-    result: Result, evidence: EvidenceReport, lang: Lang
-) -> list[tuple[Value, ...]]:
+def _evidence_rows(result: Result, evidence: EvidenceReport, lang: Lang) -> list[tuple[Value, ...]]:
     """The claimed index (when not the scored one), the evidenced index and the risk."""
     from spbe_cli.render.common import track_label
 
     fw = result.framework
     rows: list[tuple[Value, ...]] = []
     if evidence.track != result.assessment.track:
-        rows.append((_n("claimed_index", lang, track=track_label(evidence.track or "-", lang)),
-                     evidence.claimed_published))
+        rows.append(
+            (
+                _n("claimed_index", lang, track=track_label(evidence.track or "-", lang)),
+                evidence.claimed_published,
+            )
+        )
     key = "evidenced_partial" if evidence.partial else "evidenced_index"
     rows += [
         (N[key].get(lang), evidence.evidenced_published),
-        (N["evidenced_rating"].get(lang),
-         band_value(fw, evidence.evidenced.band, lang, full=True)),
+        (N["evidenced_rating"].get(lang), band_value(fw, evidence.evidenced.band, lang, full=True)),
         (N["at_risk"].get(lang), fine(evidence.risk)),
         (N["at_risk_count"].get(lang), sum(1 for r in evidence.rows if r.at_risk)),
     ]
@@ -263,21 +298,23 @@ def raises_table(
 
 def work_table(shares: Sequence[OpdWork], lang: Lang) -> ReportTable:
     """Per OPD: indicators raised, level steps and share of the index gain."""
-    header = (t("opd", lang), t("raise_count", lang), t("level_steps", lang),
-              t("share_gain", lang))
+    header = (t("opd", lang), t("raise_count", lang), t("level_steps", lang), t("share_gain", lang))
     rows: list[tuple[Value, ...]] = []
     shown = shares if len(shares) <= FRONT_OPDS else shares[: FRONT_OPDS - 1]
     for work in shown:
-        rows.append((opd_text(work.opd, lang), work.indicators, work.level_steps,
-                     _percent(work.share)))
-    rest = shares[len(shown):]
+        rows.append(
+            (opd_text(work.opd, lang), work.indicators, work.level_steps, _percent(work.share))
+        )
+    rest = shares[len(shown) :]
     if rest:
-        rows.append((
-            L["other_opds"].format(n=len(rest)).get(lang),
-            sum(r.indicators for r in rest),
-            sum(r.level_steps for r in rest),
-            _percent(sum((r.share for r in rest), Fraction(0))),
-        ))
+        rows.append(
+            (
+                L["other_opds"].format(n=len(rest)).get(lang),
+                sum(r.indicators for r in rest),
+                sum(r.level_steps for r in rest),
+                _percent(sum((r.share for r in rest), Fraction(0))),
+            )
+        )
     return ReportTable("work", t("work", lang), t("work", lang), header, tuple(rows))
 
 
@@ -286,8 +323,12 @@ def _percent(share: Fraction) -> Decimal:
 
 
 def basis_notes(
-    result: Result, plan: Plan | None, lang: Lang, source: str | None = None,
-    evidence: EvidenceReport | None = None, tracks: TrackComparison | None = None,
+    result: Result,
+    plan: Plan | None,
+    lang: Lang,
+    source: str | None = None,
+    evidence: EvidenceReport | None = None,
+    tracks: TrackComparison | None = None,
 ) -> tuple[str, ...]:
     """The framework, its status and every assumption, as plain sentences (``tracks``:
     the result's score tracks side by side, when it was scored on one of several)."""
@@ -312,7 +353,8 @@ def basis_notes(
         )
         bases = dict.fromkeys(
             pick(lang, x.default_basis, x.default_basis_en)
-            for a in external if (x := a.indicator.external) is not None and x.default_basis
+            for a in external
+            if (x := a.indicator.external) is not None and x.default_basis
         )
         basis = f" ({'; '.join(bases)})" if bases else ""
         notes.append(_n("external", lang, items=items).removesuffix(".") + basis + ".")
@@ -322,8 +364,9 @@ def basis_notes(
     if evidence is not None:
         notes.append(evidence.claim_text().get(lang) + ".")
         if plan is not None:
-            notes.append(evidence.start_text(plan.start, result).get(lang)
-                         + N["same_plan"].get(lang))
+            notes.append(
+                evidence.start_text(plan.start, result).get(lang) + N["same_plan"].get(lang)
+            )
     if plan is not None:
         notes.append(_n("plan", lang, limits="; ".join(_plan_limits(plan, lang))))
     if source:
@@ -341,15 +384,24 @@ def _tracks_note(result: Result, comparison: TrackComparison, lang: Lang) -> str
     places = fw.rounding.places
     scored = result.assessment.track
     others = [
-        _n("other_track", lang, name=track_label(name, lang),
-           index=fixed(other.published, places, lang))
+        _n(
+            "other_track",
+            lang,
+            name=track_label(name, lang),
+            index=fixed(other.published, places, lang),
+        )
         for name, other in comparison.results.items()
         if name != scored
     ]
     if not others:
         return None
-    return _n("tracks", lang, scored=track_label(scored, lang),
-              index=fixed(result.published, places, lang), others="; ".join(others))
+    return _n(
+        "tracks",
+        lang,
+        scored=track_label(scored, lang),
+        index=fixed(result.published, places, lang),
+        others="; ".join(others),
+    )
 
 
 def _plan_limits(plan: Plan, lang: Lang) -> list[str]:

@@ -58,8 +58,7 @@ def trend_report(view: ReportView, frame: dict[str, object]) -> Report:
     agency = safe(first.assessment.agency)
     span = " → ".join(str(p.year) for p in series.points)
     fws = [part.series.points[0].framework for part in parts]
-    subtitle = " · ".join(p for p in (agency, span, " → ".join(f.label(lang) for f in fws))
-                          if p)
+    subtitle = " · ".join(p for p in (agency, span, " → ".join(f.label(lang) for f in fws)) if p)
     indices = [f.index_label(lang) for f in fws]
     and_ = " dan " if lang == "id" else " and "
     title = L["trend_title"].format(index=and_.join(dict.fromkeys(indices))).get(lang)
@@ -76,10 +75,10 @@ def trend_report(view: ReportView, frame: dict[str, object]) -> Report:
         front.append(years_table)
         count = min(len(years_table.rows), CHART_LIMIT)
         chart_title = f"{t('trend_chart', lang)}: {name}"
-        charts.append(chart("bar", chart_title, years_table.key, (0, 1, 4), count,
-                            fw.scale.max, lang))
-        details.append(_named(_groups_table(part.series, lang), suffix, name,
-                              t("trend", lang)))
+        charts.append(
+            chart("bar", chart_title, years_table.key, (0, 1, 4), count, fw.scale.max, lang)
+        )
+        details.append(_named(_groups_table(part.series, lang), suffix, name, t("trend", lang)))
         bands.append(_named(bands_table(fw, lang), suffix, name))
     front.append(_steps_table(series, lang))
     notes = [_instruments_note([p.series for p in parts], lang), *_year_notes(view, lang)]
@@ -96,8 +95,7 @@ def trend_report(view: ReportView, frame: dict[str, object]) -> Report:
     )
 
 
-def _one_instrument(view: ReportView, missing: tuple[int, ...],
-                    frame: dict[str, object]) -> Report:
+def _one_instrument(view: ReportView, missing: tuple[int, ...], frame: dict[str, object]) -> Report:
     lang, series = view.lang, view.trend.series
     first = series.points[0].result
     fw = series.points[-1].framework
@@ -131,8 +129,12 @@ def _named(table: ReportTable, suffix: str, index: str, sheet: str = "") -> Repo
     """A table of one instrument's part: its key made unique, its title and worksheet
     (``sheet``, short enough for Excel's 31 characters) naming the instrument
     (``Tren · Indeks SPBE``)."""
-    return replace(table, key=table.key + suffix, title=f"{table.title} · {index}",
-                   sheet=f"{sheet or table.sheet} · {index}"[:31])
+    return replace(
+        table,
+        key=table.key + suffix,
+        title=f"{table.title} · {index}",
+        sheet=f"{sheet or table.sheet} · {index}"[:31],
+    )
 
 
 def _instruments_note(parts: Sequence[Series], lang: Lang) -> str:
@@ -146,14 +148,18 @@ def _instruments_note(parts: Sequence[Series], lang: Lang) -> str:
         items.append(f"{fw.index_label(lang)} ({span}, {fw.label(lang)})")
     joined = "; ".join(items)
     if lang == "id":
-        return (f"Instrumen berbeda: {joined}. Indeks dan predikatnya diukur dengan "
-                "indikator, bobot dan rentang predikat yang berbeda, jadi tidak sebanding: "
-                f"tiap instrumen punya tabel dan grafiknya sendiri, dan perubahan di antara "
-                f"keduanya tidak dihitung ({ABSENT}).")
-    return (f"Different instruments: {joined}. Their indices and ratings are measured with "
-            "different indicators, weights and rating ranges, so they are not comparable: "
-            f"each instrument has its own table and chart, and no change between them is "
-            f"computed ({ABSENT}).")
+        return (
+            f"Instrumen berbeda: {joined}. Indeks dan predikatnya diukur dengan "
+            "indikator, bobot dan rentang predikat yang berbeda, jadi tidak sebanding: "
+            f"tiap instrumen punya tabel dan grafiknya sendiri, dan perubahan di antara "
+            f"keduanya tidak dihitung ({ABSENT})."
+        )
+    return (
+        f"Different instruments: {joined}. Their indices and ratings are measured with "
+        "different indicators, weights and rating ranges, so they are not comparable: "
+        f"each instrument has its own table and chart, and no change between them is "
+        f"computed ({ABSENT})."
+    )
 
 
 def _year_notes(view: ReportView, lang: Lang) -> list[str]:
@@ -175,8 +181,14 @@ def _delta(change: Change) -> Value:
 
 def _years_table(series: Series, missing: tuple[int, ...], lang: Lang) -> ReportTable:
     """Year, index, rating, change, target and a remark; years without data marked."""
-    header = (t("year", lang), t("index", lang), t("rating", lang), t("change", lang),
-              t("target", lang), t("remark", lang))
+    header = (
+        t("year", lang),
+        t("index", lang),
+        t("rating", lang),
+        t("change", lang),
+        t("target", lang),
+        t("remark", lang),
+    )
     index_row = series.rows[0]
     by_year: dict[int, tuple[Value, ...]] = {}
     ordered: list[tuple[Value, ...]] = []
@@ -187,8 +199,12 @@ def _years_table(series: Series, missing: tuple[int, ...], lang: Lang) -> Report
         if position and change == NOT_COMPARABLE:
             remark = t("framework", lang) + " " + fw.id
         row: tuple[Value, ...] = (
-            point.year, result.published, band_value(fw, result.band, lang), change,
-            fw.publish(result.target), remark,
+            point.year,
+            result.published,
+            band_value(fw, result.band, lang),
+            change,
+            fw.publish(result.target),
+            remark,
         )
         ordered.append(row)
         if point.year is not None:
@@ -212,8 +228,13 @@ def _steps_table(series: Series, lang: Lang) -> ReportTable:
 
     Between two instruments none of these is defined: the row shows "—" and a remark
     naming both indices (never "Baik → Kurang" or "0 up, 0 down")."""
-    header: tuple[str, ...] = (t("period", lang), t("change", lang), t("rating", lang),
-                               t("rose_count", lang), t("fell_count", lang))
+    header: tuple[str, ...] = (
+        t("period", lang),
+        t("change", lang),
+        t("rating", lang),
+        t("rose_count", lang),
+        t("fell_count", lang),
+    )
     crossing = not all(step.comparable for step in series.steps)
     if crossing:
         header = (*header, t("remark", lang))
@@ -224,9 +245,10 @@ def _steps_table(series: Series, lang: Lang) -> ReportTable:
         if not step.comparable:
             names = " → ".join(
                 f"{r.framework.index_label(lang)} {decimal_text(r.published, lang)} "
-                f"({r.band.label(lang)})" for r in (before, after))
-            rows.append((period, ABSENT, ABSENT, ABSENT, ABSENT,
-                         f"{_different(lang)}: {names}"))
+                f"({r.band.label(lang)})"
+                for r in (before, after)
+            )
+            rows.append((period, ABSENT, ABSENT, ABSENT, ABSENT, f"{_different(lang)}: {names}"))
             continue
         ratings = f"{before.band.label(lang)} → {after.band.label(lang)}"
         row: tuple[Value, ...] = (
@@ -237,13 +259,17 @@ def _steps_table(series: Series, lang: Lang) -> ReportTable:
             len(step.fell),
         )
         rows.append((*row, "") if crossing else row)
-    return ReportTable("moves_summary", t("moves_summary", lang), t("moves_summary", lang),
-                       header, tuple(rows))
+    return ReportTable(
+        "moves_summary", t("moves_summary", lang), t("moves_summary", lang), header, tuple(rows)
+    )
 
 
 def _different(lang: Lang) -> str:
-    return ("instrumen berbeda, tidak dibandingkan" if lang == "id"
-            else "different instruments, not compared")
+    return (
+        "instrumen berbeda, tidak dibandingkan"
+        if lang == "id"
+        else "different instruments, not compared"
+    )
 
 
 def _groups_table(series: Series, lang: Lang) -> ReportTable:
@@ -262,15 +288,27 @@ def _groups_table(series: Series, lang: Lang) -> ReportTable:
                 cells.append(_delta(row.changes[position - 1]))
             cells.append(None if value is None else value.published)
         rows.append(tuple(cells))
-    note = (f"Δ: {t('change', lang).lower()}; {NOT_COMPARABLE}: "
-            f"{_not_comparable(lang)}; {ABSENT}: {_absent(lang)}")
-    return ReportTable("trend_nodes", t("trend_nodes", lang), t("trend_nodes", lang),
-                       tuple(header), tuple(rows), freeze_columns=2, note=note)
+    note = (
+        f"Δ: {t('change', lang).lower()}; {NOT_COMPARABLE}: "
+        f"{_not_comparable(lang)}; {ABSENT}: {_absent(lang)}"
+    )
+    return ReportTable(
+        "trend_nodes",
+        t("trend_nodes", lang),
+        t("trend_nodes", lang),
+        tuple(header),
+        tuple(rows),
+        freeze_columns=2,
+        note=note,
+    )
 
 
 def _not_comparable(lang: Lang) -> str:
-    return "tidak sebanding (didefinisikan berbeda)" if lang == "id" else (
-        "not comparable (defined differently)")
+    return (
+        "tidak sebanding (didefinisikan berbeda)"
+        if lang == "id"
+        else ("not comparable (defined differently)")
+    )
 
 
 def _absent(lang: Lang) -> str:
@@ -279,25 +317,37 @@ def _absent(lang: Lang) -> str:
 
 def _moves_table(series: Series, lang: Lang) -> ReportTable:
     """Every indicator that rose or fell between consecutive years, with its OPD."""
-    header = (t("period", lang), t("direction", lang), t("no", lang), t("indicators", lang),
-              t("opd", lang), t("level", lang), t("change", lang))
+    header = (
+        t("period", lang),
+        t("direction", lang),
+        t("no", lang),
+        t("indicators", lang),
+        t("opd", lang),
+        t("level", lang),
+        t("change", lang),
+    )
     rows: list[tuple[Value, ...]] = []
     for step in series.steps:
         period = f"{step.before.year} → {step.after.year}"
         for key, moves in (("rose", step.rose), ("fell", step.fell)):
             for move in moves:
                 change = Fraction(move.after) - Fraction(move.before)
-                rows.append((
-                    period,
-                    t(key, lang),
-                    int(move.indicator.id) if move.indicator.id.isdigit() else move.indicator.id,
-                    move.indicator.label(lang),
-                    opd_text(move.opd, lang),
-                    f"{level_text(move.before, lang)} → {level_text(move.after, lang)}",
-                    Delta(_level_delta(change)),
-                ))
-    return ReportTable("moves", t("moves", lang), t("moves", lang), header, tuple(rows),
-                       freeze_columns=3)
+                rows.append(
+                    (
+                        period,
+                        t(key, lang),
+                        int(move.indicator.id)
+                        if move.indicator.id.isdigit()
+                        else move.indicator.id,
+                        move.indicator.label(lang),
+                        opd_text(move.opd, lang),
+                        f"{level_text(move.before, lang)} → {level_text(move.after, lang)}",
+                        Delta(_level_delta(change)),
+                    )
+                )
+    return ReportTable(
+        "moves", t("moves", lang), t("moves", lang), header, tuple(rows), freeze_columns=3
+    )
 
 
 def _level_delta(change: Fraction) -> Decimal:

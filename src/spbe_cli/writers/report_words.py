@@ -13,10 +13,34 @@ from spbe_cli import glossary
 from spbe_cli.i18n import Lang, Text
 
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 
@@ -31,8 +55,10 @@ L = {
     "position": Text("Posisi saat ini", "Where we are"),
     "goal": Text("Target yang harus dicapai", "Where we must get"),
     "raises": Text("Kenaikan yang paling berpengaruh", "The raises that matter most"),
-    "raises_next": Text("Kenaikan yang paling berpengaruh menuju predikat berikutnya",
-                        "The raises that matter most toward the next rating"),
+    "raises_next": Text(
+        "Kenaikan yang paling berpengaruh menuju predikat berikutnya",
+        "The raises that matter most toward the next rating",
+    ),
     "work": Text("Pembagian kerja per OPD", "Work per OPD"),
     "plan": Text("Rencana", "Plan"),
     "plan_opd": Text("Rencana per OPD", "Plan per OPD"),
@@ -44,8 +70,7 @@ L = {
     "distribution": Text("Sebaran", "Distribution"),
     "distribution_front": Text("Sebaran per predikat", "Agencies per rating"),
     "top_title": Text("{n} teratas dari {total} instansi", "Top {n} of {total} agencies"),
-    "bottom_title": Text("{n} terbawah dari {total} instansi",
-                         "Bottom {n} of {total} agencies"),
+    "bottom_title": Text("{n} terbawah dari {total} instansi", "Bottom {n} of {total} agencies"),
     "n_of_m": Text("{n} dari {m}", "{n} of {m}"),
     "chart_page": Text("Grafik", "Chart"),
     "chart_top_sheet": Text("Grafik teratas", "Chart top"),
@@ -54,9 +79,10 @@ L = {
     "bands_title": Text("Arti predikat", "What the ratings mean"),
     "codes": Text("Kode", "Codes"),
     "codes_title": Text("Arti kode kolom", "What the column codes mean"),
-    "codes_note": Text("Kolom {first} sampai {last}: indeks per {tiers}; lihat tabel {table}.",
-                       "Columns {first} to {last}: the index per {tiers}; see the table "
-                       "{table}."),
+    "codes_note": Text(
+        "Kolom {first} sampai {last}: indeks per {tiers}; lihat tabel {table}.",
+        "Columns {first} to {last}: the index per {tiers}; see the table {table}.",
+    ),
     "tracks": Text("Jalur nilai", "Score tracks"),
     "item": Text("Uraian", "Item"),
     "value": glossary.VALUE,
@@ -98,8 +124,10 @@ L = {
     "plan_index": Text("Indeks setelah rencana", "Index after the plan"),
     "plan_result": Text("Hasil rencana", "The plan's outcome"),
     "plan_reaches": Text("target tercapai{when}", "target reached{when}"),
-    "plan_short": Text("target tidak tercapai dengan batasan rencana; terbaik {best}{when}",
-                       "target not reached under the plan's limits; best {best}{when}"),
+    "plan_short": Text(
+        "target tidak tercapai dengan batasan rencana; terbaik {best}{when}",
+        "target not reached under the plan's limits; best {best}{when}",
+    ),
     "in_year": Text(" pada {year}", " in {year}"),
     "in_rounds": Text(" ({n} putaran)", " ({n} rounds)"),
     "indicators": glossary.INDICATORS,
@@ -120,10 +148,12 @@ L = {
     "rose_count": Text("Indikator naik", "Indicators up"),
     "fell_count": Text("Indikator turun", "Indicators down"),
     "missing_year": Text("tidak ada data", "no data"),
-    "missing_note": Text("Tahun tanpa data: {years} (ditandai di tabel; perubahan dihitung "
-                         "dari tahun sebelumnya yang ada).",
-                         "Years without data: {years} (marked in the table; changes are "
-                         "from the previous year with data)."),
+    "missing_note": Text(
+        "Tahun tanpa data: {years} (ditandai di tabel; perubahan dihitung "
+        "dari tahun sebelumnya yang ada).",
+        "Years without data: {years} (marked in the table; changes are "
+        "from the previous year with data).",
+    ),
     "remark": Text("Keterangan", "Remark"),
     "rank": glossary.RANK,
     "yes": Text("Ya", "Yes"),

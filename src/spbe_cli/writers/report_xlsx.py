@@ -100,8 +100,9 @@ def build_workbook(report: Report, *, long_rows: int | None = None) -> Any:
             top += sum(_chart_rows(one) for one in report.charts_after(table.key))
         first_row = _write_table(sheet, table, top, long_rows)
         _colour_ratings(sheet, table, first_row)
-        _print_setup(sheet, report, table.key.split(".")[0] in WIDE_SHEETS,
-                     one_page=table.chart_page)
+        _print_setup(
+            sheet, report, table.key.split(".")[0] in WIDE_SHEETS, one_page=table.chart_page
+        )
         if not table.chart_page:  # a frozen chart would never scroll away
             _freeze(sheet, table, first_row)
         places[table.key] = (sheet, first_row)
@@ -219,15 +220,15 @@ def _cell_style(book: Any, number: str | None, key_value: bool, bold: bool) -> s
             horizontal = "left" if key_value else "right"
             style.alignment = Alignment(horizontal=horizontal, vertical="top", indent=1)
         else:
-            style.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True,
-                                        indent=1)
+            style.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1)
         book.add_named_style(style)
         known.add(name)
     return name
 
 
-def _write_cell(sheet: Any, row: int, column: int, value: Value, *, key_value: bool = False,
-                bold: bool = False) -> Any:
+def _write_cell(
+    sheet: Any, row: int, column: int, value: Value, *, key_value: bool = False, bold: bool = False
+) -> Any:
     from openpyxl.styles import PatternFill
 
     cell = sheet.cell(row, column, cell_value(value))
@@ -256,8 +257,10 @@ def _header_row(sheet: Any, row: int, header: tuple[str, ...], numeric: list[boo
         cell.font = _font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(
-            horizontal="right" if numeric[column - 1] else "left", vertical="top",
-            wrap_text=True, indent=1,
+            horizontal="right" if numeric[column - 1] else "left",
+            vertical="top",
+            wrap_text=True,
+            indent=1,
         )
 
 
@@ -279,8 +282,7 @@ class _Facts:
 
 def _numeric(table: ReportTable, facts: _Facts) -> list[bool]:
     return [
-        bool(table.rows) and all(facts.of(r[i])[0] is not None or r[i] is None
-                                 for r in table.rows)
+        bool(table.rows) and all(facts.of(r[i])[0] is not None or r[i] is None for r in table.rows)
         for i in range(len(table.header))
     ]
 
@@ -307,8 +309,9 @@ def _points(lines: int) -> float:
     return max(1, lines) * LINE_POINTS + 3
 
 
-def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float],
-               facts: _Facts) -> None:
+def _keep_long(
+    sheet: Any, table: ReportTable, first: int, widths: list[float], facts: _Facts
+) -> None:
     """A long table's rows as values and style ids, written after saving (see
     :mod:`spbe_cli.writers.xlsx_rows`): the same cells :func:`_write_cell` makes."""
     from spbe_cli.writers.xlsx_rows import LongRows, style_id
@@ -325,8 +328,7 @@ def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float],
             found = made.get(id(value))
             if found is None:
                 style = _cell_style(book, facts.of(value)[0], False, False)
-                found = made[id(value)] = (value, (cell_value(value),
-                                                   style_id(sheet, style, ids)))
+                found = made[id(value)] = (value, (cell_value(value), style_id(sheet, style, ids)))
             cells.append(found[1])
             count = lines.get((id(value), column))
             if count is None:
@@ -336,8 +338,9 @@ def _keep_long(sheet: Any, table: ReportTable, first: int, widths: list[float],
     book.__dict__.setdefault("_spbe_long", []).append(kept)
 
 
-def _write_table(sheet: Any, table: ReportTable, first_row: int,
-                 long_rows: int | None = None) -> int:
+def _write_table(
+    sheet: Any, table: ReportTable, first_row: int, long_rows: int | None = None
+) -> int:
     """Write a detail table's header and rows from ``first_row``; return the header row.
 
     The rows of a long table are kept for :func:`~spbe_cli.writers.xlsx_rows.splice`."""
@@ -357,8 +360,9 @@ def _write_table(sheet: Any, table: ReportTable, first_row: int,
         for offset, row in enumerate(table.rows, start=1):
             for column, value in enumerate(row, start=1):
                 _write_cell(sheet, first_row + offset, column, value)
-            _row_height(sheet, first_row + offset,
-                        [(_text(v), w) for v, w in zip(row, widths, strict=True)])
+            _row_height(
+                sheet, first_row + offset, [(_text(v), w) for v, w in zip(row, widths, strict=True)]
+            )
     if table.note:
         note_row = first_row + len(table.rows) + 2
         cell = sheet.cell(note_row, 1, _legal(table.note))
@@ -387,8 +391,9 @@ def _write_front(sheet: Any, report: Report) -> dict[str, tuple[Any, int]]:
         cell.font = _font(**font)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(f"A{row}:{last}{row}")
-        sheet.row_dimensions[row].height = _lines(text, total) * LINE_POINTS * (
-            font.get("size", SIZE) / SIZE) + 3
+        sheet.row_dimensions[row].height = (
+            _lines(text, total) * LINE_POINTS * (font.get("size", SIZE) / SIZE) + 3
+        )
 
     line(1, report.title, bold=True, size=16)
     line(2, report.subtitle, italic=True)
@@ -410,10 +415,10 @@ def _write_front(sheet: Any, report: Report) -> dict[str, tuple[Any, int]]:
         for values in table.rows:
             row += 1
             for column, value in enumerate(values, start=1):
-                _write_cell(sheet, row, column, value, key_value=key_value,
-                            bold=key_value and column == 1)
-            _row_height(sheet, row, [(_text(v), w) for v, w in zip(values, widths,
-                                                                     strict=False)])
+                _write_cell(
+                    sheet, row, column, value, key_value=key_value, bold=key_value and column == 1
+                )
+            _row_height(sheet, row, [(_text(v), w) for v, w in zip(values, widths, strict=False)])
         _colour_front(sheet, table, row - len(table.rows) + 1, key_value)
         if table.note:
             row += 1
@@ -444,7 +449,8 @@ def _colour_front(sheet: Any, table: ReportTable, first: int, key_value: bool) -
             if isinstance(value, BandValue):
                 colour = band_colour(value)
                 sheet.cell(first + offset, column).fill = PatternFill(
-                    "solid", fgColor=colour, bgColor=colour)
+                    "solid", fgColor=colour, bgColor=colour
+                )
 
 
 def _signature(sheet: Any, report: Report, row: int, columns: int) -> int:
@@ -458,8 +464,9 @@ def _signature(sheet: Any, report: Report, row: int, columns: int) -> int:
     start = 3 if columns >= 4 else 2
     right = get_column_letter(start)
     last = get_column_letter(columns)
-    room = sum(sheet.column_dimensions[get_column_letter(c)].width or 10
-               for c in range(start, columns + 1))
+    room = sum(
+        sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(start, columns + 1)
+    )
     centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
     date = sheet.cell(row, start, signature.date_line)
     date.font = _font()
@@ -468,8 +475,13 @@ def _signature(sheet: Any, report: Report, row: int, columns: int) -> int:
     sheet.row_dimensions[row].height = _lines(signature.date_line, room) * LINE_POINTS + 3
     (left_label, left_name), (right_label, right_name) = signature.columns()
     for offset, (left_text, right_text, bold) in enumerate(
-        ((left_label, right_label, False), ("", "", False), ("", "", False),
-         ("", "", False), (left_name, right_name, True)),
+        (
+            (left_label, right_label, False),
+            ("", "", False),
+            ("", "", False),
+            ("", "", False),
+            (left_name, right_name, True),
+        ),
         start=1,
     ):
         here = row + offset
@@ -541,7 +553,8 @@ def _print_setup(sheet: Any, report: Report, wide: bool, one_page: bool = False)
     sheet.oddFooter.center.size = 9
     sheet.oddFooter.center.font = FONT
     sheet.oddHeader.left.text = _legal(f"{report.title} · {report.subtitle}"[:200]).replace(
-        "&", "&&")
+        "&", "&&"
+    )
     sheet.oddHeader.left.size = 8
     sheet.oddHeader.left.font = FONT
 
@@ -626,7 +639,8 @@ def _chart(sheet: Any, chart: ReportChart, first_row: int) -> Any:
         if chart.count == 1:
             target_series.marker.size = 20
             target_series.marker.graphicalProperties = GraphicalProperties(
-                solidFill="C00000", ln=LineProperties(solidFill="C00000"))
+                solidFill="C00000", ln=LineProperties(solidFill="C00000")
+            )
         target_series.smooth = False
         line.series.append(target_series)
         line.set_categories(labels)

@@ -238,7 +238,12 @@ def write_template(
     """
     target = Path(path)
     workbook = build_workbook(
-        framework, lang=lang, agency=agency, year=year, levels=levels, opd=opd,
+        framework,
+        lang=lang,
+        agency=agency,
+        year=year,
+        levels=levels,
+        opd=opd,
         framework_name=framework_name,
     )
     try:
@@ -276,9 +281,11 @@ def build_workbook(
     refs = _input_sheet(input_sheet, framework, lang, agency, year, levels or {}, opd or {})
     _framework_cell(input_sheet, framework, lang, framework_name)
     summary_sheet(workbook.create_sheet(SHEET_SUMMARY.get(lang)), framework, lang, refs)
-    help_sheet(workbook.create_sheet(SHEET_HELP.get(lang)), framework, lang,
-               _words(framework, lang))
+    help_sheet(
+        workbook.create_sheet(SHEET_HELP.get(lang)), framework, lang, _words(framework, lang)
+    )
     return workbook
+
 
 TEXT_VALUE_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 """A value typed as text: Excel's own 'bad' red, which conditional formats show."""
@@ -423,9 +430,14 @@ def _input_sheet(
     # A value pasted as text ('2,5) passes the validation and the formulas would count it
     # as 0 while spbe score reads 2,5: the sheet marks such a cell instead.
     first_value = f"{col(cols.value)}{FIRST_ROW}"
-    sheet.conditional_formatting.add(value_range, FormulaRule(
-        formula=[f"ISTEXT({first_value})"], fill=TEXT_VALUE_FILL,
-        font=Font(bold=True, color="9C0006")))
+    sheet.conditional_formatting.add(
+        value_range,
+        FormulaRule(
+            formula=[f"ISTEXT({first_value})"],
+            fill=TEXT_VALUE_FILL,
+            font=Font(bold=True, color="9C0006"),
+        ),
+    )
     year_check = DataValidation(
         type="whole",
         operator="between",
@@ -556,5 +568,3 @@ def _signature_block(sheet: Any, cols: Columns, lang: Lang, first: int) -> int:
 
 
 # -- the instructions sheet ------------------------------------------------------------------
-
-

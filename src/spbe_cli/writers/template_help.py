@@ -56,9 +56,7 @@ def _formula_text(framework: Framework, lang: Lang) -> str:
     child_value, child = value, leaf
     for tier in reversed(tiers):
         name = tier.label(lang)
-        parts.append(
-            f"{idx(name)} = Σ({child_value} × {weight(child)}) / {weight(name.lower())}"
-        )
+        parts.append(f"{idx(name)} = Σ({child_value} × {weight(child)}) / {weight(name.lower())}")
         child_value, child = idx(name), name.lower()
     parts.append(f"{index} = Σ({child_value} × {weight(child)}) / {total}")
     prefix = "Rumus: " if lang == "id" else "Formula: "
@@ -123,8 +121,10 @@ def help_sheet(sheet: Any, framework: Framework, lang: Lang, words: dict[str, ob
         paragraph(TEXT["externals_note"].get(lang), row)
         row += 1
         header_row(
-            sheet, row,
-            (TEXT["indicators"], glossary.NO, TEXT["source"], TEXT["default"]), lang,
+            sheet,
+            row,
+            (TEXT["indicators"], glossary.NO, TEXT["source"], TEXT["default"]),
+            lang,
         )
         row += 1
         for indicator in externals:
@@ -147,7 +147,8 @@ def help_sheet(sheet: Any, framework: Framework, lang: Lang, words: dict[str, ob
     header_row(sheet, row, band_headers(framework), lang)
     row = band_rows(sheet, framework, lang, row + 1) + 1
     basis = (
-        "rating_basis_exact" if framework.rounding.rating_basis == "exact"
+        "rating_basis_exact"
+        if framework.rounding.rating_basis == "exact"
         else "rating_basis_rounded"
     )
     sheet.cell(row, 1, TEXT[basis].get(lang)).font = ITALIC
@@ -166,8 +167,9 @@ def _criteria_rows(sheet: Any, framework: Framework, lang: Lang, row: int) -> in
         return row
     sheet.cell(row, 1, TEXT["criteria_title"].get(lang)).font = TITLE
     row += 1
-    header_row(sheet, row, (TEXT["indicators"], TEXT["level"], TEXT["name"],
-                            TEXT["criteria"]), lang)
+    header_row(
+        sheet, row, (TEXT["indicators"], TEXT["level"], TEXT["name"], TEXT["criteria"]), lang
+    )
     row += 1
     for indicator in described:
         heading = f"{indicator.id} {indicator.label(lang)}"

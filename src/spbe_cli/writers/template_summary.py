@@ -233,8 +233,10 @@ def summary_sheet(sheet: Any, framework: Framework, lang: Lang, refs: InputRefs)
     title = _T["title"].format(index=framework.index_label(lang)).get(lang)
     put(sheet.cell(1, 1), f"{title}: {framework.label(lang)}")
     sheet.cell(1, 1).font = TITLE
-    for row, label, source_row in ((2, LABEL_AGENCY, refs.agency_row),
-                                   (3, LABEL_YEAR, refs.year_row)):
+    for row, label, source_row in (
+        (2, LABEL_AGENCY, refs.agency_row),
+        (3, LABEL_YEAR, refs.year_row),
+    ):
         sheet.cell(row, 1, label.get(lang)).font = BOLD
         ref = f"{inp}!{col(refs.value_label_column)}{source_row}"
         sheet.cell(row, 2, f'=IF({ref}="","",{ref})').alignment = LEFT
@@ -338,8 +340,7 @@ def summary_sheet(sheet: Any, framework: Framework, lang: Lang, refs: InputRefs)
         (
             r_reached,
             _T["reached"].get(lang),
-            f'=IF({reached_basis}>=B{r_target},"{_T["yes"].get(lang)}",'
-            f'"{_T["no"].get(lang)}")',
+            f'=IF({reached_basis}>=B{r_target},"{_T["yes"].get(lang)}","{_T["no"].get(lang)}")',
             None,
         ),
         (r_empty, _T["empty"].get(lang), f"=COUNTBLANK({v_range})", "0"),

@@ -83,8 +83,13 @@ def style_id(sheet: Any, name: str, known: dict[str, int]) -> int:
     return found
 
 
-def _row_xml(number: int, letters: Sequence[str], cells: Sequence[tuple[Any, int]],
-             height: float | None, tails: dict[tuple[int, int], tuple[Any, str | None]]) -> str:
+def _row_xml(
+    number: int,
+    letters: Sequence[str],
+    cells: Sequence[tuple[Any, int]],
+    height: float | None,
+    tails: dict[tuple[int, int], tuple[Any, str | None]],
+) -> str:
     """One ``<row>``; ``tails`` keeps what follows ``<c r="B7"`` for each value object
     and style (the values stay alive in the rows, so their ids stay theirs)."""
     from openpyxl.compat import safe_string  # type: ignore[import-untyped]
@@ -129,9 +134,10 @@ def splice(path: Path, tables: Sequence[LongRows]) -> None:
     by_part = {table.sheet.path.lstrip("/"): table for table in tables}
     temporary = path.with_name(path.name + ".rows")
     try:
-        with zipfile.ZipFile(path) as source, zipfile.ZipFile(
-            temporary, "w", zipfile.ZIP_DEFLATED
-        ) as target:
+        with (
+            zipfile.ZipFile(path) as source,
+            zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
             for info in source.infolist():
                 table = by_part.get(info.filename)
                 if table is None:

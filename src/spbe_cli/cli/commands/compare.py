@@ -204,8 +204,9 @@ def report_regressions(check: RegressionCheck, lang: Lang, fail: bool) -> None:
         fw = fall.step.after.framework
         top = fw.group_tiers[0] if fw.group_tiers else fw.leaf_tier
         what = f"{top.label('id').lower()} {fall.domain}" if fall.domain else fw.index_label("id")
-        what_en = (f"{top.label('en').lower()} {fall.domain}" if fall.domain
-                   else fw.index_label("en"))
+        what_en = (
+            f"{top.label('en').lower()} {fall.domain}" if fall.domain else fw.index_label("en")
+        )
         span = f"{fall.step.before.year}→{fall.step.after.year}"
         say(
             Text(

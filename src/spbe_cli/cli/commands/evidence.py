@@ -28,21 +28,31 @@ def evidence(
     folder: Annotated[
         Path | None,
         typer.Option(
-            "--dir", "-d", metavar="FOLDER", show_default=False,
-            help=h("Folder bukti dukung (satu subfolder per indikator, berkas seperti "
-                   "I13_L2_SK-Tim.pdf). Hanya nama, ukuran dan keutuhan PDF yang dibaca.",
-                   "The evidence folder (a subfolder per indicator, files such as "
-                   "I13_L2_SK-Tim.pdf). Only names, sizes and PDF integrity are read."),
+            "--dir",
+            "-d",
+            metavar="FOLDER",
+            show_default=False,
+            help=h(
+                "Folder bukti dukung (satu subfolder per indikator, berkas seperti "
+                "I13_L2_SK-Tim.pdf). Hanya nama, ukuran dan keutuhan PDF yang dibaca.",
+                "The evidence folder (a subfolder per indicator, files such as "
+                "I13_L2_SK-Tim.pdf). Only names, sizes and PDF integrity are read.",
+            ),
         ),
     ] = None,
     items: Annotated[
         Path | None,
         typer.Option(
-            "--items", "-i", metavar="FILE", show_default=False,
-            help=h("Daftar butir bukti dari aplikasi evaluasi (CSV/Excel: kode "
-                   "I{indikator}-L{level}-{NN}, status diterima/revisi/ditolak, catatan, OPD).",
-                   "The evidence item list from the evaluation application (CSV/Excel: code "
-                   "I{indicator}-L{level}-{NN}, status diterima/revisi/ditolak, note, OPD)."),
+            "--items",
+            "-i",
+            metavar="FILE",
+            show_default=False,
+            help=h(
+                "Daftar butir bukti dari aplikasi evaluasi (CSV/Excel: kode "
+                "I{indikator}-L{level}-{NN}, status diterima/revisi/ditolak, catatan, OPD).",
+                "The evidence item list from the evaluation application (CSV/Excel: code "
+                "I{indicator}-L{level}-{NN}, status diterima/revisi/ditolak, note, OPD).",
+            ),
         ),
     ] = None,
     track: TrackOpt = None,
@@ -83,25 +93,41 @@ def evidence(
     lang = lang_of(language)
     refuse_clobber(STDOUT, [file, items, framework_path(framework)], lang)
     if folder is None and items is None:
-        fail_usage(Text("beri --dir FOLDER, --items BERKAS, atau keduanya",
-                        "give --dir FOLDER, --items FILE, or both"), lang)
+        fail_usage(
+            Text(
+                "beri --dir FOLDER, --items BERKAS, atau keduanya",
+                "give --dir FOLDER, --items FILE, or both",
+            ),
+            lang,
+        )
     try:
-        read = read_assessments(file, framework, sheet=sheet, agency=agency, year=year,
-                                allow_missing=True, track=track)
+        read = read_assessments(
+            file, framework, sheet=sheet, agency=agency, year=year, allow_missing=True, track=track
+        )
     except InputError as error:
         fail_input(error, lang)
     if len(read.assessments) != 1:
-        fail_usage(Text(f"{file}: {len(read.assessments)} instansi; bukti dukung diperiksa "
-                        "per instansi (satu berkas penilaian, satu folder)",
-                        f"{file}: {len(read.assessments)} agencies; evidence is checked per "
-                        "agency (one assessment file, one folder)"), lang)
+        fail_usage(
+            Text(
+                f"{file}: {len(read.assessments)} instansi; bukti dukung diperiksa "
+                "per instansi (satu berkas penilaian, satu folder)",
+                f"{file}: {len(read.assessments)} agencies; evidence is checked per "
+                "agency (one assessment file, one folder)",
+            ),
+            lang,
+        )
     try:
-        report = check_assessment(read.assessments[0], read.choices[0].framework,
-                                  scan=folder, items=items, track=track and
-                                  read.assessments[0].track)
+        report = check_assessment(
+            read.assessments[0],
+            read.choices[0].framework,
+            scan=folder,
+            items=items,
+            track=track and read.assessments[0].track,
+        )
     except InputError as error:
         fail_input(error, lang)
     emit("evidence", output_format.value, EvidenceView(report), lang)
+
 
 HELP = h(
     """Kesiapan bukti dukung: apakah setiap level yang diklaim didukung buktinya?

@@ -52,7 +52,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def framework_options(ctx: typer.Context, language: TopLangOpt = None) -> None:
     """``spbe framework --lang en ...``: the sub-command's ``--lang`` default."""
@@ -125,21 +124,30 @@ def show(
 
 
 def indicator(
-    indicator_id: Annotated[str, typer.Argument(
-        metavar="ID",
-        help=h("Nomor indikator atau aliasnya (5, 1.1).", "An indicator's id or alias (5, 1.1)."),
-        show_default=False,
-    )],
+    indicator_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help=h(
+                "Nomor indikator atau aliasnya (5, 1.1).", "An indicator's id or alias (5, 1.1)."
+            ),
+            show_default=False,
+        ),
+    ],
     framework: FrameworkArg = None,
-    figure: Annotated[str | None, typer.Option(
-        "--index",
-        metavar="FIGURE",
-        help=h("Angka indeks eksternal indikator ini (mis. SDI 45,2): tunjukkan level "
-               "rentangnya.",
-               "The figure of this indicator's external index (e.g. SDI 45.2): show the "
-               "level its range stands for."),
-        show_default=False,
-    )] = None,
+    figure: Annotated[
+        str | None,
+        typer.Option(
+            "--index",
+            metavar="FIGURE",
+            help=h(
+                "Angka indeks eksternal indikator ini (mis. SDI 45,2): tunjukkan level rentangnya.",
+                "The figure of this indicator's external index (e.g. SDI 45.2): show the "
+                "level its range stands for.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     output_format: FormatOpt = OutputFormat.table,
     language: LangOpt = Language.id,
 ) -> None:
@@ -432,14 +440,20 @@ def _indicator_named(fw: Framework, text: str, lang: Lang) -> Indicator:
     if found is not None:
         return fw.indicator_by_id[found]
     ids = compress_ids([i.id for i in fw.indicators])
-    problem = Problem("unknown-indicator", "", Text(
-        f"{fw.id} tidak punya indikator {text!r}; indikatornya: {ids}",
-        f"{fw.id} has no indicator {text!r}; its indicators: {ids}"))
+    problem = Problem(
+        "unknown-indicator",
+        "",
+        Text(
+            f"{fw.id} tidak punya indikator {text!r}; indikatornya: {ids}",
+            f"{fw.id} has no indicator {text!r}; its indicators: {ids}",
+        ),
+    )
     fail_input(InputError("ID", [problem]), lang)
 
 
-def _external_figure(fw: Framework, item: Indicator, text: str | None, lang: Lang
-                     ) -> Fraction | None:
+def _external_figure(
+    fw: Framework, item: Indicator, text: str | None, lang: Lang
+) -> Fraction | None:
     """``--index`` as an exact number, or exit 2: not a number, or the indicator has no
     external index with ranges in ``fw``."""
     from spbe_cli.cli.output import fail_input
@@ -452,16 +466,23 @@ def _external_figure(fw: Framework, item: Indicator, text: str | None, lang: Lan
         return None
     figure = parse_number(text)
     if item.external is None or not item.external.ranges:
-        ranged = compress_ids([i.id for i in fw.indicators
-                               if i.external is not None and i.external.ranges]) or "-"
+        ranged = (
+            compress_ids(
+                [i.id for i in fw.indicators if i.external is not None and i.external.ranges]
+            )
+            or "-"
+        )
         message = Text(
             f"indikator {item.id} di {fw.id} tidak punya rentang indeks eksternal; --index "
             f"hanya untuk indikator {ranged}",
             f"indicator {item.id} in {fw.id} has no external index ranges; --index is only "
-            f"for indicators {ranged}")
+            f"for indicators {ranged}",
+        )
     elif figure is None:
-        message = Text(f"--index {text[:32]!r} bukan angka (tulis 45,2 atau 45.2)",
-                       f"--index {text[:32]!r} is not a number (write 45.2 or 45,2)")
+        message = Text(
+            f"--index {text[:32]!r} bukan angka (tulis 45,2 atau 45.2)",
+            f"--index {text[:32]!r} is not a number (write 45.2 or 45,2)",
+        )
     else:
         return figure
     fail_input(InputError("--index", [Problem("bad-index", "", message)]), lang)

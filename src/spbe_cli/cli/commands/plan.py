@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 MAX_EFFORT_BYTES = 1024 * 1024
 """The largest --effort file read (a mapping of 47 ids is under 1 KiB)."""
 
+
 class Start(StrEnum):
     """Where a plan starts: the scored values, or only what the evidence supports."""
 
@@ -108,15 +109,17 @@ def plan(
         typer.Option(
             "--from",
             show_default=False,
-            help=h("Titik awal rencana: scored (nilai yang dinilai) atau evidence (hanya "
-                   "nilai yang didukung bukti dukung; perlu --dir dan/atau --items), agar "
-                   "rencana tidak bergantung pada klaim yang akan gugur. Bawaan: evidence "
-                   "bila --dir atau --items diberikan (seperti report --dir), bila tidak "
-                   "scored.",
-                   "Where the plan starts: scored (the values scored) or evidence (only the "
-                   "values the evidence supports; needs --dir and/or --items), so a plan "
-                   "never counts on a claim that will fall. Default: evidence when --dir or "
-                   "--items is given (as report --dir does), else scored."),
+            help=h(
+                "Titik awal rencana: scored (nilai yang dinilai) atau evidence (hanya "
+                "nilai yang didukung bukti dukung; perlu --dir dan/atau --items), agar "
+                "rencana tidak bergantung pada klaim yang akan gugur. Bawaan: evidence "
+                "bila --dir atau --items diberikan (seperti report --dir), bila tidak "
+                "scored.",
+                "Where the plan starts: scored (the values scored) or evidence (only the "
+                "values the evidence supports; needs --dir and/or --items), so a plan "
+                "never counts on a claim that will fall. Default: evidence when --dir or "
+                "--items is given (as report --dir does), else scored.",
+            ),
         ),
     ] = None,
     evidence_dir: EvidenceDirOpt = None,
@@ -175,8 +178,13 @@ def plan(
         from spbe_cli.cli.output import fail_usage
         from spbe_cli.i18n import Text
 
-        fail_usage(Text("--until dan --years tidak dapat dipakai bersama",
-                        "--until and --years cannot be used together"), lang)
+        fail_usage(
+            Text(
+                "--until dan --years tidak dapat dipakai bersama",
+                "--until and --years cannot be used together",
+            ),
+            lang,
+        )
     step = fw.planning.max_step if max_step is None else max_step
     limits = (efforts, step, max_level, locked)
     sources = [s.source for s in scored]
@@ -187,15 +195,17 @@ def plan(
     else:
         paths = [_roadmap(s, years, limits, lang) for s in scored]
         starts = [s.result for s in scored]
-        emit("roadmap", output_format.value, roadmap_view(starts, paths, sources, by_opd),
-             lang)
+        emit("roadmap", output_format.value, roadmap_view(starts, paths, sources, by_opd), lang)
 
 
 Limits = tuple[dict[str, Fraction] | None, int | None, int | None, tuple[str, ...]]
 
 
 def _evidenced(
-    scored: Scored, folder: Path | None, items: Path | None, lang: Lang,
+    scored: Scored,
+    folder: Path | None,
+    items: Path | None,
+    lang: Lang,
     track: str | None = None,
 ) -> Scored:
     """The agency re-scored with only the values its evidence supports (the claims of the
@@ -212,10 +222,16 @@ def _evidenced(
     say(report.start_text(evidenced, result), lang)
     if report.partial and report.scan is not None:
         why = report.scan.partial_text()
-        say(Text(f"Perhatian: {why.id}; sebagian berkas tidak diperiksa, jadi nilai awal "
-                 "rencana hanya batas bawah",
-                 f"Warning: {why.en}; some files were not checked, so the plan's starting "
-                 "values are only a lower bound"), lang, "yellow")
+        say(
+            Text(
+                f"Perhatian: {why.id}; sebagian berkas tidak diperiksa, jadi nilai awal "
+                "rencana hanya batas bawah",
+                f"Warning: {why.en}; some files were not checked, so the plan's starting "
+                "values are only a lower bound",
+            ),
+            lang,
+            "yellow",
+        )
     return replace(scored, result=evidenced)
 
 
@@ -233,15 +249,25 @@ def rounds_until(scored: Scored, until: int | None, lang: Lang) -> int | None:
         return None
     start = scored.result.assessment.year
     if start is None:
-        fail_usage(Text("--until memerlukan tahun evaluasi (isi Tahun di berkas atau --year)",
-                        "--until needs the evaluation year (a Tahun cell or --year)"), lang)
+        fail_usage(
+            Text(
+                "--until memerlukan tahun evaluasi (isi Tahun di berkas atau --year)",
+                "--until needs the evaluation year (a Tahun cell or --year)",
+            ),
+            lang,
+        )
     spacing = scored.result.framework.planning.round_years
     rounds = (until - start) // spacing
     if rounds < 1:
-        fail_usage(Text(f"--until {until}: tidak ada putaran evaluasi setelah {start} sampai "
-                        f"{until} (setiap {spacing} tahun)",
-                        f"--until {until}: no evaluation round after {start} by {until} "
-                        f"(every {spacing} year(s))"), lang)
+        fail_usage(
+            Text(
+                f"--until {until}: tidak ada putaran evaluasi setelah {start} sampai "
+                f"{until} (setiap {spacing} tahun)",
+                f"--until {until}: no evaluation round after {start} by {until} "
+                f"(every {spacing} year(s))",
+            ),
+            lang,
+        )
     return rounds
 
 

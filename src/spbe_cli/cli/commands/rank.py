@@ -37,7 +37,8 @@ def rank(
             help=h(
                 "Buku kerja atau berkas CSV dengan satu baris per instansi (dan tahun).",
                 "Workbooks or CSV files with a row per agency (and year).",
-            ), show_default=False
+            ),
+            show_default=False,
         ),
     ],
     top: Annotated[

@@ -93,12 +93,15 @@ def report(
     ] = None,
     with_plan: Annotated[
         bool,
-        typer.Option("--plan", help=h(
-            "Tidak berpengaruh lagi (diterima demi kompatibilitas): laporan satu instansi "
-            "selalu memuat rencana menuju target, kecuali target sudah tercapai.",
-            "No effect any more (accepted for compatibility): a one-agency report always "
-            "holds the plan to the target, unless the target is already reached.",
-        )),
+        typer.Option(
+            "--plan",
+            help=h(
+                "Tidak berpengaruh lagi (diterima demi kompatibilitas): laporan satu instansi "
+                "selalu memuat rencana menuju target, kecuali target sudah tercapai.",
+                "No effect any more (accepted for compatibility): a one-agency report always "
+                "holds the plan to the target, unless the target is already reached.",
+            ),
+        ),
     ] = False,
     max_step: MaxStepOpt = None,
     max_level: MaxLevelOpt = None,
@@ -123,8 +126,7 @@ def report(
             metavar="NAME",
             help=h(
                 "Nama di bawah 'Disusun oleh' pada blok tanda tangan (bawaan: garis kosong).",
-                "The name under 'Prepared by' in the signature block (default: a blank "
-                "line).",
+                "The name under 'Prepared by' in the signature block (default: a blank line).",
             ),
             show_default=False,
         ),
@@ -169,10 +171,14 @@ def report(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help=h(
-            "Timpa berkas keluaran bila sudah ada.",
-            "Overwrite the output file if it exists.",
-        ))
+        bool,
+        typer.Option(
+            "--force",
+            help=h(
+                "Timpa berkas keluaran bila sudah ada.",
+                "Overwrite the output file if it exists.",
+            ),
+        ),
     ] = False,
     framework: FrameworkOpt = None,
     target: TargetOpt = None,
@@ -214,8 +220,7 @@ def report(
     from spbe_cli.cli.clobber import refuse_clobber
     from spbe_cli.cli.scoring import framework_path
 
-    refuse_clobber(output, [*files, logo, effort, evidence_items, framework_path(framework)],
-                   lang)
+    refuse_clobber(output, [*files, logo, effort, evidence_items, framework_path(framework)], lang)
     _refuse_existing(output, force, lang)
     picture = _logo(logo, lang) if logo is not None else None
     day = _date(made, lang) if made is not None else None
@@ -248,8 +253,12 @@ def report(
         _usage(f"{names} berlaku untuk satu instansi", f"{names} applies to one agency", lang)
     from spbe_cli.views.report import Extras
 
-    extras = Extras(prepared_by=prepared_by, approved_by=approved_by, logo=picture,
-                    **({"made": day} if day is not None else {}))
+    extras = Extras(
+        prepared_by=prepared_by,
+        approved_by=approved_by,
+        logo=picture,
+        **({"made": day} if day is not None else {}),
+    )
     if len(scored) > 1:
         from spbe_cli.views.report import many_view
 
@@ -263,15 +272,22 @@ def report(
             max_level,
             _locked(lock or [], fw, lang),
         )
-        evidence = (evidence_report(one, evidence_dir, evidence_items, lang, track)
-                    if evidence_dir is not None or evidence_items is not None else None)
-        view = _single(one, limits, rounds_until(one, until, lang), by, extras, lang,
-                       evidence)
+        evidence = (
+            evidence_report(one, evidence_dir, evidence_items, lang, track)
+            if evidence_dir is not None or evidence_items is not None
+            else None
+        )
+        view = _single(one, limits, rounds_until(one, until, lang), by, extras, lang, evidence)
     _write(view, output, chosen, force, lang)
 
 
 def _single(
-    scored: Scored, limits: Limits, rounds: int | None, by: GroupBy, extras: Extras, lang: Lang,
+    scored: Scored,
+    limits: Limits,
+    rounds: int | None,
+    by: GroupBy,
+    extras: Extras,
+    lang: Lang,
     evidence: Any = None,
 ) -> ReportView:
     """The view of the one-agency report with the plan ``spbe plan`` gives for the same options: with
@@ -285,8 +301,7 @@ def _single(
         from dataclasses import replace
 
         start = replace(scored, result=evidence.plan_start(result))
-    the_plan = (None if start.result.target_reached
-                else _plan(start, limits, rounds, lang))
+    the_plan = None if start.result.target_reached else _plan(start, limits, rounds, lang)
     return single_view(
         result,
         lang,
@@ -320,8 +335,11 @@ def _date(text: str, lang: Lang) -> datetime.date:
             return datetime.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    _usage(f"--date '{text}' bukan tanggal (tulis 2026-12-02 atau 02-12-2026)",
-           f"--date '{text}' is not a date (write 2026-12-02 or 02-12-2026)", lang)
+    _usage(
+        f"--date '{text}' bukan tanggal (tulis 2026-12-02 atau 02-12-2026)",
+        f"--date '{text}' is not a date (write 2026-12-02 or 02-12-2026)",
+        lang,
+    )
 
 
 def _usage(indonesian: str, english: str, lang: Lang) -> NoReturn:

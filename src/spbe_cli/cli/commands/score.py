@@ -29,36 +29,54 @@ from spbe_cli.cli.options import (
 def score(
     files: Annotated[
         list[Path],
-        typer.Argument(help=h(
-            "Buku kerja (.xlsx .xlsm .xls .ods) atau berkas .csv berisi tingkat; - membaca "
-            "CSV dari stdin.",
-            "Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels; - reads CSV "
-            "from stdin.",
-        ), show_default=False, metavar="FILE"),
+        typer.Argument(
+            help=h(
+                "Buku kerja (.xlsx .xlsm .xls .ods) atau berkas .csv berisi tingkat; - membaca "
+                "CSV dari stdin.",
+                "Workbooks (.xlsx .xlsm .xls .ods) or .csv files with the levels; - reads CSV "
+                "from stdin.",
+            ),
+            show_default=False,
+            metavar="FILE",
+        ),
     ],
     framework: FrameworkOpt = None,
     target: TargetOpt = None,
     fail_under: Annotated[
         str | None,
-        typer.Option("--fail-under", help=h(
-            "Keluar dengan status 1 bila indeks (angka yang diumumkan) di bawah angka atau "
-            "predikat ini. Untuk CI.",
-            "Exit with status 1 when an index (published figure) is below this number or "
-            "rating name. For CI.",
-        ), show_default=False),
+        typer.Option(
+            "--fail-under",
+            help=h(
+                "Keluar dengan status 1 bila indeks (angka yang diumumkan) di bawah angka atau "
+                "predikat ini. Untuk CI.",
+                "Exit with status 1 when an index (published figure) is below this number or "
+                "rating name. For CI.",
+            ),
+            show_default=False,
+        ),
     ] = None,
     detail: Annotated[
-        bool, typer.Option("--detail", "-d", help=h(
-            "Cantumkan semua indikator, bukan hanya yang teratas.",
-            "List every indicator, not only the top.",
-        ))
+        bool,
+        typer.Option(
+            "--detail",
+            "-d",
+            help=h(
+                "Cantumkan semua indikator, bukan hanya yang teratas.",
+                "List every indicator, not only the top.",
+            ),
+        ),
     ] = False,
     top: Annotated[
-        int, typer.Option("--top", min=0, help=h(
-            "Berapa indikator dengan kenaikan terbesar per tingkat yang ditampilkan "
-            "(keluaran tabel).",
-            "How many indicators with the largest gain per level to show (table output).",
-        ))
+        int,
+        typer.Option(
+            "--top",
+            min=0,
+            help=h(
+                "Berapa indikator dengan kenaikan terbesar per tingkat yang ditampilkan "
+                "(keluaran tabel).",
+                "How many indicators with the largest gain per level to show (table output).",
+            ),
+        ),
     ] = 5,
     output_format: ManyFormatOpt = ManyFormat.table,
     sheet: SheetOpt = None,

@@ -20,30 +20,47 @@ from spbe_cli.cli.options import (
 def template(
     output: Annotated[
         Path,
-        typer.Argument(help=h(
-            "Buku kerja .xlsx yang ditulis.",
-            "The .xlsx workbook to write.",
-        ), show_default=False),
+        typer.Argument(
+            help=h(
+                "Buku kerja .xlsx yang ditulis.",
+                "The .xlsx workbook to write.",
+            ),
+            show_default=False,
+        ),
     ],
     framework: FrameworkOpt = None,
-    force: Annotated[bool, typer.Option("--force", help=h(
-        "Timpa berkas yang sudah ada.",
-        "Overwrite an existing file.",
-    ))] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=h(
+                "Timpa berkas yang sudah ada.",
+                "Overwrite an existing file.",
+            ),
+        ),
+    ] = False,
     language: LangOpt = Language.id,
     agency: Annotated[
         str | None,
-        typer.Option("--agency", help=h(
-            "Nama instansi yang diisikan lebih dulu (Instansi).",
-            "Agency name to pre-fill (Instansi).",
-        ), show_default=False),
+        typer.Option(
+            "--agency",
+            help=h(
+                "Nama instansi yang diisikan lebih dulu (Instansi).",
+                "Agency name to pre-fill (Instansi).",
+            ),
+            show_default=False,
+        ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", help=h(
-            "Tahun evaluasi yang diisikan lebih dulu (Tahun).",
-            "Evaluation year to pre-fill (Tahun).",
-        ), show_default=False),
+        typer.Option(
+            "--year",
+            help=h(
+                "Tahun evaluasi yang diisikan lebih dulu (Tahun).",
+                "Evaluation year to pre-fill (Tahun).",
+            ),
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Write an input workbook to fill in: a row per indicator, live summary, instructions.
@@ -73,8 +90,9 @@ def template(
     try:
         choice = for_new_workbook(framework, year, datetime.date.today().year)
         fw = choice.framework
-        written = write_template(fw, output, lang=lang, agency=agency, year=year, force=force,
-                                 framework_name=framework)
+        written = write_template(
+            fw, output, lang=lang, agency=agency, year=year, force=force, framework_name=framework
+        )
     except InputError as error:
         fail_input(error, lang)
     except OSError as error:

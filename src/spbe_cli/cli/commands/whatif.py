@@ -84,8 +84,7 @@ def whatif(
         lang=lang,
     )
     one = _single(scored, lang)
-    emit("whatif", output_format.value, whatif_view(_apply(one, changes, lang), one.source),
-         lang)
+    emit("whatif", output_format.value, whatif_view(_apply(one, changes, lang), one.source), lang)
 
 
 def _single(scored: list[Scored], lang: Lang) -> Scored:
