@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from operator import mul
+from typing import Any
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.framework import Band, Framework, Group, Value
@@ -65,11 +66,10 @@ class CompiledFramework:
     total_units: int
     ids: frozenset[str]
     index_spec: NodeSpec
-    nodes: dict[tuple[int, int], list[dict[int | Fraction, NodeResult]]] = field(
-        default_factory=dict
-    )
-    """Node results by target, then node position, then weighted sum: they are immutable,
-    and agencies share them (a group has only a few dozen possible sums)."""
+    nodes: dict[tuple[int, int], tuple[Any, Any, Any]] = field(default_factory=dict)
+    """Node results by target, then tier and node, then weighted sum (see
+    :func:`_known_nodes`): they are immutable, and agencies share them (a group has only a
+    few dozen possible sums)."""
     items: dict[IndicatorKey, IndicatorResult] = field(default_factory=dict)
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
     order: tuple[str, ...] = ()
@@ -217,24 +217,13 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     elif not isinstance(target, Fraction):
         target = Fraction(target)
     compiled = compile_framework(framework)
-    get = assessment.levels.get
+    levels = assessment.levels
+    get = levels.get
     # Keyed by the target's integer parts: hashing ints is far cheaper than a Fraction.
-    found_nodes = compiled.nodes.get((target.numerator, target.denominator))
-    if found_nodes is None:
-        found_nodes = compiled.nodes[(target.numerator, target.denominator)] = [
-            {} for _ in range(compiled.index_spec.position + 1)
-        ]
-    by_position = found_nodes
-
-    def tier(specs: tuple[NodeSpec, ...], sums: list[int | Fraction]) -> tuple[NodeResult, ...]:
-        results = []
-        for spec, weighted in zip(specs, sums, strict=True):
-            known = by_position[spec.position]
-            found = known.get(weighted)
-            if found is None:
-                found = known[weighted] = _node(framework, spec, weighted, target)
-            results.append(found)
-        return tuple(results)
+    known = compiled.nodes.get((target.numerator, target.denominator))
+    if known is None:
+        known = compiled.nodes[(target.numerator, target.denominator)] = _known_nodes(compiled)
+    leaf_known, upper_known, index_known = known
 
     # sum(units x value) per group in C; absent indicators count at their default.
     sums: list[int | Fraction] = [
@@ -242,24 +231,61 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     ]
     tiers: list[tuple[NodeResult, ...]] = []
     if compiled.leaf_specs:
-        tiers.append(tier(compiled.leaf_specs, sums))
-    for groups, specs in zip(reversed(compiled.upper), reversed(compiled.upper_specs), strict=True):
+        tiers.append(_tier(framework, target, compiled.leaf_specs, leaf_known, sums))
+    for groups, specs, dicts in zip(
+        reversed(compiled.upper), reversed(compiled.upper_specs), upper_known, strict=True
+    ):
         sums = [sum(sums[g.start : g.end]) for g in groups]
-        tiers.append(tier(specs, sums))
+        tiers.append(_tier(framework, target, specs, dicts, sums))
     tiers.reverse()
-    (overall,) = tier((compiled.index_spec,), [sum(sums)])
-    missing = compiled.ids - assessment.levels.keys()
-    assumed = tuple(i.id for i in framework.indicators if i.id in missing) if missing else ()
-    return Result(
-        framework=framework,
-        assessment=assessment,
-        index=overall.index,
-        published=overall.published,
-        band=overall.band,
-        target=target,
-        tiers=tuple(tiers),
-        assumed=assumed,
+    (overall,) = _tier(framework, target, (compiled.index_spec,), index_known, [sum(sums)])
+    if levels.keys() >= compiled.ids:
+        assumed: tuple[str, ...] = ()
+    else:
+        missing = compiled.ids - levels.keys()
+        assumed = tuple(i.id for i in framework.indicators if i.id in missing)
+    return Result.made(
+        framework,
+        assessment,
+        overall.index,
+        overall.published,
+        overall.band,
+        target,
+        tuple(tiers),
+        assumed,
     )
+
+
+_Known = list[dict[int | Fraction, NodeResult]]
+
+
+def _known_nodes(compiled: CompiledFramework) -> tuple[_Known, list[_Known], _Known]:
+    """Empty node-result caches for one target: the leaf tier's, each upper tier's (in the
+    order :func:`score` walks them, bottom-up) and the index's, one dict per node."""
+    return (
+        [{} for _ in compiled.leaf_specs],
+        [[{} for _ in specs] for specs in reversed(compiled.upper_specs)],
+        [{}],
+    )
+
+
+def _tier(
+    framework: Framework,
+    target: Fraction,
+    specs: tuple[NodeSpec, ...],
+    known: _Known,
+    sums: list[int | Fraction],
+) -> tuple[NodeResult, ...]:
+    """One tier's node results for these weighted sums: looked up in C, made where new."""
+    found = tuple(map(dict.get, known, sums))
+    if all(found):
+        return found  # type: ignore[return-value]
+    made = []
+    for spec, cache, weighted, node in zip(specs, known, sums, found, strict=True):
+        if node is None:
+            node = cache[weighted] = _node(framework, spec, weighted, target)
+        made.append(node)
+    return tuple(made)
 
 
 def score_many(

@@ -55,11 +55,17 @@ def neutralise(value: object) -> object:
     return value
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV with formula-injection protection on every text cell."""
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[object]], *, neutralised: bool = False
+) -> str:
+    """CSV with formula-injection protection on every text cell (``neutralised``: the
+    rows' maker has already protected every cell that can need it)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
+    if neutralised:
+        writer.writerows(rows)
+        return buffer.getvalue()
     prefixes = FORMULA_PREFIXES
     for row in rows:
         writer.writerow(
