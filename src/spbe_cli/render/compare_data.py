@@ -138,17 +138,20 @@ def _value_number(value: Decimal | None) -> float | int | None:
 
 
 def _change_dict(change: Change) -> dict[str, Any]:
-    return {"status": change.status, "delta": _value_number(change.delta)}
+    # a Decimal's JSON number is its float (:func:`~spbe_cli.render.formats.number`)
+    delta = change.delta
+    return {"status": change.status, "delta": None if delta is None else float(delta)}
 
 
 def _row_dict(row: Row) -> dict[str, Any]:
+    values = row.values
     return {
         "kind": row.kind,
         "id": row.id or None,
         "name": row.name,
         "name_en": row.name_en,
-        "values": [None if v is None else number(v.published) for v in row.values],
-        "predikat": [None if v is None else v.band.name for v in row.values],
+        "values": [None if v is None else float(v.published) for v in values],
+        "predikat": [None if v is None else v.band.name for v in values],
         "changes": [_change_dict(c) for c in row.changes],
     }
 

@@ -10,6 +10,7 @@ importing rich or drawing boxes. Computes nothing: lays out a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,26 @@ def scale_of(points: Sequence[Point]) -> tuple[int, int]:
     return (min(p.framework.scale.min for p in points), max(p.framework.scale.max for p in points))
 
 
+_SPARK: dict[tuple[Decimal, int, int], str] = {}
+"""Block characters by (published index, scale): agencies share a few hundred figures."""
+
+
+def _spark_char(point: Point, low: int, high: int) -> str:
+    key = (point.result.published, low, high)
+    found = _SPARK.get(key)
+    if found is None:
+        if len(_SPARK) > 100_000:
+            _SPARK.clear()
+        top = len(SPARKS) - 1
+        share = _share(point, low, high)
+        found = _SPARK[key] = SPARKS[min(top, max(0, int(share * len(SPARKS))))]
+    return found
+
+
 def spark(points: Sequence[Point]) -> str:
     """One block character per year, on a scale common to all years."""
     low, high = scale_of(points)
-    top = len(SPARKS) - 1
-    return "".join(
-        SPARKS[min(top, max(0, int(_share(p, low, high) * len(SPARKS))))] for p in points
-    )
+    return "".join(_spark_char(p, low, high) for p in points)
 
 
 def bar(point: Point, low: int, high: int) -> str:
