@@ -386,11 +386,7 @@ def _one_framework_rows(fw: Framework, points: Sequence[Point]) -> Iterable[Row]
     order (already by depth), each defined in every year and compared at every step."""
     layout = _layout(fw)
     tiers = [[n for tier in p.result.tiers for n in tier] for p in points]
-    for node_results in tiers:
-        if len(node_results) != len(layout):
-            raise ValueError(f"{len(node_results)} group results for {len(layout)} groups")
-    for position, (node, key, code) in enumerate(layout):
-        results = [node_results[position] for node_results in tiers]
+    for (node, key, code), results in zip(layout, zip(*tiers, strict=True), strict=True):
         yield Row(
             key[1],
             node.id,
@@ -464,6 +460,9 @@ def _ids_of(indicators: tuple[Indicator, ...]) -> tuple[str, ...]:
 
 
 def _step(before: Point, after: Point, rows: Sequence[Row], position: int) -> Step:
+    fw = after.framework
+    if before.framework is fw:  # one framework: every row is in both years, compared
+        return Step(before, after, rows[0].changes[position], (), (), (), fw.indicators)
     return Step(
         before=before,
         after=after,
