@@ -381,22 +381,52 @@ def _rows(points: Sequence[Point]) -> tuple[Row, ...]:
     return (index_row, *(_node_row(k, *names[k], keyed[k]) for k in ordered_keys))
 
 
+_Shared = tuple[dict[tuple[Decimal, int], Value], dict[tuple[Decimal, Decimal], Change]]
+_SHARED: dict[int, tuple[Framework, _Shared]] = {}
+
+
+def _shared(fw: Framework) -> _Shared:
+    """Values and changes of one framework's figures, shared by every agency (frozen; a
+    framework publishes every figure with the same decimals, so equal figures are equal
+    Decimals, down to the exponent)."""
+    cached = _SHARED.get(id(fw))
+    if cached is None or cached[0] is not fw:
+        cached = _SHARED[id(fw)] = (fw, ({}, {}))
+    values, changes = cached[1]
+    if len(values) + len(changes) > 200_000:
+        values.clear()
+        changes.clear()
+    return cached[1]
+
+
 def _one_framework_rows(fw: Framework, points: Sequence[Point]) -> Iterable[Row]:
     """:func:`_rows` when every year was scored under ``fw``: the rows are its layout, in
     order (already by depth), each defined in every year and compared at every step."""
-    layout = _layout(fw)
+    values, changes = _shared(fw)
+
+    def value(result: NodeResult) -> Value:
+        key = (result.published, id(result.band))
+        found = values.get(key)
+        if found is None or found.band is not result.band:
+            found = values[key] = Value(result.published, result.band)
+        return found
+
+    def change(a: NodeResult, b: NodeResult) -> Change:
+        key = (a.published, b.published)
+        found = changes.get(key)
+        if found is None:
+            found = changes[key] = Change("compared", b.published - a.published)
+        return found
+
     tiers = [[n for tier in p.result.tiers for n in tier] for p in points]
-    for (node, key, code), results in zip(layout, zip(*tiers, strict=True), strict=True):
+    for (node, key, code), results in zip(_layout(fw), zip(*tiers, strict=True), strict=True):
         yield Row(
             key[1],
             node.id,
             node.name,
             node.name_en,
-            tuple(Value(r.published, r.band) for r in results),
-            tuple(
-                Change("compared", b.published - a.published)
-                for a, b in itertools.pairwise(results)
-            ),
+            tuple(map(value, results)),
+            tuple(itertools.starmap(change, itertools.pairwise(results))),
             code,
             key[0],
         )

@@ -137,12 +137,6 @@ def _value_number(value: Decimal | None) -> float | int | None:
     return None if value is None else number(value)
 
 
-def _change_dict(change: Change) -> dict[str, Any]:
-    # a Decimal's JSON number is its float (:func:`~spbe_cli.render.formats.number`)
-    delta = change.delta
-    return {"status": change.status, "delta": None if delta is None else float(delta)}
-
-
 def _row_dict(row: Row) -> dict[str, Any]:
     values = row.values
     return {
@@ -152,7 +146,10 @@ def _row_dict(row: Row) -> dict[str, Any]:
         "name_en": row.name_en,
         "values": [None if v is None else float(v.published) for v in values],
         "predikat": [None if v is None else v.band.name for v in values],
-        "changes": [_change_dict(c) for c in row.changes],
+        "changes": [  # a Decimal's JSON number is its float (:func:`number`)
+            {"status": c.status, "delta": None if c.delta is None else float(c.delta)}
+            for c in row.changes
+        ],
     }
 
 
