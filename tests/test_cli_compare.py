@@ -102,6 +102,49 @@ def test_three_years_table(siantar: list[Path]) -> None:
     assert "SPBE index trend" in out and "█" in out
 
 
+BOXES = set("┃│━─┏┓┗┛┡┩╇╈┳┻")
+
+
+def test_three_years_to_a_pipe_are_plain_aligned_text(siantar: list[Path]) -> None:
+    out = runner.invoke(app, ["compare", *map(str, siantar), "--lang", "en"]).stdout
+    assert not BOXES & set(out)  # no rich table in a pipe or a file
+    lines = out.splitlines()
+    assert lines[0] == "Kota Pematangsiantar · 2021 → 2022 → 2024"
+    index = next(line for line in lines if "SPBE index" in line and "trend" not in line)
+    assert index.split()[-5:] == ["2.00", "+0.04", "2.04", "+0.96", "3.00"]
+    rating = next(line for line in lines if line.lstrip().startswith("Rating"))
+    assert rating.split()[1:] == ["Fair", "=", "Fair", "↑", "Good"]
+    assert index.index("2.00") + len("2.00") == rating.index("Fair") + len("Fair")  # aligned
+    rose = lines.index("Indicators that rose 2021→2022")
+    assert lines[rose + 1].split() == ["No", "Name", "Level", "OPD"]
+    assert lines[rose + 2].split()[0] == "42" and "2 → 4  Diskominfo" in lines[rose + 2]
+    assert any(line.startswith("Frameworks: 2021: permenpanrb-59-2020") for line in lines)
+
+
+def test_many_agencies_to_a_pipe_are_a_plain_summary(tmp_path: Path) -> None:
+    first = write_wide(
+        tmp_path / "rekap-2021.xlsx",
+        [("Kota A", 2021, levels_of(FW, 2)), ("Kab B", 2021, levels_of(FW, 3))],
+    )
+    second = write_wide(tmp_path / "rekap-2022.xlsx", [("Kota A", 2022, levels_of(FW, 3))])
+    out = runner.invoke(app, ["compare", str(first), str(second), "--lang", "en"]).stdout
+    assert not BOXES & set(out)
+    header, *rows = out.splitlines()
+    assert header.split() == ["Agency", "2021", "2022", "Last", "Δ", "Rating", "changes"]
+    assert rows[0].split() == ["Kota", "A", "2.00", "3.00", "+1.00", "Fair", "→", "Good", "▃▅"]
+    assert rows[1].split() == ["Kab", "B", "3.00", "—", "Good", "▅"]
+
+
+def test_a_terminal_still_gets_the_rich_tables(siantar: list[Path], tmp_path: Path) -> None:
+    env = {"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "160"}
+    out = runner.invoke(app, ["compare", *map(str, siantar), "--lang", "en"], env=env).stdout
+    assert "┃" in out and "│" in out and "Indicators that rose 2021→2022" in out
+    first = write_wide(tmp_path / "rekap-2021.xlsx", [("Kota A", 2021, levels_of(FW, 2))])
+    second = write_wide(tmp_path / "rekap-2022.xlsx", [("Kab B", 2022, levels_of(FW, 3))])
+    many = runner.invoke(app, ["compare", str(first), str(second), "--lang", "en"], env=env)
+    assert "┃ Agency" in many.stdout and "│ Kab B" in many.stdout
+
+
 def test_three_years_json(siantar: list[Path]) -> None:
     result = runner.invoke(app, ["compare", *map(str, siantar), "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -213,7 +213,7 @@ class Step:
         if old_levels == new_levels:
             return (), ()
         fa, fb = self.before.framework, self.after.framework
-        ids = [indicator.id for indicator in self.indicators]
+        ids = _ids_of(self.indicators)
         rose: list[IndicatorChange] = []
         fell: list[IndicatorChange] = []
         for indicator, old, new in zip(
@@ -363,6 +363,9 @@ def _layout(fw: Framework) -> _Layout:
 
 def _rows(points: Sequence[Point]) -> tuple[Row, ...]:
     index_row = _index_row(points)
+    fw = points[0].framework
+    if all(p.framework is fw for p in points):
+        return (index_row, *_one_framework_rows(fw, points))
     keyed: dict[_Key, list[_NodeAt | None]] = {}
     names: dict[_Key, tuple[Group, str]] = {}
     for position, point in enumerate(points):
@@ -376,6 +379,57 @@ def _rows(points: Sequence[Point]) -> tuple[Row, ...]:
             slots[position] = (fw, node, node_result)
     ordered_keys = sorted(keyed, key=lambda k: k[0])
     return (index_row, *(_node_row(k, *names[k], keyed[k]) for k in ordered_keys))
+
+
+_Shared = tuple[dict[tuple[Decimal, int], Value], dict[tuple[Decimal, Decimal], Change]]
+_SHARED: dict[int, tuple[Framework, _Shared]] = {}
+
+
+def _shared(fw: Framework) -> _Shared:
+    """Values and changes of one framework's figures, shared by every agency (frozen; a
+    framework publishes every figure with the same decimals, so equal figures are equal
+    Decimals, down to the exponent)."""
+    cached = _SHARED.get(id(fw))
+    if cached is None or cached[0] is not fw:
+        cached = _SHARED[id(fw)] = (fw, ({}, {}))
+    values, changes = cached[1]
+    if len(values) + len(changes) > 200_000:
+        values.clear()
+        changes.clear()
+    return cached[1]
+
+
+def _one_framework_rows(fw: Framework, points: Sequence[Point]) -> Iterable[Row]:
+    """:func:`_rows` when every year was scored under ``fw``: the rows are its layout, in
+    order (already by depth), each defined in every year and compared at every step."""
+    values, changes = _shared(fw)
+
+    def value(result: NodeResult) -> Value:
+        key = (result.published, id(result.band))
+        found = values.get(key)
+        if found is None or found.band is not result.band:
+            found = values[key] = Value(result.published, result.band)
+        return found
+
+    def change(a: NodeResult, b: NodeResult) -> Change:
+        key = (a.published, b.published)
+        found = changes.get(key)
+        if found is None:
+            found = changes[key] = Change("compared", b.published - a.published)
+        return found
+
+    tiers = [[n for tier in p.result.tiers for n in tier] for p in points]
+    for (node, key, code), results in zip(_layout(fw), zip(*tiers, strict=True), strict=True):
+        yield Row(
+            key[1],
+            node.id,
+            node.name,
+            node.name_en,
+            tuple(map(value, results)),
+            tuple(itertools.starmap(change, itertools.pairwise(results))),
+            code,
+            key[0],
+        )
 
 
 def _index_row(points: Sequence[Point]) -> Row:
@@ -405,15 +459,40 @@ def _change(a: _NodeAt | None, b: _NodeAt | None) -> Change:
     return Change("compared", b[2].published - a[2].published)
 
 
+_PAIRS: dict[tuple[int, int], tuple[Framework, Framework, tuple[Indicator, ...]]] = {}
+
+
 def comparable_indicators(a: Framework, b: Framework) -> tuple[Indicator, ...]:
-    """Indicators of ``b`` whose levels can be compared with ``a``'s (module doc)."""
+    """Indicators of ``b`` whose levels can be compared with ``a``'s (module doc; worked
+    out once per pair of frameworks, not per agency)."""
     if a is b:
         return b.indicators
+    cached = _PAIRS.get((id(a), id(b)))
+    if cached is not None and cached[0] is a and cached[1] is b:
+        return cached[2]
     by_id = a.indicator_by_id
-    return tuple(i for i in b.indicators if i.id in by_id and same_indicator(a, by_id[i.id], b, i))
+    found = tuple(i for i in b.indicators if i.id in by_id and same_indicator(a, by_id[i.id], b, i))
+    _PAIRS[(id(a), id(b))] = (a, b, found)
+    return found
+
+
+_IDS: dict[int, tuple[tuple[Indicator, ...], tuple[str, ...]]] = {}
+
+
+def _ids_of(indicators: tuple[Indicator, ...]) -> tuple[str, ...]:
+    """The ids of a step's indicators (the same tuple for every agency of a framework)."""
+    cached = _IDS.get(id(indicators))
+    if cached is not None and cached[0] is indicators:
+        return cached[1]
+    ids = tuple(indicator.id for indicator in indicators)
+    _IDS[id(indicators)] = (indicators, ids)
+    return ids
 
 
 def _step(before: Point, after: Point, rows: Sequence[Row], position: int) -> Step:
+    fw = after.framework
+    if before.framework is fw:  # one framework: every row is in both years, compared
+        return Step(before, after, rows[0].changes[position], (), (), (), fw.indicators)
     return Step(
         before=before,
         after=after,

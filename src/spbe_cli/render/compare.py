@@ -2,22 +2,22 @@
 
 Lays out a :class:`~spbe_cli.views.compare.CompareView`, whose comparison
 (:mod:`spbe_cli.compare`) and instrument parts are computed before; this module only
-draws them with rich (also to a pipe or a file, as it always has).
+draws them with rich, on a terminal (a pipe or a file gets the plain text of
+:mod:`spbe_cli.render.compare_plain`, which also holds the words both views share).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.compare import IndicatorChange, Point, Row, Series, Step
+from spbe_cli.compare import IndicatorChange, Row, Series, Step
 from spbe_cli.exact import value_text
-from spbe_cli.i18n import Lang, Text, pick
+from spbe_cli.i18n import Lang, pick
 from spbe_cli.render.common import fmt, indicator_name, style_of
 from spbe_cli.render.compare_data import (
     ABSENT,
@@ -29,61 +29,23 @@ from spbe_cli.render.compare_data import (
     row_cells,
     year_label,
 )
+from spbe_cli.render.compare_plain import (
+    bar,
+    not_comparable_text,
+    scale_of,
+    spark,
+    sparks,
+    transition_text,
+)
 
 if TYPE_CHECKING:
     from spbe_cli.render.registry import Sink
     from spbe_cli.views.compare import CompareView, SeriesView
 
-SPARKS = "▁▂▃▄▅▆▇█"
-BAR_WIDTH = 30
-
 
 def show(view: CompareView, sink: Sink) -> None:
-    """The terminal view (drawn by rich, to a pipe or a file too)."""
+    """The terminal view, drawn by rich."""
     sink.console().print(compare_view(view, sink.lang))
-
-
-def _share(point: Point, low: int, high: int) -> Fraction:
-    return (Fraction(point.result.published) - low) / (high - low)
-
-
-def scale_of(points: Sequence[Point]) -> tuple[int, int]:
-    """One scale for all years (0-5 when a 5/2018 year is among 1-5 years)."""
-    return (min(p.framework.scale.min for p in points), max(p.framework.scale.max for p in points))
-
-
-def spark(points: Sequence[Point]) -> str:
-    """One block character per year, on a scale common to all years."""
-    low, high = scale_of(points)
-    top = len(SPARKS) - 1
-    return "".join(
-        SPARKS[min(top, max(0, int(_share(p, low, high) * len(SPARKS))))] for p in points
-    )
-
-
-def bar(point: Point, low: int, high: int) -> str:
-    """A horizontal bar of the index on the scale ``low..high``, in eighths of a character."""
-    eighths = int(max(Fraction(0), _share(point, low, high)) * BAR_WIDTH * 8)
-    full, rest = divmod(eighths, 8)
-    return "█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else "")
-
-
-def transition_text(item: SeriesView, lang: Lang) -> str:
-    """``Kurang → Cukup → Baik``; across instruments each part is named and kept apart
-    (``Indeks SPBE: Kurang → Baik | Indeks Pemdi: Kurang``), never one arrow between
-    two instruments' ratings."""
-    if len(item.pieces) == 1:
-        return " → ".join(p.result.band.label(lang) for p in item.series.points)
-    return " | ".join(
-        f"{piece.points[0].framework.index_label(lang)}: "
-        + " → ".join(p.result.band.label(lang) for p in piece.points)
-        for piece in item.pieces
-    )
-
-
-def sparks(item: SeriesView) -> str:
-    """:func:`spark` per instrument, separated by ``|``."""
-    return "|".join(spark(piece.points) for piece in item.pieces)
 
 
 # -- compare: terminal ----------------------------------------------------------------------
@@ -191,53 +153,6 @@ def frameworks_text(series: Series, lang: Lang) -> RichText:
         f"{year_label(p)}: {p.framework.id} ({ORIGIN[p.origin].get(lang)})" for p in series.points
     ]
     return RichText(f"{L['frameworks'].get(lang)}: " + "; ".join(items), style="dim")
-
-
-def _ids(rows: Sequence[Row], named: bool = False) -> str:
-    def label(row: Row) -> str:
-        return f"{row.label} {row.name}" if named else row.label
-
-    return ", ".join(label(r) for r in rows) or "-"
-
-
-def not_comparable_text(step: Step, lang: Lang) -> Text:
-    """A plain sentence on what a framework change leaves uncompared."""
-    before, after = year_label(step.before), year_label(step.after)
-    ids = (step.before.framework.id, step.after.framework.id)
-    differ = _ids(step.not_comparable)
-    old, new = _ids(step.only_before, True), _ids(step.only_after, True)
-    count = step.indicators_compared
-    if not step.comparable:
-        names = (step.before.framework.index_label("id"), step.after.framework.index_label("id"))
-        names_en = (step.before.framework.index_label("en"), step.after.framework.index_label("en"))
-        same_id = (
-            f"{count} indikator yang sama tetap dibandingkan"
-            if count
-            else "tidak ada indikator yang sama"
-        )
-        same_en = (
-            f"{count} identical indicators are still compared"
-            if count
-            else "no indicator is the same in both"
-        )
-        return Text(
-            f"{before}→{after}: instrumen berbeda ({names[0]}, {ids[0]} → {names[1]}, {ids[1]})."
-            f" Angka indeks dan predikat tidak sebanding dan tidak dikurangkan ({ABSENT}); "
-            f"{same_id}.",
-            f"{before}→{after}: different instruments ({names_en[0]}, {ids[0]} → "
-            f"{names_en[1]}, {ids[1]}). The indices and ratings are not comparable and are "
-            f"not subtracted ({ABSENT}); {same_en}.",
-        )
-    index_id = step.after.framework.index_label("id")
-    index_en = step.after.framework.index_label("en")
-    return Text(
-        f"{before}→{after}: kerangka berbeda ({ids[0]} → {ids[1]}). Yang dibandingkan: "
-        f"{index_id}, predikat dan {count} indikator yang sama. Tidak sebanding "
-        f"(didefinisikan berbeda): {differ}. Hanya {before}: {old}. Hanya {after}: {new}.",
-        f"{before}→{after}: frameworks differ ({ids[0]} → {ids[1]}). Compared: the "
-        f"{index_en}, the rating and {count} identical indicators. Not comparable (defined "
-        f"differently): {differ}. Only {before}: {old}. Only {after}: {new}.",
-    )
 
 
 def step_view(step: Step, lang: Lang) -> list[RenderableType]:

@@ -137,19 +137,19 @@ def _value_number(value: Decimal | None) -> float | int | None:
     return None if value is None else number(value)
 
 
-def _change_dict(change: Change) -> dict[str, Any]:
-    return {"status": change.status, "delta": _value_number(change.delta)}
-
-
 def _row_dict(row: Row) -> dict[str, Any]:
+    values = row.values
     return {
         "kind": row.kind,
         "id": row.id or None,
         "name": row.name,
         "name_en": row.name_en,
-        "values": [None if v is None else number(v.published) for v in row.values],
-        "predikat": [None if v is None else v.band.name for v in row.values],
-        "changes": [_change_dict(c) for c in row.changes],
+        "values": [None if v is None else float(v.published) for v in values],
+        "predikat": [None if v is None else v.band.name for v in values],
+        "changes": [  # a Decimal's JSON number is its float (:func:`number`)
+            {"status": c.status, "delta": None if c.delta is None else float(c.delta)}
+            for c in row.changes
+        ],
     }
 
 

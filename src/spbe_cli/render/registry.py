@@ -104,7 +104,7 @@ RENDERERS: dict[str, dict[str, str]] = {
         "markdown": "spbe_cli.render.framework_data:write_report_markdown",
     },
     "compare": {
-        "table": "spbe_cli.render.compare:show",
+        "table": "spbe_cli.render.compare_plain:show",
         "json": "spbe_cli.render.compare_data:write_json",
         "jsonl": "spbe_cli.render.compare_data:write_jsonl",
         "csv": "spbe_cli.render.compare_data:write_csv",
