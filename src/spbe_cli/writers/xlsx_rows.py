@@ -30,6 +30,11 @@ from xml.sax.saxutils import escape
 LONG_TABLE = 500
 """Tables with more rows than this are written by :func:`splice`, not cell by cell."""
 
+SHEET_LEVEL = 1
+"""zlib level of a sheet with spliced rows (other parts keep zipfile's default, 6): a
+10,000-row ranking's 8 MB sheet deflates in a quarter of the time, to 1.0 MB instead of
+0.7 MB; the XML is the same."""
+
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 
@@ -223,7 +228,7 @@ def splice(path: Path, tables: Sequence[LongRows]) -> None:
                         shutil.copyfileobj(part, out, 1 << 20)
                     continue
                 head, tail = _split(source.read(info), table)
-                with target.open(info, "w") as out:
+                with target.open(_fast(info), "w") as out:
                     out.write(head)
                     for chunk in table.xml():
                         out.write(chunk)
@@ -231,6 +236,15 @@ def splice(path: Path, tables: Sequence[LongRows]) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _fast(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """The entry of a sheet with spliced rows, deflated at :data:`SHEET_LEVEL`."""
+    fast = zipfile.ZipInfo(info.filename, info.date_time)
+    fast.compress_type = info.compress_type
+    fast.external_attr = info.external_attr
+    fast._compresslevel = SHEET_LEVEL  # type: ignore[attr-defined]
+    return fast
 
 
 def _split(sheet: bytes, table: LongRows) -> tuple[bytes, bytes]:
