@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from spbe_cli.framework import Tier, compress_ids
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.results import NodeResult, Result
 from spbe_cli.writers.report_document import (
+    BandValue,
     Report,
     ReportChart,
     ReportTable,
@@ -560,14 +562,28 @@ def ranking_table(rows: Sequence[tuple[int, Result]], lang: Lang) -> ReportTable
     ]
     header += [code for code, _ in node_codes(first)]
     table: list[tuple[Value, ...]] = []
+    # the rating and target cells once per (framework, band) and (framework, target)
+    # object: thousands of agencies share a handful of them (the objects stay alive in
+    # the results, so their ids stay theirs)
+    bands: dict[tuple[int, int], BandValue] = {}
+    targets: dict[tuple[int, int], Decimal] = {}
     for rank, result in rows:
+        framework = result.framework
+        band = bands.get((id(framework), id(result.band)))
+        if band is None:
+            band = bands[(id(framework), id(result.band))] = band_value(
+                framework, result.band, lang
+            )
+        target = targets.get((id(framework), id(result.target)))
+        if target is None:
+            target = targets[(id(framework), id(result.target))] = framework.publish(result.target)
         row: list[Value] = [
             rank,
             safe(result.assessment.agency),
             result.assessment.year,
             result.published,
-            band_value(result.framework, result.band, lang),
-            result.framework.publish(result.target),
+            band,
+            target,
         ]
         if result.framework is fw:
             row += [n.published for nodes in result.tiers for n in nodes]

@@ -15,6 +15,7 @@ series point at the table's cells. openpyxl is imported only when a report is wr
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
@@ -98,8 +99,9 @@ def build_workbook(report: Report, *, long_rows: int | None = None) -> Any:
         top = 1  # a chart page: the chart at the top of its own sheet, its data under it
         if table.chart_page:
             top += sum(_chart_rows(one) for one in report.charts_after(table.key))
-        first_row = _write_table(sheet, table, top, long_rows)
-        _colour_ratings(sheet, table, first_row)
+        columns = _columns(table)
+        first_row = _write_table(sheet, table, top, columns, long_rows)
+        _colour_ratings(sheet, table, first_row, columns)
         _print_setup(
             sheet, report, table.key.split(".")[0] in WIDE_SHEETS, one_page=table.chart_page
         )
@@ -264,33 +266,73 @@ def _header_row(sheet: Any, row: int, header: tuple[str, ...], numeric: list[boo
         )
 
 
-class _Facts:
-    """Each cell value's number format and text, once per value object: a long ranking
-    repeats the same figure objects (agencies share node results), and the values stay
-    alive in the table, so their ids stay theirs."""
-
-    def __init__(self) -> None:
-        self._known: dict[int, tuple[Value, str | None, str]] = {}
-
-    def of(self, value: Value) -> tuple[str | None, str]:
-        """(number format, text) of ``value``."""
-        found = self._known.get(id(value))
-        if found is None:
-            found = self._known[id(value)] = (value, number_format(value), _text(value))
-        return found[1], found[2]
+_BY_TEXT = frozenset({str, int, bool, float, Decimal, Delta, BandValue, type(None)})
+"""Value types whose cell in a sheet (value, number format, style, XML, lines) follows from
+the type and the text alone (a rating's fill is a conditional rule, not the cell's; a
+figure's text shows every digit and decimal place): such cells are worked out once per
+(type, text) in a column, not once per cell. Other types are worked out once per object."""
+_FORMATTED = frozenset({int, Decimal, Delta, type(None)})
+"""Types that have a number format, or are empty: a column of these alone is numeric."""
 
 
-def _numeric(table: ReportTable, facts: _Facts) -> list[bool]:
-    return [
-        bool(table.rows) and all(facts.of(r[i])[0] is not None or r[i] is None for r in table.rows)
-        for i in range(len(table.header))
-    ]
+class _Column:
+    """One column of a table, looked at once: its values, their texts (as the width and
+    the row heights count them), a key per cell equal for cells written alike."""
+
+    __slots__ = ("keys", "texts", "types", "values")
+
+    def __init__(self, values: list[Value]) -> None:
+        self.values = values
+        self.types: set[type] = set(map(type, values))
+        kind = next(iter(self.types)) if len(self.types) == 1 else None
+        if kind is str:
+            self.texts: list[str] = values  # type: ignore[assignment]
+        elif kind is int or kind is Decimal:
+            self.texts = list(map(str, values))
+        elif kind is BandValue:
+            self.texts = [value.label for value in values]  # type: ignore[union-attr]
+        else:
+            self.texts = list(map(_text, values))
+        self.keys: list[Hashable]
+        if kind is not None and kind in _BY_TEXT:
+            self.keys = self.texts  # type: ignore[assignment]
+        elif self.types <= _BY_TEXT:
+            self.keys = list(zip(map(type, values), self.texts, strict=True))
+        else:  # the values stay alive in the table, so their ids stay theirs
+            self.keys = list(map(id, values))
+
+    @property
+    def numeric(self) -> bool:
+        """Every cell a number with its format, or empty (and at least one row)."""
+        if self.types <= _BY_TEXT:
+            return bool(self.values) and self.types <= _FORMATTED
+        return bool(self.values) and all(
+            number_format(v) is not None or v is None for v in self.values
+        )
+
+    def kinds(self) -> dict[Hashable, tuple[Value, str]]:
+        """Each key's (value, text): one cell for every set of cells written alike."""
+        return dict(zip(self.keys, zip(self.values, self.texts, strict=True), strict=True))
 
 
-def _widths(table: ReportTable, facts: _Facts) -> list[float]:
+def _columns(table: ReportTable) -> list[_Column]:
+    """The table's columns under its header (rows of the header's length read at once)."""
+    width = len(table.header)
+    if all(len(row) == width for row in table.rows):
+        if not table.rows:
+            return [_Column([]) for _ in table.header]
+        return [_Column(list(values)) for values in zip(*table.rows, strict=True)]
+    return [_Column([row[column] for row in table.rows]) for column in range(width)]
+
+
+def _numeric(columns: list[_Column]) -> list[bool]:
+    return [column.numeric for column in columns]
+
+
+def _widths(table: ReportTable, columns: list[_Column]) -> list[float]:
     widths = []
-    for column, label in enumerate(table.header):
-        longest = max((len(facts.of(row[column])[1]) for row in table.rows), default=0)
+    for column, label in zip(columns, table.header, strict=True):
+        longest = max(map(len, column.texts), default=0)
         header_word = max((len(w) for w in label.split()), default=0)
         widths.append(max(8.0, min(MAX_WIDTH, max(longest, header_word) + 3)))
     return widths
@@ -310,36 +352,47 @@ def _points(lines: int) -> float:
 
 
 def _keep_long(
-    sheet: Any, table: ReportTable, first: int, widths: list[float], facts: _Facts
+    sheet: Any, table: ReportTable, first: int, widths: list[float], columns: list[_Column]
 ) -> None:
     """A long table's rows as values and style ids, written after saving (see
-    :mod:`spbe_cli.writers.xlsx_rows`): the same cells :func:`_write_cell` makes."""
-    from spbe_cli.writers.xlsx_rows import LongRows, style_id
+    :mod:`spbe_cli.writers.xlsx_rows`): the same cells :func:`_write_cell` makes, worked
+    out once per kind of cell in each column (:class:`_Column`), and row heights from the
+    columns whose cells wrap."""
+    from spbe_cli.writers.xlsx_rows import LongColumn, LongRows, style_id
 
+    if any(len(row) != len(table.header) for row in table.rows):
+        raise ValueError(f"{table.key}: a row is not as long as the header")
     book = sheet.parent
-    kept = LongRows(sheet, first)
     ids: dict[str, int] = {}
-    made: dict[int, tuple[Value, tuple[Any, int]]] = {}
-    lines: dict[tuple[int, int], int] = {}  # by value object and column
-    for row in table.rows:
-        cells = []
-        most = 1
-        for column, value in enumerate(row):
-            found = made.get(id(value))
-            if found is None:
-                style = _cell_style(book, facts.of(value)[0], False, False)
-                found = made[id(value)] = (value, (cell_value(value), style_id(sheet, style, ids)))
-            cells.append(found[1])
-            count = lines.get((id(value), column))
-            if count is None:
-                count = lines[(id(value), column)] = _lines(facts.of(value)[1], widths[column])
-            most = max(most, count)
-        kept.add(cells, _points(most))
-    book.__dict__.setdefault("_spbe_long", []).append(kept)
+    kept: list[LongColumn] = []
+    wrapping: list[list[int]] = []  # lines per row, of the columns where a cell wraps
+    for column, width in zip(columns, widths, strict=True):
+        cells: dict[Hashable, tuple[Any, int]] = {}
+        lines: dict[Hashable, int] = {}
+        for key, (value, text) in column.kinds().items():
+            style = _cell_style(book, number_format(value), False, False)
+            cells[key] = (cell_value(value), style_id(sheet, style, ids))
+            lines[key] = _lines(text, width)
+        kept.append(LongColumn(cells, column.keys))
+        if any(count > 1 for count in lines.values()):
+            wrapping.append(list(map(lines.__getitem__, column.keys)))
+    if len(wrapping) > 1:
+        most: list[int] = list(map(max, *wrapping))
+    else:
+        most = wrapping[0] if wrapping else [1] * len(table.rows)
+    points = {count: _points(count) for count in set(most)}
+    heights: list[float | None] = list(map(points.__getitem__, most))
+    rows = LongRows(sheet, first)
+    rows.set_columns(kept, heights)
+    book.__dict__.setdefault("_spbe_long", []).append(rows)
 
 
 def _write_table(
-    sheet: Any, table: ReportTable, first_row: int, long_rows: int | None = None
+    sheet: Any,
+    table: ReportTable,
+    first_row: int,
+    columns: list[_Column],
+    long_rows: int | None = None,
 ) -> int:
     """Write a detail table's header and rows from ``first_row``; return the header row.
 
@@ -348,14 +401,13 @@ def _write_table(
 
     from spbe_cli.writers.xlsx_rows import LONG_TABLE
 
-    facts = _Facts()
-    widths = _widths(table, facts)
+    widths = _widths(table, columns)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    _header_row(sheet, first_row, table.header, _numeric(table, facts))
+    _header_row(sheet, first_row, table.header, _numeric(columns))
     _row_height(sheet, first_row, list(zip(table.header, widths, strict=True)))
     if len(table.rows) > (LONG_TABLE if long_rows is None else long_rows):
-        _keep_long(sheet, table, first_row + 1, widths, facts)
+        _keep_long(sheet, table, first_row + 1, widths, columns)
     else:
         for offset, row in enumerate(table.rows, start=1):
             for column, value in enumerate(row, start=1):
@@ -408,7 +460,7 @@ def _write_front(sheet: Any, report: Report) -> dict[str, tuple[Any, int]]:
         line(row, table.title, bold=True, size=11, color=HEADING_COLOUR)
         row += 1
         key_value = table.key in KEY_VALUE
-        numeric = [False] * len(table.header) if key_value else _numeric(table, _Facts())
+        numeric = [False] * len(table.header) if key_value else _numeric(_columns(table))
         _header_row(sheet, row, table.header, numeric)
         _row_height(sheet, row, list(zip(table.header, widths, strict=False)))
         places[table.key] = (sheet, row)
@@ -517,20 +569,22 @@ def _image(logo: Logo) -> Any:
 # -- every sheet ----------------------------------------------------------------------------
 
 
-def _colour_ratings(sheet: Any, table: ReportTable, first_row: int) -> None:
+def _colour_ratings(sheet: Any, table: ReportTable, first_row: int, columns: list[_Column]) -> None:
     """Conditional fills on rating cells, one rule per rating name found in the column."""
     from openpyxl.formatting.rule import FormulaRule  # type: ignore[import-untyped]
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
 
     last_row = first_row + len(table.rows)
-    for column in range(len(table.header)):
-        bands = {row[column] for row in table.rows if isinstance(row[column], BandValue)}
+    for column, facts in enumerate(columns):
+        if not any(issubclass(kind, BandValue) for kind in facts.types):
+            continue
+        bands = {value for value in facts.values if isinstance(value, BandValue)}
         if not bands:
             continue
         letter = get_column_letter(column + 1)
         cells = f"{letter}{first_row + 1}:{letter}{last_row}"
-        for band in sorted(bands, key=lambda b: b.position):  # type: ignore[union-attr]
+        for band in sorted(bands, key=lambda b: b.position):
             assert isinstance(band, BandValue)
             label = str(cell_value(band)).replace('"', '""')
             fill = PatternFill("solid", fgColor=band_colour(band), bgColor=band_colour(band))

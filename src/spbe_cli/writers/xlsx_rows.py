@@ -19,9 +19,10 @@ import os
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -29,40 +30,122 @@ from xml.sax.saxutils import escape
 LONG_TABLE = 500
 """Tables with more rows than this are written by :func:`splice`, not cell by cell."""
 
+SHEET_LEVEL = 1
+"""zlib level of a sheet with spliced rows (other parts keep zipfile's default, 6): a
+10,000-row ranking's 8 MB sheet deflates in a quarter of the time, to 1.0 MB instead of
+0.7 MB; the XML is the same."""
+
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 
 
 @dataclass
+class LongColumn:
+    """One column of a long table, kept once per kind of cell: ``cells`` maps a key to
+    the (cell value, style id) every cell with that key holds, ``keys`` is each row's key
+    (a long ranking has 10,000 rows but a few hundred different cells per column)."""
+
+    cells: dict[Hashable, tuple[Any, int]]
+    keys: Sequence[Hashable]
+
+
+@dataclass
 class LongRows:
     """Rows of one sheet to write after openpyxl: from ``first_row``, each a list of
-    (cell value, style id), with an optional height in points."""
+    (cell value, style id), with an optional height in points; or, set with
+    :meth:`set_columns`, the same cells column by column (:class:`LongColumn`)."""
 
     sheet: Any
     first_row: int
     rows: list[list[tuple[Any, int]]] = field(default_factory=list)
     heights: list[float | None] = field(default_factory=list)
+    columns: list[LongColumn] = field(default_factory=list)
 
     def add(self, cells: list[tuple[Any, int]], height: float | None) -> None:
         """One more row."""
+        if self.columns:
+            raise ValueError("rows kept by column: no row can be added")
         self.rows.append(cells)
         self.heights.append(height)
+
+    def set_columns(self, columns: list[LongColumn], heights: list[float | None]) -> None:
+        """All the rows at once, column by column (each column with a key per height)."""
+        if self.rows or self.columns:
+            raise ValueError("rows already kept")
+        if any(len(column.keys) != len(heights) for column in columns):
+            raise ValueError("every column needs a cell in every row")
+        self.columns = columns
+        self.heights = heights
 
     @property
     def last_row(self) -> int:
         """The sheet row of the last row (``first_row - 1`` when there are none)."""
-        return self.first_row + len(self.rows) - 1
+        return self.first_row + len(self.heights) - 1
 
     def xml(self) -> Iterator[bytes]:
         """The ``<row>`` elements, a few hundred rows per chunk."""
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
+        if self.columns:
+            fast = self._column_xml()
+            if fast is not None:
+                yield from fast
+                return
+            by_column = self._cells()
+            if by_column:
+                self.rows = [list(row) for row in zip(*by_column, strict=True)]
+            else:
+                self.rows = [[] for _ in self.heights]
         width = max((len(cells) for cells in self.rows), default=0)
         letters = [get_column_letter(c) for c in range(1, width + 1)]
         tails: dict[tuple[int, int], tuple[Any, str | None]] = {}
         chunk: list[str] = []
         for offset, (cells, height) in enumerate(zip(self.rows, self.heights, strict=True)):
             chunk.append(_row_xml(self.first_row + offset, letters, cells, height, tails))
+            if len(chunk) >= 256:
+                yield "".join(chunk).encode()
+                chunk.clear()
+        if chunk:
+            yield "".join(chunk).encode()
+
+    def _cells(self) -> list[list[tuple[Any, int]]]:
+        return [list(map(column.cells.__getitem__, column.keys)) for column in self.columns]
+
+    def _column_xml(self) -> Iterator[bytes] | None:
+        """The rows of a table kept by column: each kind of cell's XML made once, and each
+        row one ``join`` on its number of pieces chosen per column (``None`` when a cell
+        is not written at all: the row-by-row writer handles that)."""
+        from openpyxl.compat import safe_string  # type: ignore[import-untyped]
+        from openpyxl.utils import get_column_letter
+
+        count = len(self.columns)
+        if not count:
+            return None
+        letters = [get_column_letter(c) for c in range(1, count + 1)]
+        # row n is n.join(pieces): '<row r="', '"{ht}><c r="A', '"{tail}<c r="B', ...,
+        # '"{tail}</row>': every piece but the first follows an occurrence of n
+        pieces: list[Iterator[str]] = [repeat('<row r="', len(self.heights))]
+        heads: dict[float | None, str] = {}
+        for height in self.heights:
+            if height not in heads:
+                ht = "" if height is None else f' ht="{safe_string(height)}" customHeight="1"'
+                heads[height] = f'"{ht}><c r="{letters[0]}'
+        pieces.append(map(heads.__getitem__, self.heights))
+        for number, column in enumerate(self.columns):
+            after = "</row>" if number == count - 1 else f'<c r="{letters[number + 1]}'
+            glued: dict[Hashable, str] = {}
+            for key, (value, style) in column.cells.items():
+                tail = _cell_tail(value, style)
+                if tail is None:
+                    return None
+                glued[key] = f'"{tail}{after}'
+            pieces.append(map(glued.__getitem__, column.keys))
+        return self._chunks(zip(*pieces, strict=True))
+
+    def _chunks(self, rows: Iterator[tuple[str, ...]]) -> Iterator[bytes]:
+        chunk: list[str] = []
+        for number, pieces in enumerate(rows, start=self.first_row):
+            chunk.append(str(number).join(pieces))
             if len(chunk) >= 256:
                 yield "".join(chunk).encode()
                 chunk.clear()
@@ -92,7 +175,7 @@ def _row_xml(
 ) -> str:
     """One ``<row>``; ``tails`` keeps what follows ``<c r="B7"`` for each value object
     and style (the values stay alive in the rows, so their ids stay theirs)."""
-    from openpyxl.compat import safe_string  # type: ignore[import-untyped]
+    from openpyxl.compat import safe_string
 
     head = f'<row r="{number}"'
     if height is not None:
@@ -145,7 +228,7 @@ def splice(path: Path, tables: Sequence[LongRows]) -> None:
                         shutil.copyfileobj(part, out, 1 << 20)
                     continue
                 head, tail = _split(source.read(info), table)
-                with target.open(info, "w") as out:
+                with target.open(_fast(info), "w") as out:
                     out.write(head)
                     for chunk in table.xml():
                         out.write(chunk)
@@ -153,6 +236,15 @@ def splice(path: Path, tables: Sequence[LongRows]) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _fast(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """The entry of a sheet with spliced rows, deflated at :data:`SHEET_LEVEL`."""
+    fast = zipfile.ZipInfo(info.filename, info.date_time)
+    fast.compress_type = info.compress_type
+    fast.external_attr = info.external_attr
+    fast._compresslevel = SHEET_LEVEL  # type: ignore[attr-defined]
+    return fast
 
 
 def _split(sheet: bytes, table: LongRows) -> tuple[bytes, bytes]:
