@@ -65,6 +65,8 @@ class Layout:
         self.item_separator = b"," + self.item_pad
         self.close = self.pad + b"}"
         self.colon = b": " if indent else b":"
+        self.list_close = self.member_pad + b"]"
+        """What closes the list :meth:`list_open` opened."""
 
     def members(self, data: dict[str, Any]) -> bytes:
         """The members of ``data`` as they sit inside the object (no braces; with indents,
@@ -85,10 +87,6 @@ class Layout:
     def list_open(self, key: str) -> bytes:
         """A member ``key`` that holds a non-empty list, up to its first item."""
         return self.member_pad + dumps(key) + self.colon + b"[" + self.item_pad
-
-    def list_close(self) -> bytes:
-        """What closes the list :meth:`list_open` opened."""
-        return self.member_pad + b"]"
 
     def empty_list(self, key: str) -> bytes:
         """A member ``key`` that holds an empty list."""

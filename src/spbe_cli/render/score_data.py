@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from operator import getitem
+from operator import getitem, itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from spbe_cli.framework import Tier, Value, format_exact
@@ -304,6 +304,7 @@ class ResultBytes:
         self._figures: dict[object, dict[str, Any]] = {}
         self._summaries: dict[tuple[int, int, int, int, int], bytes] = {}
         self._rests: dict[tuple[int | None, str | None], bytes] = {}
+        self._heads: dict[tuple[object, str | None], bytes] = {}
         self._nodes: dict[int, bytes] = {}
         self._keep: list[object] = []
         # Per framework: the order of group members, and per indicator column its texts.
@@ -326,9 +327,12 @@ class ResultBytes:
         if summary is None:
             data = {"framework": framework_dict(fw), **_summary(result, self._figures)}
             summary = self._summaries[key] = b"," + layout.members(data)
-        head = {"agency": assessment.agency, "year": assessment.year, "source": agency_score.source}
-        pieces.append(layout.members(head))
-        pieces.append(summary)
+        heads = self._heads
+        tail = heads.get((assessment.year, agency_score.source))
+        if tail is None:
+            tail = heads[(assessment.year, agency_score.source)] = b"," + layout.members(
+                {"year": assessment.year, "source": agency_score.source}
+            )
         steps, track = result.min_steps_to_target, assessment.track
         plain = not result.assumed and not assessment.opd
         if plain:
@@ -337,32 +341,26 @@ class ResultBytes:
                 rest = self._rests[(steps, track)] = b"," + layout.members(_rest(result))
         else:
             rest = b"," + layout.members(_rest(result))
-        pieces.append(rest)
+        pieces += (plan.head, dumps(assessment.agency), tail, summary, rest)
         nodes = self._nodes
-        for name, position in plan.groups:
-            if position is None:
-                pieces.append(b"," + layout.empty_list(name))
-                continue
-            tier_nodes = result.tiers[position]
+        for position, empty, opening in plan.groups:
+            tier_nodes = result.tiers[position] if position is not None else ()
             if not tier_nodes:
-                pieces.append(b"," + layout.empty_list(name))
+                pieces.append(empty)
                 continue
             texts = list(map(nodes.get, map(id, tier_nodes)))
             if None in texts:
-                texts = [self._node(result, node, position) for node in tier_nodes]
-            pieces.append(b"," + layout.list_open(name))
-            pieces.append(layout.item_separator.join(texts))  # type: ignore[arg-type]
-            pieces.append(layout.list_close())
+                texts = [self._node(result, node, position) for node in tier_nodes]  # type: ignore[arg-type]
+            pieces += (opening, layout.item_separator.join(texts), layout.list_close)  # type: ignore[arg-type]
         if plain and plan.columns:
-            levels = assessment.levels
+            values = plan.values(assessment.levels)
             start = len(pieces)
             try:
-                pieces += map(getitem, plan.columns, map(levels.__getitem__, plan.ids))
+                pieces += map(getitem, plan.columns, values)
             except KeyError:  # a value not seen yet in its column
                 del pieces[start:]
-                values = map(levels.__getitem__, plan.ids)
-                pieces += map(plan.column_text, range(len(plan.ids)), values)
-            pieces.append(layout.list_close())
+                pieces += map(plan.column_text, range(len(values)), values)
+            pieces.append(layout.list_close)
         else:
             pieces.append(b"," + plan.keyed(result))
         comparison = agency_score.tracks
@@ -408,8 +406,20 @@ class _Plan:
         groups: dict[str, int | None] = {"domains": None, "aspects": None}
         for position, tier in enumerate(tiers):
             groups[tier.key] = position
-        self.groups = list(groups.items())
+        self.head = layout.member_pad + dumps("agency") + layout.colon
+        """What comes before the agency's name, the first member."""
+        self.groups = [
+            (position, b"," + layout.empty_list(name), b"," + layout.list_open(name))
+            for name, position in groups.items()
+        ]
+        """Per group member: its tier's position (``None``: always empty), its text when
+        empty, and its opening up to the first item."""
         self.ids = [key[0] for key in result.indicator_keys()]
+        pick = itemgetter(*self.ids) if len(self.ids) > 1 else None
+        self.values: Callable[[dict[str, Value]], tuple[Value, ...]] = (
+            pick if pick is not None else lambda levels: tuple(levels[i] for i in self.ids)
+        )
+        """The values of the indicators in column order."""
         # Column texts carry what comes before them: the member's opening, or a separator.
         self.columns: list[dict[Value, bytes]] = [{} for _ in self.ids]
         self._by_key: dict[IndicatorKey, bytes] = {}
@@ -436,7 +446,7 @@ class _Plan:
             return layout.empty_list("indicators")
         texts = list(map(self._text, keys))
         return (
-            layout.list_open("indicators") + layout.item_separator.join(texts) + layout.list_close()
+            layout.list_open("indicators") + layout.item_separator.join(texts) + layout.list_close
         )
 
     def _text(self, key: IndicatorKey) -> bytes:
