@@ -289,8 +289,9 @@ class ResultBytes:
     """Each result's JSON object (:func:`result_to_dict`) as pieces of bytes laid out by
     ``layout``; the pieces many agencies share are serialised once and kept:
 
-    * the framework and the fields from ``index`` to ``to_next_predikat``, by framework,
-      index and target;
+    * the framework, by framework;
+    * the fields from ``index`` to ``to_next_predikat``, by framework, index and target;
+    * ``year`` and ``source``, by their values;
     * ``min_steps_to_target`` .. ``track`` (nothing assumed), by their values;
     * each node result's object (agencies share node results), by the node;
     * each indicator's object: it depends only on the framework and the
@@ -325,7 +326,7 @@ class ResultBytes:
         key = (id(fw), index.numerator, index.denominator, target.numerator, target.denominator)
         summary = self._summaries.get(key)
         if summary is None:
-            data = {"framework": framework_dict(fw), **_summary(result, self._figures)}
+            data = _summary(result, self._figures)
             summary = self._summaries[key] = b"," + layout.members(data)
         heads = self._heads
         tail = heads.get((assessment.year, agency_score.source))
@@ -341,7 +342,7 @@ class ResultBytes:
                 rest = self._rests[(steps, track)] = b"," + layout.members(_rest(result))
         else:
             rest = b"," + layout.members(_rest(result))
-        pieces += (plan.head, dumps(assessment.agency), tail, summary, rest)
+        pieces += (plan.head, dumps(assessment.agency), tail, plan.framework, summary, rest)
         nodes = self._nodes
         for position, empty, opening in plan.groups:
             tier_nodes = result.tiers[position] if position is not None else ()
@@ -408,6 +409,7 @@ class _Plan:
             groups[tier.key] = position
         self.head = layout.member_pad + dumps("agency") + layout.colon
         """What comes before the agency's name, the first member."""
+        self.framework = b"," + layout.members({"framework": framework_dict(result.framework)})
         self.groups = [
             (position, b"," + layout.empty_list(name), b"," + layout.list_open(name))
             for name, position in groups.items()
