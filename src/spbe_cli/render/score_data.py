@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from functools import partial
+from operator import getitem, itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from spbe_cli.framework import Tier, format_exact
+from spbe_cli.framework import Tier, Value, format_exact
 from spbe_cli.i18n import Lang, pick
 from spbe_cli.render.formats import (
     SCHEMA_VERSION,
@@ -23,15 +23,7 @@ from spbe_cli.render.formats import (
     neutralise,
     number,
 )
-from spbe_cli.render.json_parts import (
-    ITEM_CLOSE,
-    ITEM_OPEN,
-    PLAIN,
-    Fragments,
-    Parts,
-    dumps,
-    dumps_json,
-)
+from spbe_cli.render.json_parts import Layout, dumps, dumps_json
 from spbe_cli.results import Assumption, IndicatorKey, IndicatorResult, NodeResult, Result
 from spbe_cli.tracks import TrackComparison
 from spbe_cli.views.score import AgencyScore, ScoreView
@@ -162,15 +154,14 @@ def track_effects_dict(comparison: TrackComparison) -> dict[str, Any] | None:
 
 def result_to_dict(agency_score: AgencyScore) -> dict[str, Any]:
     """One scored agency-year as a JSON-ready dict (without ``schema_version``)."""
-    return _result_dict(agency_score, PLAIN, {})
+    return _result_dict(agency_score, {})
 
 
 def _result_dict(
-    agency_score: AgencyScore, parts: Parts, figures: dict[object, dict[str, Any]]
+    agency_score: AgencyScore, figures: dict[object, dict[str, Any]]
 ) -> dict[str, Any]:
-    """:func:`result_to_dict` with shared parts made by ``parts``; ``figures`` keeps the
-    fields that follow from the index and target alone, by both (many agencies share an
-    index, all share a target)."""
+    """:func:`result_to_dict`; ``figures`` keeps the fields that follow from the index and
+    target alone, by both (many agencies share an index, all share a target)."""
     result, source = agency_score.result, agency_score.source
     fw = result.framework
     index, target = result.index, result.target
@@ -183,7 +174,7 @@ def _result_dict(
         "agency": result.assessment.agency,
         "year": result.assessment.year,
         "source": source,
-        "framework": parts.one(fw, framework_dict),
+        "framework": framework_dict(fw),
         **summary,
         "min_steps_to_target": result.min_steps_to_target,
         "assumed_indicators": list(result.assumed),
@@ -195,8 +186,8 @@ def _result_dict(
     tiers = fw.group_tiers
     for depth, (tier, nodes) in enumerate(result.tier_pairs()):
         parent = tiers[depth - 1] if depth else None
-        data[tier.key] = parts.many(nodes, partial(_node_dict, result, tier=tier, parent=parent))
-    data["indicators"] = parts.keyed(fw, result.indicator_keys(), partial(_indicator_json, result))
+        data[tier.key] = [_node_dict(result, n, tier=tier, parent=parent) for n in nodes]
+    data["indicators"] = [_indicator_json(result, key) for key in result.indicator_keys()]
     comparison = agency_score.tracks
     if comparison is not None:
         data["tracks"] = tracks_dict(comparison)
@@ -208,7 +199,34 @@ def _result_dict(
 
 def _summary(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str, Any]:
     """The fields from ``index`` to ``to_next_predikat``: they depend on the index and
-    the target only (the target's own fields are kept in ``figures`` too)."""
+    the target only. Most follow from the published figure, its rating and the target
+    alone, and are kept in ``figures`` by those (many indices share a published figure);
+    ``index_exact``, ``predikat_exact`` and ``target_reached`` are made here."""
+    fw, goal, band = result.framework, result.target, result.band
+    key = (id(fw), result.published, id(band), goal.numerator, goal.denominator)
+    shown = figures.get(key)
+    if shown is None:
+        shown = figures[key] = _published_fields(result, figures)
+    return {
+        "index": shown["index"],
+        "index_exact": format_exact(result.index),
+        "predikat": band.name,
+        "predikat_en": band.name_en,
+        "predikat_alias": band.alias,
+        "predikat_exact": result.exact_band.name,
+        "target": shown["target"],
+        "target_predikat": shown["target_predikat"],
+        "target_reached": result.target_reached,
+        "gap": shown["gap"],
+        "next_predikat": shown["next_predikat"],
+        "next_predikat_from": shown["next_predikat_from"],
+        "to_next_predikat": shown["to_next_predikat"],
+    }
+
+
+def _published_fields(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str, Any]:
+    """The fields of :func:`_summary` that follow from the published figure, its rating
+    (the next one above) and the target alone (the target's are kept in ``figures`` too)."""
     fw = result.framework
     upper = result.next_band
     to_next = result.to_next_band
@@ -221,13 +239,7 @@ def _summary(result: Result, figures: dict[object, dict[str, Any]]) -> dict[str,
         }
     return {
         "index": number(result.published),
-        "index_exact": format_exact(result.index),
-        "predikat": result.band.name,
-        "predikat_en": result.band.name_en,
-        "predikat_alias": result.band.alias,
-        "predikat_exact": result.exact_band.name,
         **aim,
-        "target_reached": result.target_reached,
         "gap": number(fw.publish(result.gap)),
         "next_predikat": upper.name if upper else None,
         "next_predikat_from": number(fw.publish(fw.band_floor(upper))) if upper else None,
@@ -240,7 +252,7 @@ def score_document(view: ScoreView) -> dict[str, Any]:
 
     The CLI writes the same bytes one result at a time (:func:`write_score_json`)."""
     figures: dict[object, dict[str, Any]] = {}
-    items = [_result_dict(agency, PLAIN, figures) for agency in view.agencies]
+    items = [_result_dict(agency, figures) for agency in view.agencies]
     if len(items) == 1:
         return {"schema_version": SCHEMA_VERSION, **items[0]}
     return {"schema_version": SCHEMA_VERSION, "results": items}
@@ -248,31 +260,204 @@ def score_document(view: ScoreView) -> dict[str, Any]:
 
 def write_score_json(view: ScoreView, out: BinaryIO) -> None:
     """:func:`score_document` as :func:`dumps_json` writes it, one result at a time: the
-    whole document is never in memory, and shared parts are serialised once."""
-    import orjson
-
+    whole document is never in memory, and shared parts are serialised once
+    (:class:`ResultBytes`)."""
     if view.single:
         out.write(dumps_json(score_document(view)).encode())
         return
-    part = Fragments(depth=2)
-    figures: dict[object, dict[str, Any]] = {}
+    write = ResultBytes(Layout(depth=2))
     out.write(b'{\n  "schema_version": ' + dumps(SCHEMA_VERSION) + b',\n  "results": [')
-    for position, agency in enumerate(view.agencies):
-        nested = [[_result_dict(agency, part, figures)]]
-        item = dumps(nested, orjson.OPT_INDENT_2)
-        out.write(b"\n    " if position == 0 else b",\n    ")
-        out.write(memoryview(item)[len(ITEM_OPEN) : len(item) - len(ITEM_CLOSE)])
+    separator = b"\n    {"
+    for agency in view.agencies:
+        out.write(b"".join(write.pieces(agency, [separator])))
+        separator = b",\n    {"
     out.write(b"\n  ]\n}\n" if view.agencies else b"]\n}\n")
 
 
 def write_jsonl_lines(view: ScoreView, out: BinaryIO) -> None:
     """One result per line (``--format jsonl``): each line a whole :func:`result_to_dict`
     object with ``schema_version`` first."""
-    part = Fragments(depth=0, indent=False)
-    figures: dict[object, dict[str, Any]] = {}
+    layout = Layout(depth=0, indent=False)
+    write = ResultBytes(layout)
+    first = b"{" + layout.members({"schema_version": SCHEMA_VERSION}) + b","
     for agency in view.agencies:
-        line = {"schema_version": SCHEMA_VERSION, **_result_dict(agency, part, figures)}
-        out.write(dumps(line) + b"\n")
+        pieces = write.pieces(agency, [first])
+        pieces.append(b"\n")
+        out.write(b"".join(pieces))
+
+
+class ResultBytes:
+    """Each result's JSON object (:func:`result_to_dict`) as pieces of bytes laid out by
+    ``layout``; the pieces many agencies share are serialised once and kept:
+
+    * the framework, by framework;
+    * the fields from ``index`` to ``to_next_predikat``, by framework, index and target;
+    * ``year`` and ``source``, by their values;
+    * ``min_steps_to_target`` .. ``track`` (nothing assumed), by their values;
+    * each node result's object (agencies share node results), by the node;
+    * each indicator's object: it depends only on the framework and the
+      :data:`~spbe_cli.results.IndicatorKey`; for a result with nothing assumed and no
+      OPD (the usual wide row) by indicator position and value, else by key.
+
+    Objects that keys hold by ``id`` are kept alive beside their text."""
+
+    def __init__(self, layout: Layout) -> None:
+        self._layout = layout
+        self._figures: dict[object, dict[str, Any]] = {}
+        self._summaries: dict[tuple[int, int, int, int, int], bytes] = {}
+        self._rests: dict[tuple[int | None, str | None], bytes] = {}
+        self._heads: dict[tuple[object, str | None], bytes] = {}
+        self._nodes: dict[int, bytes] = {}
+        self._keep: list[object] = []
+        # Per framework: the order of group members, and per indicator column its texts.
+        self._plans: dict[int, _Plan] = {}
+
+    def pieces(self, agency_score: AgencyScore, pieces: list[bytes]) -> list[bytes]:
+        """``pieces`` (up to the object's opening brace) followed by the pieces of the
+        result's object, from its first member."""
+        layout = self._layout
+        result = agency_score.result
+        fw, assessment = result.framework, result.assessment
+        plan = self._plans.get(id(fw))
+        if plan is None:
+            plan = self._plans[id(fw)] = _Plan(result, layout)
+            self._keep.append(fw)
+        index, target = result.index, result.target
+        # Integer parts: hashing a Fraction costs a modular inverse.
+        key = (id(fw), index.numerator, index.denominator, target.numerator, target.denominator)
+        summary = self._summaries.get(key)
+        if summary is None:
+            data = _summary(result, self._figures)
+            summary = self._summaries[key] = b"," + layout.members(data)
+        heads = self._heads
+        tail = heads.get((assessment.year, agency_score.source))
+        if tail is None:
+            tail = heads[(assessment.year, agency_score.source)] = b"," + layout.members(
+                {"year": assessment.year, "source": agency_score.source}
+            )
+        steps, track = result.min_steps_to_target, assessment.track
+        plain = not result.assumed and not assessment.opd
+        if plain:
+            rest = self._rests.get((steps, track))
+            if rest is None:
+                rest = self._rests[(steps, track)] = b"," + layout.members(_rest(result))
+        else:
+            rest = b"," + layout.members(_rest(result))
+        pieces += (plan.head, dumps(assessment.agency), tail, plan.framework, summary, rest)
+        nodes = self._nodes
+        for position, empty, opening in plan.groups:
+            tier_nodes = result.tiers[position] if position is not None else ()
+            if not tier_nodes:
+                pieces.append(empty)
+                continue
+            texts = list(map(nodes.get, map(id, tier_nodes)))
+            if None in texts:
+                texts = [self._node(result, node, position) for node in tier_nodes]  # type: ignore[arg-type]
+            pieces += (opening, layout.item_separator.join(texts), layout.list_close)  # type: ignore[arg-type]
+        if plain and plan.columns:
+            values = plan.values(assessment.levels)
+            start = len(pieces)
+            try:
+                pieces += map(getitem, plan.columns, values)
+            except KeyError:  # a value not seen yet in its column
+                del pieces[start:]
+                pieces += map(plan.column_text, range(len(values)), values)
+            pieces.append(layout.list_close)
+        else:
+            pieces.append(b"," + plan.keyed(result))
+        comparison = agency_score.tracks
+        if comparison is not None:
+            extra: dict[str, Any] = {"tracks": tracks_dict(comparison)}
+            effects = track_effects_dict(comparison)
+            if effects is not None:
+                extra["track_effects"] = effects
+            pieces.append(b"," + layout.members(extra))
+        pieces.append(layout.close)
+        return pieces
+
+    def _node(self, result: Result, node: NodeResult, position: int) -> bytes:
+        text = self._nodes.get(id(node))
+        if text is None:
+            tiers = result.framework.group_tiers
+            parent = tiers[position - 1] if position else None
+            data = _node_dict(result, node, tier=tiers[position], parent=parent)
+            text = self._nodes[id(node)] = self._layout.item(data)
+            self._keep.append(node)
+        return text
+
+
+def _rest(result: Result) -> dict[str, Any]:
+    """The fields from ``min_steps_to_target`` to ``track``."""
+    return {
+        "min_steps_to_target": result.min_steps_to_target,
+        "assumed_indicators": list(result.assumed),
+        "assumptions": [_assumption_dict(a) for a in result.assumptions],
+        "track": result.assessment.track,
+    }
+
+
+class _Plan:
+    """What :class:`ResultBytes` keeps per framework: the group members in order (the
+    tiers' keys after ``domains`` and ``aspects``, which are always there, with the
+    position of their tier, ``None`` for an empty one), and each indicator's text."""
+
+    def __init__(self, result: Result, layout: Layout) -> None:
+        self._layout = layout
+        self._result = result  # indicator results from keys need only its framework
+        tiers = result.framework.group_tiers
+        groups: dict[str, int | None] = {"domains": None, "aspects": None}
+        for position, tier in enumerate(tiers):
+            groups[tier.key] = position
+        self.head = layout.member_pad + dumps("agency") + layout.colon
+        """What comes before the agency's name, the first member."""
+        self.framework = b"," + layout.members({"framework": framework_dict(result.framework)})
+        self.groups = [
+            (position, b"," + layout.empty_list(name), b"," + layout.list_open(name))
+            for name, position in groups.items()
+        ]
+        """Per group member: its tier's position (``None``: always empty), its text when
+        empty, and its opening up to the first item."""
+        self.ids = [key[0] for key in result.indicator_keys()]
+        pick = itemgetter(*self.ids) if len(self.ids) > 1 else None
+        self.values: Callable[[dict[str, Value]], tuple[Value, ...]] = (
+            pick if pick is not None else lambda levels: tuple(levels[i] for i in self.ids)
+        )
+        """The values of the indicators in column order."""
+        # Column texts carry what comes before them: the member's opening, or a separator.
+        self.columns: list[dict[Value, bytes]] = [{} for _ in self.ids]
+        self._by_key: dict[IndicatorKey, bytes] = {}
+
+    def column_text(self, position: int, level: Value) -> bytes:
+        """The text of the indicator in column ``position`` at ``level`` (nothing assumed,
+        no OPD), with what comes before it."""
+        column = self.columns[position]
+        text = column.get(level)
+        if text is None:
+            layout = self._layout
+            before = (
+                b"," + layout.list_open("indicators") if position == 0 else layout.item_separator
+            )
+            item = self._text((self.ids[position], level, False, None))
+            text = column[level] = before + item
+        return text
+
+    def keyed(self, result: Result) -> bytes:
+        """The ``indicators`` member of ``result``, from its indicator keys."""
+        layout = self._layout
+        keys = result.indicator_keys()
+        if not keys:
+            return layout.empty_list("indicators")
+        texts = list(map(self._text, keys))
+        return (
+            layout.list_open("indicators") + layout.item_separator.join(texts) + layout.list_close
+        )
+
+    def _text(self, key: IndicatorKey) -> bytes:
+        text = self._by_key.get(key)
+        if text is None:
+            data = _indicator_json(self._result, key)
+            text = self._by_key[key] = self._layout.item(data)
+        return text
 
 
 def tree_rows(agency_score: AgencyScore, lang: Lang, detail: bool) -> list[list[object]]:
