@@ -118,3 +118,33 @@ def test_the_command_is_found_past_global_options(args: list[str], expected: str
     from spbe_cli.cli.app import command_named
 
     assert command_named(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score", "agencies-2021.xlsx"),
+        ("score", "agencies-2021.xlsx", "--format", "csv"),
+        ("score", "agencies-2021.xlsx", "--format", "json"),
+        ("rank", "agencies-2021.xlsx"),
+        ("compare", "pematangsiantar-2021.xlsx", "pematangsiantar-2022.xlsx"),
+    ],
+)
+def test_tables_to_a_pipe_and_data_formats_do_not_import_rich(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """rich draws for a terminal only: a table sent to a pipe or a file is plain text, and
+    JSON or CSV never needed it (stdout and stderr are pipes here)."""
+    examples = Path(__file__).parents[1] / "examples"
+    given = [str(examples / a) if a.endswith(".xlsx") else a for a in args]
+    names = imported(run_main(*given), {"SPBE_CACHE_DIR": str(tmp_path)})
+    assert "python_calamine" in names
+    assert "rich" not in names
+
+
+def test_a_forced_terminal_still_gets_rich(tmp_path: Path) -> None:
+    example = str(Path(__file__).parents[1] / "examples" / "agencies-2021.xlsx")
+    names = imported(
+        run_main("score", example), {"SPBE_CACHE_DIR": str(tmp_path), "FORCE_COLOR": "1"}
+    )
+    assert "rich" in names

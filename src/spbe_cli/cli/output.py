@@ -6,7 +6,6 @@ rich is imported only when a console is first needed, so ``spbe --version`` stay
 
 from __future__ import annotations
 
-import os
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, NoReturn
@@ -16,6 +15,7 @@ import typer
 from spbe_cli import glossary
 from spbe_cli.i18n import Lang, Text, printable
 from spbe_cli.problems import InputError, Problem
+from spbe_cli.render.terminal import is_terminal
 from spbe_cli.render.terminal import stdout_console as stdout_console
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def message(line: str, style: str | None = None) -> None:
     on a terminal, as written elsewhere (a file or pipe gets no colour from rich
     either, and skipping rich saves its import)."""
     line = printable(line)  # a file name that is not UTF-8 shows its bytes as \\xNN
-    if sys.stderr.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+    if is_terminal(sys.stderr):
         stderr_console().print(line, style=style, markup=False)
     else:
         sys.stderr.write(line + "\n")

@@ -7,34 +7,23 @@ computed in :mod:`spbe_cli.ranking`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from fractions import Fraction
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from spbe_cli.framework import Framework
 from spbe_cli.i18n import Lang
 from spbe_cli.ranking import Ranked, YearRanking
-from spbe_cli.render.common import TERMINAL_ROWS, aligned_lines, fmt, style_of
+from spbe_cli.render.common import TERMINAL_ROWS, fmt, style_of
 from spbe_cli.render.rank_data import L, percent, top_values
+from spbe_cli.render.rank_plain import ranking_title, statistics_text, top_codes
 from spbe_cli.render.score import L as TABLE_WORDS
 
 if TYPE_CHECKING:
     from spbe_cli.render.registry import Sink
     from spbe_cli.views.rank import RankView
-
-
-def show(view: RankView, sink: Sink) -> None:
-    """On a terminal the first rows of each year (every row with ``show_all``); to a pipe
-    or a file every row as plain aligned text."""
-    if not sink.is_terminal():
-        sink.people_lines(ranking_plain(view.rankings, sink.lang))
-        return
-    limit = None if sink.show_all else TERMINAL_ROWS
-    sink.console().print(ranking_view(view.rankings, sink.lang, limit))
 
 
 def ranking_view(
@@ -57,16 +46,10 @@ def ranking_view(
     return Group(*parts)
 
 
-def _ranking_title(ranking: YearRanking, lang: Lang) -> str:
-    title = L["rank"].get(lang) + (f" {ranking.year}" if ranking.year is not None else "")
-    title += f" · {ranking.framework.index_label(lang)}"
-    return f"{title} ({ranking.statistics.count} {L['of'].get(lang)} {ranking.total})"
-
-
 def ranking_table(ranking: YearRanking, lang: Lang, limit: int | None = None) -> Table:
     """Rank, agency, year, index, rating and the top tier's indices (D1.. or A1..);
     ``limit`` keeps the first rows and says how many more there are."""
-    table = Table(title=_ranking_title(ranking, lang), title_justify="left", title_style="bold")
+    table = Table(title=ranking_title(ranking, lang), title_justify="left", title_style="bold")
     one_year = ranking.year is not None
     shown = ranking.rows if limit is None else ranking.rows[:limit]
     longest = max((len(r.result.assessment.agency or "") for r in shown), default=0)
@@ -84,38 +67,6 @@ def ranking_table(ranking: YearRanking, lang: Lang, limit: int | None = None) ->
     if rest > 0:
         table.caption = TABLE_WORDS["more"].format(n=rest).get(lang)
     return table
-
-
-def ranking_plain(rankings: Sequence[YearRanking], lang: Lang) -> Iterator[str]:
-    """:func:`ranking_view` as plain aligned text, every row (for a pipe or a file)."""
-    if not rankings:
-        yield L["none"].get(lang) + "\n"
-        return
-    for ranking in rankings:
-        one_year = ranking.year is not None
-        header = [
-            "#",
-            L["agency"].get(lang),
-            *([] if one_year else [L["year"].get(lang)]),
-            L["index"].get(lang),
-            L["rating"].get(lang),
-            *top_codes(ranking.framework),
-        ]
-        rows = [
-            [str(c) for c in (row[:2] + row[3:] if one_year else row)]
-            for row in rankings_cells(ranking, lang)
-        ]
-        yield _ranking_title(ranking, lang) + "\n"
-        yield from aligned_lines(header, rows, left={1, 3 if one_year else 4})
-        counts = [
-            [item.band.label(lang), str(item.count), percent(item.share, lang)]
-            for item in ranking.statistics.bands
-        ]
-        yield "\n"
-        yield from aligned_lines(
-            [L["rating"].get(lang), L["count"].get(lang), L["share"].get(lang)], counts, {0}
-        )
-        yield statistics_line(ranking, lang).plain + "\n\n"
 
 
 def rankings_cells(
@@ -138,12 +89,6 @@ def rankings_cells(
     return rows
 
 
-def top_codes(fw: Framework) -> list[str]:
-    """Column labels of the top tier: ``D1``..``D4`` (SPBE), ``A1``..``A7`` (Pemdi)."""
-    code = fw.group_tiers[0].code if fw.group_tiers else ""
-    return [f"{code}{node.id}" for node in fw.top_level]
-
-
 def statistics_table(ranking: YearRanking, lang: Lang) -> Table:
     """Count and share per rating."""
     table = Table()
@@ -161,13 +106,11 @@ def statistics_table(ranking: YearRanking, lang: Lang) -> Table:
 
 def statistics_line(ranking: YearRanking, lang: Lang) -> RichText:
     """Mean, median and how many reach the target."""
-    stats, fw = ranking.statistics, ranking.framework
-    mean, middle = stats.published(fw, stats.mean), stats.published(fw, stats.median)
-    target = stats.target or fw.target
-    share = percent(Fraction(stats.at_target, stats.count), lang) if stats.count else "-"
-    return RichText(
-        f"{L['mean'].get(lang)} {fmt(mean, 2, lang) if mean is not None else '-'} · "
-        f"{L['median'].get(lang)} {fmt(middle, 2, lang) if middle is not None else '-'} · "
-        f"{L['at_target'].get(lang)} ({fmt(target, 2, lang)}): {stats.at_target} "
-        f"{L['of'].get(lang)} {stats.count} ({share})"
-    )
+    return RichText(statistics_text(ranking, lang))
+
+
+def show(view: RankView, sink: Sink) -> None:
+    """Drawn by rich for a terminal: the first rows of each year (every row with
+    ``show_all``); :mod:`spbe_cli.render.rank_plain` sends a terminal here."""
+    limit = None if sink.show_all else TERMINAL_ROWS
+    sink.console().print(ranking_view(view.rankings, sink.lang, limit))

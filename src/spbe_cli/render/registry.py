@@ -61,16 +61,18 @@ class Sink:
         return stdout_console()
 
     def is_terminal(self) -> bool:
-        """Whether stdout is a terminal as rich sees it (``FORCE_COLOR`` counts): a pipe or
-        a file gets plain aligned text, not a drawn table."""
-        return self.console().is_terminal
+        """Whether stdout is a terminal as rich would judge it (``FORCE_COLOR`` counts), found
+        without importing rich: a pipe or a file gets plain aligned text, not a drawn table."""
+        from spbe_cli.render.terminal import stdout_is_terminal
+
+        return stdout_is_terminal()
 
 
 Renderer = Callable[[Any, Sink], None]
 
 RENDERERS: dict[str, dict[str, str]] = {
     "score": {
-        "table": "spbe_cli.render.score:show",
+        "table": "spbe_cli.render.score_plain:show",
         "json": "spbe_cli.render.score_data:write_json",
         "jsonl": "spbe_cli.render.score_data:write_jsonl",
         "csv": "spbe_cli.render.score_data:write_csv",
@@ -111,7 +113,7 @@ RENDERERS: dict[str, dict[str, str]] = {
         "markdown": "spbe_cli.render.compare_data:write_markdown",
     },
     "rank": {
-        "table": "spbe_cli.render.rank:show",
+        "table": "spbe_cli.render.rank_plain:show",
         "json": "spbe_cli.render.rank_data:write_json",
         "jsonl": "spbe_cli.render.rank_data:write_jsonl",
         "csv": "spbe_cli.render.rank_data:write_csv",

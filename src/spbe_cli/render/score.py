@@ -8,7 +8,7 @@ markup: a name such as ``[bold]x[/bold]`` is printed as written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -21,7 +21,6 @@ from spbe_cli.framework import Tier, format_exact
 from spbe_cli.i18n import Lang, Text, pick
 from spbe_cli.render.common import (
     TERMINAL_ROWS,
-    aligned_lines,
     band_style,
     fmt,
     indicator_name,
@@ -366,47 +365,13 @@ def ranking_summary(view: ScoreView, lang: Lang) -> RichText:
     return RichText(" · ".join(parts), style="dim")
 
 
-def ranking_lines(view: ScoreView, lang: Lang) -> Iterator[str]:
-    """The ranking as plain aligned text, every row (for a pipe or a file: no rich)."""
-    from spbe_cli.render.score_data import SharedText
-
-    ranked = view.ranking
-    fw = ranked[0].result.framework
-    places = fw.rounding.places
-    code = fw.group_tiers[0].code if fw.group_tiers else ""
-    header = [
-        "#",
-        L["agency"].get(lang),
-        L["year"].get(lang),
-        fw.index_label(lang),
-        L["rating"].get(lang),
-        *[f"{code}{n.id}" for n in fw.top_level],
-    ]
-    texts = SharedText(lambda value: fmt(value, places, lang))
-    blank = ["" for _ in fw.top_level]
-    rows = [
-        [
-            str(item.rank),
-            item.result.assessment.agency or "",
-            str(item.result.assessment.year or ""),
-            fmt(item.result.published, places, lang),
-            item.result.band.label(lang),
-            *(texts.each(item.result.top) if item.result.framework is fw else blank),
-        ]
-        for item in ranked
-    ]
-    yield from aligned_lines(header, rows, left={1, 4})
-
-
 def show(view: ScoreView, sink: Sink) -> None:
-    """``--format table``: one agency in full; many as a ranking, drawn on a terminal (the
-    first rows, every row with ``--all``) and as plain aligned text to a pipe or a file."""
+    """``--format table`` drawn by rich: one agency in full, or many as a ranking (the first
+    rows, every row with ``--all``) and a summary line. :mod:`spbe_cli.render.score_plain`
+    sends here what rich draws (a terminal, or one agency anywhere)."""
     lang = sink.lang
     if view.single:
         sink.console().print(agency_view(view.agencies[0], lang, detail=sink.detail, top=sink.top))
-        return
-    if not sink.is_terminal():  # a pipe or a file: every row, plain, fast
-        sink.people_lines(ranking_lines(view, lang))
         return
     console = sink.console()
     console.print(ranking_table(view, lang, None if sink.show_all else TERMINAL_ROWS))
