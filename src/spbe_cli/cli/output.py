@@ -7,7 +7,6 @@ rich is imported only when a console is first needed, so ``spbe --version`` stay
 from __future__ import annotations
 
 import sys
-from functools import cache
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
@@ -15,7 +14,7 @@ import typer
 from spbe_cli import glossary
 from spbe_cli.i18n import Lang, Text, printable
 from spbe_cli.problems import InputError, Problem
-from spbe_cli.render.terminal import is_terminal
+from spbe_cli.render.terminal import console_for, is_terminal
 from spbe_cli.render.terminal import stdout_console as stdout_console
 
 if TYPE_CHECKING:
@@ -27,12 +26,9 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
-@cache
 def stderr_console() -> Console:
-    """The console for messages on stderr."""
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    """The console for messages on stderr (see :func:`console_for`)."""
+    return console_for(stderr=True)
 
 
 def message(line: str, style: str | None = None) -> None:

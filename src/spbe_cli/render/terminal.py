@@ -13,13 +13,33 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+_SETTINGS = ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TERM", "COLUMNS", "LINES")
+"""What rich reads when it makes a console (its colours and width are fixed then)."""
+
+
+def console_for(stderr: bool = False) -> Console:
+    """The console for a stream (stdout for data, ``stderr`` for messages), made once per
+    state of what rich reads from the environment and the stream: a console made while
+    ``FORCE_COLOR`` was set (or stdout a terminal) must not colour a later run in the same
+    process (a test suite, a script that calls the CLI twice)."""
+    stream = sys.stderr if stderr else sys.stdout
+    key = (stderr, is_terminal(stream), *(os.environ.get(name) for name in _SETTINGS))
+    return _console(key)
+
+
 @cache
+def _console(key: tuple[object, ...]) -> Console:
+    from rich.console import Console
+
+    if key[0]:
+        return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
 def stdout_console() -> Console:
     """The console for data (tables) on stdout; ``NO_COLOR`` is honoured by rich, and
     colour is off when stdout is not a terminal."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    return console_for()
 
 
 def is_terminal(stream: object) -> bool:
