@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -27,6 +27,7 @@ from typing import Any
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.framework import Band, Framework, Group, Value
+from spbe_cli.packing import PackedLevels
 from spbe_cli.results import (
     IndicatorKey,
     IndicatorResult,
@@ -218,32 +219,57 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
         target = Fraction(target)
     compiled = compile_framework(framework)
     levels = assessment.levels
-    get = levels.get
     # Keyed by the target's integer parts: hashing ints is far cheaper than a Fraction.
     known = compiled.nodes.get((target.numerator, target.denominator))
     if known is None:
         known = compiled.nodes[(target.numerator, target.denominator)] = _known_nodes(compiled)
-    leaf_known, upper_known, index_known = known
-
+    if levels.__class__ is PackedLevels:
+        packed = levels.packed  # type: ignore[attr-defined]
+        packing = levels.packing  # type: ignore[attr-defined]
+        if packed is not None and packing.compiled is compiled:
+            # every indicator given as a whole level: all sums read from one integer
+            fields = packing.fields(packed)
+            return _result(framework, assessment, target, compiled, known, fields, ())
+    get = levels.get
     # sum(units x value) per group in C; absent indicators count at their default.
     sums: list[int | Fraction] = [
         sum(map(mul, g.units, map(get, g.ids, g.defaults))) for g in compiled.leaf_groups
     ]
-    tiers: list[tuple[NodeResult, ...]] = []
-    if compiled.leaf_specs:
-        tiers.append(_tier(framework, target, compiled.leaf_specs, leaf_known, sums))
-    for groups, specs, dicts in zip(
-        reversed(compiled.upper), reversed(compiled.upper_specs), upper_known, strict=True
-    ):
+    every: list[int | Fraction] = list(sums) if compiled.leaf_specs else []
+    for groups in reversed(compiled.upper):
         sums = [sum(sums[g.start : g.end]) for g in groups]
-        tiers.append(_tier(framework, target, specs, dicts, sums))
-    tiers.reverse()
-    (overall,) = _tier(framework, target, (compiled.index_spec,), index_known, [sum(sums)])
+        every.extend(sums)
+    every.append(sum(sums))
     if levels.keys() >= compiled.ids:
         assumed: tuple[str, ...] = ()
     else:
         missing = compiled.ids - levels.keys()
         assumed = tuple(i.id for i in framework.indicators if i.id in missing)
+    return _result(framework, assessment, target, compiled, known, every, assumed)
+
+
+def _result(
+    framework: Framework,
+    assessment: Assessment,
+    target: Fraction,
+    compiled: CompiledFramework,
+    known: tuple[_Known, list[_Known], _Known],
+    sums: Sequence[int | Fraction],
+    assumed: tuple[str, ...],
+) -> Result:
+    """The result from every group's weighted sum: the leaf tier's, each upper tier's
+    bottom-up, then the index's (the order :class:`~spbe_cli.packing.Packing` uses)."""
+    leaf_known, upper_known, index_known = known
+    tiers: list[tuple[NodeResult, ...]] = []
+    start = len(compiled.leaf_specs)
+    if start:
+        tiers.append(_tier(framework, target, compiled.leaf_specs, leaf_known, sums[:start]))
+    for specs, dicts in zip(reversed(compiled.upper_specs), upper_known, strict=True):
+        end = start + len(specs)
+        tiers.append(_tier(framework, target, specs, dicts, sums[start:end]))
+        start = end
+    tiers.reverse()
+    (overall,) = _tier(framework, target, (compiled.index_spec,), index_known, sums[-1:])
     return Result.made(
         framework,
         assessment,
@@ -274,7 +300,7 @@ def _tier(
     target: Fraction,
     specs: tuple[NodeSpec, ...],
     known: _Known,
-    sums: list[int | Fraction],
+    sums: Sequence[int | Fraction],
 ) -> tuple[NodeResult, ...]:
     """One tier's node results for these weighted sums: looked up in C, made where new."""
     found = tuple(map(dict.get, known, sums))

@@ -9,20 +9,22 @@ refused, both rows named.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
+from operator import getitem, itemgetter
 from typing import Any
 
 from spbe_cli.assessment import Assessment, CellRef
 from spbe_cli.framework import Value
 from spbe_cli.i18n import Text
+from spbe_cli.lazy import LazyDict
+from spbe_cli.packing import PackedLevels, packing_of
 from spbe_cli.problems import Problem
 from spbe_cli.readers.cells import blank, column_letters, compress_ids, id_text, text
 from spbe_cli.readers.sheet import SheetReader
 from spbe_cli.readers.vocabulary import track_name, vocabulary
 
 
-class SourceMap(dict[str, CellRef]):
+class SourceMap(LazyDict):
     """``Assessment.sources`` for a wide row, built on first use.
 
     A wide sheet has a cell per indicator per agency; making a :class:`CellRef` for each
@@ -30,78 +32,17 @@ class SourceMap(dict[str, CellRef]):
     each indicator and fills itself with the real cells the first time it is read.
     """
 
-    __slots__ = ("_pending",)
+    __slots__ = ("_columns", "_file", "_row", "_sheet")
 
     def __init__(self, file: str, sheet: str | None, row: int, columns: dict[str, int]) -> None:
-        # dict.__init__ is not called: the dict starts empty and is filled by _fill().
-        self._pending: tuple[str, str | None, int, dict[str, int]] | None = (
-            file,
-            sheet,
-            row,
-            columns,
-        )
+        self._waiting = True
+        self._file, self._sheet, self._row, self._columns = file, sheet, row, columns
 
-    def _fill(self) -> None:
-        pending = getattr(self, "_pending", None)
-        if pending is None:
-            return
-        self._pending = None
-        file, sheet, row, columns = pending
-        number = str(row + 1)
-        dict.update(
-            self,
-            {
-                key: CellRef(file, sheet, column_letters(col) + number)
-                for key, col in columns.items()
-            },
-        )
-
-    def __eq__(self, other: object) -> bool:
-        self._fill()
-        if isinstance(other, SourceMap):
-            other._fill()
-        return dict.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-
-def _filling(name: str) -> Callable[..., Any]:
-    method = getattr(dict, name)
-
-    def filled(self: SourceMap, *args: Any, **kwargs: Any) -> Any:
-        self._fill()
-        return method(self, *args, **kwargs)
-
-    filled.__name__ = name
-    return filled
-
-
-for _name in (
-    "__getitem__",
-    "__contains__",
-    "__iter__",
-    "__len__",
-    "__repr__",
-    "__reversed__",
-    "__or__",
-    "__ror__",
-    "__ior__",
-    "__setitem__",
-    "__delitem__",
-    "__reduce_ex__",
-    "get",
-    "keys",
-    "values",
-    "items",
-    "copy",
-    "pop",
-    "popitem",
-    "setdefault",
-    "update",
-    "clear",
-):
-    setattr(SourceMap, _name, _filling(_name))
+    def _items(self) -> Iterable[tuple[str, CellRef]]:
+        number = str(self._row + 1)
+        file, sheet = self._file, self._sheet
+        for key, col in self._columns.items():
+            yield key, CellRef(file, sheet, column_letters(col) + number)
 
 
 def agency_key(agency: str | None) -> str:
@@ -176,6 +117,8 @@ class WideReader(SheetReader):
         self._column_ids = frozenset(ids)
         getter = itemgetter(*cols) if len(cols) > 1 else (lambda row: (row[cols[0]],))
         fast_value = self.fast_levels.__getitem__
+        packing = packing_of(self.fw) if len(ids) == len(self.fw.indicators) else None
+        tables = packing.tables(ids, self.fast_levels) if packing is not None else None
         agency_letters = column_letters(agency_col)
         years: dict[Any, int | None] = {}
         source, sheet, rows = self.source, self.sheet, self.rows
@@ -189,9 +132,14 @@ class WideReader(SheetReader):
             if not agency and not self._agency_blank(values, row_index, agency_col):
                 continue
             row_track = self._track_of(row, row_index, track_col)
+            levels: dict[str, Value]
             try:
                 # KeyError when a value is not a usual cell value
-                levels: dict[str, Value] = dict(zip(ids, map(fast_value, values), strict=True))
+                if tables is not None and packing is not None:  # every group's sum in one int
+                    packed = sum(map(getitem, tables, values))
+                    levels = PackedLevels(ids, values, fast_value, packed, packing)
+                else:
+                    levels = dict(zip(ids, map(fast_value, values), strict=True))
                 if bool in set(map(type, values)):  # True == 1.0 as a dict key
                     raise KeyError
             except KeyError:

@@ -1,0 +1,150 @@
+"""Whole levels packed into one integer: every group's weighted sum of a row in one C-level
+``sum``.
+
+A framework's groups (every tier, and the index itself) each get a field of bits in one
+Python integer. An indicator at level ``v`` adds ``units x v`` to the field of every group
+above it and to the index's field, so a single integer sum over a row's indicators holds
+every group's exact weighted sum (:mod:`spbe_cli.engine` counts in the same integer weight
+units). The fields are wide enough that no sum can carry into the next one, and values are
+never negative, so reading a field back is a shift and a mask: exact, not approximate.
+
+A reader that meets a row of whole levels (the usual national file) looks each cell up in
+a per-column table (:meth:`Packing.tables`) and keeps the sum with the row's levels in a
+:class:`PackedLevels`; the engine scores such a row from the fields without building the
+levels at all. Anything else (decimals, blanks, a column missing) is read and scored the
+general way; both give the same result objects (a property test holds them equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spbe_cli.lazy import LazyDict
+
+if TYPE_CHECKING:
+    from spbe_cli.engine import CompiledFramework
+    from spbe_cli.framework import Framework, Value
+
+
+@dataclass(frozen=True, slots=True)
+class Packing:
+    """Where each group's sum lies in a packed integer, and what each indicator adds.
+
+    ``offsets`` are in the order the engine walks the groups: the leaf groups, then each
+    upper tier bottom-up, then the index; ``mask`` reads one field back.
+    """
+
+    compiled: CompiledFramework
+    offsets: tuple[int, ...]
+    mask: int
+    adds: Mapping[str, int]
+    """Per indicator id: what one level adds to the packed integer."""
+    leaf_count: int
+    upper_counts: tuple[int, ...]
+
+    def fields(self, packed: int) -> list[int]:
+        """Every group's weighted sum, in :attr:`offsets` order."""
+        mask = self.mask
+        return [(packed >> offset) & mask for offset in self.offsets]
+
+    def tables(self, ids: Sequence[str], levels: Mapping[Any, Value]) -> list[dict[Any, int]]:
+        """Per column (indicator ``ids``, in column order): raw cell value -> what it adds,
+        for every raw value ``levels`` reads as a whole level."""
+        made = []
+        for key in ids:
+            add = self.adds[key]
+            made.append({raw: add * level for raw, level in levels.items()})
+        return made
+
+
+_PACKINGS: dict[int, Packing | None] = {}
+
+
+def packing_of(framework: Framework) -> Packing | None:
+    """:func:`packing_for` the framework's compiled weights."""
+    from spbe_cli.engine import compile_framework
+
+    return packing_for(compile_framework(framework))
+
+
+def packing_for(compiled: CompiledFramework) -> Packing | None:
+    """The packing of a compiled framework (cached); ``None`` when its scale allows a value
+    below 0 (a negative addend would borrow across fields)."""
+    key = id(compiled)
+    if key in _PACKINGS:
+        found = _PACKINGS[key]
+        if found is None or found.compiled is compiled:
+            return found
+    _PACKINGS[key] = made = _pack(compiled)
+    return made
+
+
+def _pack(compiled: CompiledFramework) -> Packing | None:
+    scale = compiled.framework.scale
+    if scale.min < 0:
+        return None
+    width = (compiled.total_units * scale.max).bit_length() + 1
+    leaves = compiled.leaf_groups if compiled.leaf_specs else ()
+    upper = tuple(reversed(compiled.upper))
+    count = len(leaves) + sum(len(groups) for groups in upper) + 1
+    offsets = tuple(width * k for k in range(count))
+    # Which field each leaf group's sum also goes to, tier by tier up to the index.
+    above: list[int] = [0] * len(leaves)  # field bits a leaf group's units go to
+    for position in range(len(leaves)):
+        above[position] = 1 << offsets[position]
+    below = list(range(len(leaves)))  # per leaf group: its node in the current tier
+    first = len(leaves)
+    for groups in upper:
+        parent_of = {}
+        for number, group in enumerate(groups):
+            for child in range(group.start, group.end):
+                parent_of[child] = number
+        for leaf, node in enumerate(below):
+            below[leaf] = parent_of[node]
+            above[leaf] |= 1 << offsets[first + below[leaf]]
+        first += len(groups)
+    index_bit = 1 << offsets[-1]
+    adds: dict[str, int] = {}
+    for position, group in enumerate(compiled.leaf_groups):
+        bits = (above[position] if leaves else 0) | index_bit
+        for key, units in zip(group.ids, group.units, strict=True):
+            adds[key] = units * bits
+    return Packing(
+        compiled,
+        offsets,
+        (1 << width) - 1,
+        adds,
+        len(leaves),
+        tuple(len(groups) for groups in upper),
+    )
+
+
+class PackedLevels(LazyDict):
+    """The levels of a row of whole levels, made on first use, with their packed sums.
+
+    ``packed`` (every group's weighted sum, see :class:`Packing`) holds only while the
+    levels are unchanged: any change drops it, and the engine then scores the dict.
+    """
+
+    __slots__ = ("_ids", "_read", "_values", "packed", "packing")
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        values: Sequence[Any],
+        read: Callable[[Any], Value],
+        packed: int,
+        packing: Packing,
+    ) -> None:
+        self._waiting = True
+        self._ids, self._values, self._read = ids, values, read
+        self.packed: int | None = packed
+        self.packing = packing
+
+    def _items(self) -> Iterable[tuple[str, Value]]:
+        return zip(self._ids, map(self._read, self._values), strict=True)
+
+    def _changed(self) -> None:
+        self.packed = None
