@@ -224,8 +224,8 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     if known is None:
         known = compiled.nodes[(target.numerator, target.denominator)] = _known_nodes(compiled)
     if levels.__class__ is PackedLevels:
-        packed = levels.packed  # type: ignore[attr-defined]
-        packing = levels.packing  # type: ignore[attr-defined]
+        packed = levels.packed
+        packing = levels.packing
         if packed is not None and packing.compiled is compiled:
             # every indicator given as a whole level: all sums read from one integer
             fields = packing.fields(packed)

@@ -51,11 +51,12 @@ class Packing:
 
     def tables(self, ids: Sequence[str], levels: Mapping[Any, Value]) -> list[dict[Any, int]]:
         """Per column (indicator ``ids``, in column order): raw cell value -> what it adds,
-        for every raw value ``levels`` reads as a whole level."""
+        for every raw value ``levels`` reads as a whole level (a row holding any other
+        value misses the table: the reader reads it the general way)."""
         made = []
         for key in ids:
             add = self.adds[key]
-            made.append({raw: add * level for raw, level in levels.items()})
+            made.append({raw: add * v for raw, v in levels.items() if isinstance(v, int)})
         return made
 
 
@@ -97,9 +98,9 @@ def _pack(compiled: CompiledFramework) -> Packing | None:
     below = list(range(len(leaves)))  # per leaf group: its node in the current tier
     first = len(leaves)
     for groups in upper:
-        parent_of = {}
-        for number, group in enumerate(groups):
-            for child in range(group.start, group.end):
+        parent_of: dict[int, int] = {}
+        for number, upper_group in enumerate(groups):
+            for child in range(upper_group.start, upper_group.end):
                 parent_of[child] = number
         for leaf, node in enumerate(below):
             below[leaf] = parent_of[node]
