@@ -53,6 +53,14 @@ class Assessment:
     evidence: dict[str, str] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)
 
+    def plain_levels(self) -> dict[str, Value]:
+        """:attr:`levels` as a plain dict, for reading many of them: a row the reader kept
+        lazily (:class:`~spbe_cli.packing.PackedLevels`) is made into one, once."""
+        levels = self.levels
+        if levels.__class__ is not dict:
+            levels = self.levels = dict(levels)
+        return levels
+
     @property
     def label(self) -> str:
         """``agency year`` for messages and tables (either part may be missing)."""

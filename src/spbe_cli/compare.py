@@ -209,7 +209,7 @@ class Step:
     @cached_property
     def _moves(self) -> tuple[tuple[IndicatorChange, ...], tuple[IndicatorChange, ...]]:
         before, after = self.before.result.assessment, self.after.result.assessment
-        old_levels, new_levels = before.levels, after.levels
+        old_levels, new_levels = before.plain_levels(), after.plain_levels()
         if old_levels == new_levels:
             return (), ()
         fa, fb = self.before.framework, self.after.framework

@@ -67,7 +67,7 @@ class CompiledFramework:
     total_units: int
     ids: frozenset[str]
     index_spec: NodeSpec
-    nodes: dict[tuple[int, int], tuple[Any, Any, Any]] = field(default_factory=dict)
+    nodes: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
     """Node results by target, then tier and node, then weighted sum (see
     :func:`_known_nodes`): they are immutable, and agencies share them (a group has only a
     few dozen possible sums)."""
@@ -78,6 +78,11 @@ class CompiledFramework:
     leaf_specs: tuple[NodeSpec, ...] = ()
     """The leaf groups' specs (none when indicators sit right under the index)."""
     upper_specs: tuple[tuple[NodeSpec, ...], ...] = ()
+    sum_specs: tuple[NodeSpec, ...] = ()
+    """Every group's spec in the order of the sums :func:`_result` takes: the leaf tier,
+    each upper tier bottom-up, the index."""
+    tier_spans: tuple[tuple[int, int], ...] = ()
+    """Where each tier's nodes lie in :attr:`sum_specs`, top tier first."""
     """The specs of each tier in ``upper``."""
     own: tuple[tuple[str, int, Value], ...] = ()
     """The indicators an office raises itself (not external): id, units, default value."""
@@ -158,6 +163,13 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         (unit, tuple(k for k, _ in pairs), tuple(d for _, d in pairs))
         for unit, pairs in by_unit.items()
     )
+    leaf_specs = tuple(g.spec for g in leaf_groups if g.spec is not None)
+    upper_specs = tuple(tuple(g.spec for g in groups) for groups in upper)
+    bottom_up = [leaf_specs, *reversed(upper_specs)] if leaf_specs else []
+    spans, start = [], 0
+    for specs in bottom_up:
+        spans.append((start, start + len(specs)))
+        start += len(specs)
     compiled = CompiledFramework(
         framework,
         scale,
@@ -169,8 +181,10 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         order=tuple(i.id for i in framework.indicators),
         own=own,
         own_by_unit=own_by_unit,
-        leaf_specs=tuple(g.spec for g in leaf_groups if g.spec is not None),
-        upper_specs=tuple(tuple(g.spec for g in groups) for groups in upper),
+        leaf_specs=leaf_specs,
+        upper_specs=upper_specs,
+        sum_specs=tuple(spec for specs in bottom_up for spec in specs) + (whole,),
+        tier_spans=tuple(reversed(spans)),
     )
     _COMPILED[id(framework)] = compiled
     return compiled
@@ -253,23 +267,22 @@ def _result(
     assessment: Assessment,
     target: Fraction,
     compiled: CompiledFramework,
-    known: tuple[_Known, list[_Known], _Known],
+    known: _Known,
     sums: Sequence[int | Fraction],
     assumed: tuple[str, ...],
 ) -> Result:
     """The result from every group's weighted sum: the leaf tier's, each upper tier's
-    bottom-up, then the index's (the order :class:`~spbe_cli.packing.Packing` uses)."""
-    leaf_known, upper_known, index_known = known
-    tiers: list[tuple[NodeResult, ...]] = []
-    start = len(compiled.leaf_specs)
-    if start:
-        tiers.append(_tier(framework, target, compiled.leaf_specs, leaf_known, sums[:start]))
-    for specs, dicts in zip(reversed(compiled.upper_specs), upper_known, strict=True):
-        end = start + len(specs)
-        tiers.append(_tier(framework, target, specs, dicts, sums[start:end]))
-        start = end
-    tiers.reverse()
-    (overall,) = _tier(framework, target, (compiled.index_spec,), index_known, sums[-1:])
+    bottom-up, then the index's (the order :class:`~spbe_cli.packing.Packing` uses). The
+    node results are looked up in one C-level pass and made only where new."""
+    found = tuple(map(dict.get, known, sums))
+    if not all(found):
+        made = []
+        for spec, cache, weighted, node in zip(compiled.sum_specs, known, sums, found, strict=True):
+            if node is None:
+                node = cache[weighted] = _node(framework, spec, weighted, target)
+            made.append(node)
+        found = tuple(made)
+    overall: NodeResult = found[-1]  # type: ignore[assignment]
     return Result.made(
         framework,
         assessment,
@@ -277,7 +290,7 @@ def _result(
         overall.published,
         overall.band,
         target,
-        tuple(tiers),
+        tuple(found[start:end] for start, end in compiled.tier_spans),  # type: ignore[misc]
         assumed,
     )
 
@@ -285,33 +298,10 @@ def _result(
 _Known = list[dict[int | Fraction, NodeResult]]
 
 
-def _known_nodes(compiled: CompiledFramework) -> tuple[_Known, list[_Known], _Known]:
-    """Empty node-result caches for one target: the leaf tier's, each upper tier's (in the
-    order :func:`score` walks them, bottom-up) and the index's, one dict per node."""
-    return (
-        [{} for _ in compiled.leaf_specs],
-        [[{} for _ in specs] for specs in reversed(compiled.upper_specs)],
-        [{}],
-    )
-
-
-def _tier(
-    framework: Framework,
-    target: Fraction,
-    specs: tuple[NodeSpec, ...],
-    known: _Known,
-    sums: Sequence[int | Fraction],
-) -> tuple[NodeResult, ...]:
-    """One tier's node results for these weighted sums: looked up in C, made where new."""
-    found = tuple(map(dict.get, known, sums))
-    if all(found):
-        return found  # type: ignore[return-value]
-    made = []
-    for spec, cache, weighted, node in zip(specs, known, sums, found, strict=True):
-        if node is None:
-            node = cache[weighted] = _node(framework, spec, weighted, target)
-        made.append(node)
-    return tuple(made)
+def _known_nodes(compiled: CompiledFramework) -> _Known:
+    """Empty node-result caches for one target, one dict per group in the order of the
+    sums :func:`_result` takes."""
+    return [{} for _ in compiled.sum_specs]
 
 
 def score_many(
@@ -384,7 +374,7 @@ def fewest_steps(result: Result, target: Fraction) -> int | None:
     if need <= 0:
         return 0
     top = result.framework.scale.max
-    get = result.assessment.levels.get
+    get = result.assessment.plain_levels().get
     counts = _whole_steps(compiled, get, top)
     if counts is None:
         counts = _steps(compiled, get, top)

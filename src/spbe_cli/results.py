@@ -244,7 +244,7 @@ class Result:
         """What identifies each indicator's result, in framework order: (id, value scored,
         assumed, OPD). Agencies with equal keys share the result (and its output)."""
         framework = self.framework
-        levels = self.assessment.levels
+        levels = self.assessment.plain_levels()
         opd = self.assessment.opd
         from spbe_cli.engine import compile_framework
 

@@ -355,7 +355,7 @@ class ResultBytes:
                 texts = [self._node(result, node, position) for node in tier_nodes]  # type: ignore[arg-type]
             pieces += (opening, layout.item_separator.join(texts), layout.list_close)  # type: ignore[arg-type]
         if plain and plan.columns:
-            values = plan.values(assessment.levels)
+            values = plan.values(assessment.plain_levels())
             start = len(pieces)
             try:
                 pieces += map(getitem, plan.columns, values)
