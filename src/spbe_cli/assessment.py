@@ -58,7 +58,8 @@ class Assessment:
         lazily (:class:`~spbe_cli.packing.PackedLevels`) is made into one, once."""
         levels = self.levels
         if levels.__class__ is not dict:
-            levels = self.levels = dict(levels)
+            plain = getattr(levels, "plain", None)
+            levels = self.levels = plain() if plain is not None else dict(levels)
         return levels
 
     @property

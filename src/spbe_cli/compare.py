@@ -418,18 +418,42 @@ def _one_framework_rows(fw: Framework, points: Sequence[Point]) -> Iterable[Row]
             found = changes[key] = Change("compared", b.published - a.published)
         return found
 
+    made = _made_rows(fw)
     tiers = [[n for tier in p.result.tiers for n in tier] for p in points]
-    for (node, key, code), results in zip(_layout(fw), zip(*tiers, strict=True), strict=True):
-        yield Row(
-            key[1],
-            node.id,
-            node.name,
-            node.name_en,
-            tuple(map(value, results)),
-            tuple(itertools.starmap(change, itertools.pairwise(results))),
-            code,
-            key[0],
-        )
+    layout = _layout(fw)
+    for position, results in enumerate(zip(*tiers, strict=True)):
+        # Agencies share node results (the engine's caches), so they share rows: a row is
+        # made once per group and node results, which the cache keeps alive with it.
+        key = (position, *map(id, results))
+        found = made.get(key)
+        if found is None:
+            node, where, code = layout[position]
+            row = Row(
+                where[1],
+                node.id,
+                node.name,
+                node.name_en,
+                tuple(map(value, results)),
+                tuple(itertools.starmap(change, itertools.pairwise(results))),
+                code,
+                where[0],
+            )
+            found = made[key] = (row, results)
+        yield found[0]
+
+
+_MADE_ROWS: dict[int, tuple[Framework, dict[tuple[int, ...], tuple[Row, object]]]] = {}
+
+
+def _made_rows(fw: Framework) -> dict[tuple[int, ...], tuple[Row, object]]:
+    """The group rows made so far under ``fw``, by position and node results' ids (with
+    the node results, so their ids stay theirs); emptied past 200,000."""
+    cached = _MADE_ROWS.get(id(fw))
+    if cached is None or cached[0] is not fw:
+        cached = _MADE_ROWS[id(fw)] = (fw, {})
+    if len(cached[1]) > 200_000:
+        cached[1].clear()
+    return cached[1]
 
 
 def _index_row(points: Sequence[Point]) -> Row:

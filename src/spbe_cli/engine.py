@@ -183,7 +183,7 @@ def compile_framework(framework: Framework) -> CompiledFramework:
         own_by_unit=own_by_unit,
         leaf_specs=leaf_specs,
         upper_specs=upper_specs,
-        sum_specs=tuple(spec for specs in bottom_up for spec in specs) + (whole,),
+        sum_specs=(*(spec for specs in bottom_up for spec in specs), whole),
         tier_spans=tuple(reversed(spans)),
     )
     _COMPILED[id(framework)] = compiled

@@ -31,6 +31,13 @@ class LazyDict(dict[Any, Any]):
             self._waiting = False
             dict.update(self, self._items())
 
+    def plain(self) -> dict[Any, Any]:
+        """The items as a plain dict (made straight from :meth:`_items` if not yet filled;
+        ``dict(lazy)`` would call a Python-level ``__getitem__`` per key)."""
+        if getattr(self, "_waiting", False):
+            return dict(self._items())
+        return dict.copy(self)
+
     def __eq__(self, other: object) -> bool:
         self._fill()
         if isinstance(other, LazyDict):

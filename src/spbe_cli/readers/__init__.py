@@ -128,12 +128,14 @@ def read_assessments(
                 else:
                     assert isinstance(reader, WideReader)
                     found = reader.read(agency, year, asked, subset)
+                columns = reader.track_columns
                 for assessment in found:
                     if assessment.year is None:
                         assessment.year = year_hint
-                    if not assessment.columns:
-                        assessment.columns = dict(reader.track_columns)
-                    assessment.opd = fold_opds(assessment.opd)
+                    if columns and not assessment.columns:
+                        assessment.columns = dict(columns)
+                    if assessment.opd:
+                        assessment.opd = fold_opds(assessment.opd)
                 problems.extend(reader.problems)
                 if reader.problems and choice.origin == "year":
                     problems.extend(_year_hint(choice, rows, header, pool, source))

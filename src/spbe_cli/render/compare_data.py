@@ -137,7 +137,20 @@ def _value_number(value: Decimal | None) -> float | int | None:
     return None if value is None else number(value)
 
 
+_ROW_DICTS: dict[int, tuple[Row, dict[str, Any]]] = {}
+"""Dicts of rows by the row's id, kept with the row: agencies share rows (read-only)."""
+
+
 def _row_dict(row: Row) -> dict[str, Any]:
+    found = _ROW_DICTS.get(id(row))
+    if found is None or found[0] is not row:
+        if len(_ROW_DICTS) > 100_000:
+            _ROW_DICTS.clear()
+        found = _ROW_DICTS[id(row)] = (row, _new_row_dict(row))
+    return found[1]
+
+
+def _new_row_dict(row: Row) -> dict[str, Any]:
     values = row.values
     return {
         "kind": row.kind,

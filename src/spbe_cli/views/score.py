@@ -20,6 +20,14 @@ class AgencyScore:
     result: Result
     source: str | None = None
 
+    @classmethod
+    def made(cls, result: Result, source: str | None = None) -> AgencyScore:
+        """As the constructor, without a frozen dataclass's ``object.__setattr__`` per
+        field (a national file makes 10,000 of them)."""
+        made = object.__new__(cls)
+        made.__dict__.update(result=result, source=source)
+        return made
+
     @cached_property
     def tracks(self) -> TrackComparison | None:
         """Every track scored and where they differ, when the file holds two or more."""
@@ -63,4 +71,5 @@ class ScoreView:
 def score_view(results: Sequence[Result], sources: Sequence[str | None] | None = None) -> ScoreView:
     """The view of ``results`` (read from ``sources``, if given)."""
     named = list(sources) if sources is not None else [None] * len(results)
-    return ScoreView(tuple(AgencyScore(r, s) for r, s in zip(results, named, strict=True)))
+    made = AgencyScore.made
+    return ScoreView(tuple([made(r, s) for r, s in zip(results, named, strict=True)]))
