@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.engine import score
@@ -158,3 +160,16 @@ def test_filters(agencies: list[Result], expression: str, expected: set[str]) ->
 def test_bad_filters(bad: str) -> None:
     with pytest.raises(FilterError):
         parse_filter(bad)
+
+
+@given(
+    st.lists(
+        st.fractions(min_value=0, max_value=5, max_denominator=10_000).map(Fraction),
+        max_size=60,
+    )
+)
+def test_exact_sum_is_the_plain_fraction_sum(values: list[Fraction]) -> None:
+    from spbe_cli.ranking import exact_sum
+
+    assert exact_sum(values) == sum(values, Fraction(0))
+    assert exact_sum(values[:1] * 7) == 7 * (values[0] if values else 0)

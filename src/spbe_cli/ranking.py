@@ -133,7 +133,7 @@ def statistics(
     """Count, exact mean and median, ratings with shares, and how many reach the target."""
     count = len(results)
     indices = [r.index for r in results]
-    mean = sum(indices, Fraction(0)) / count if count else None
+    mean = exact_sum(indices) / count if count else None
     tally = {band.name: 0 for band in framework.bands}
     for result in results:
         tally[result.band.name] = tally.get(result.band.name, 0) + 1
@@ -142,8 +142,29 @@ def statistics(
         for b in framework.bands
     )
     goal = target if target is not None else (results[0].target if results else framework.target)
-    reached = sum(1 for r in results if framework.rating_value(r.index) >= goal)
+    # Agencies with equal sums share their index object (the engine's node results): each
+    # distinct one is judged once.
+    judged: dict[int, tuple[Fraction, bool]] = {}
+    reached = 0
+    for index in indices:
+        found = judged.get(id(index))
+        if found is None:
+            found = judged[id(index)] = (index, framework.rating_value(index) >= goal)
+        reached += found[1]
     return Statistics(count, mean, median(indices), bands, reached, goal)
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The exact sum of ``values``, adding integer numerators per denominator (indices
+    share a few denominators) and making a Fraction once per denominator."""
+    by_denominator: dict[int, int] = {}
+    for value in values:
+        denominator = value.denominator
+        by_denominator[denominator] = by_denominator.get(denominator, 0) + value.numerator
+    return sum(
+        (Fraction(total, denominator) for denominator, total in by_denominator.items()),
+        Fraction(0),
+    )
 
 
 def rank_by_year(
