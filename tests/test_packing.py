@@ -37,7 +37,7 @@ def _packed(fw: Framework, levels: dict[str, int]) -> PackedLevels:
     tables = packing.tables(ids, raw)
     values = [float(levels[key]) for key in ids]
     packed = sum(table[value] for table, value in zip(tables, values, strict=True))
-    return PackedLevels(ids, values, raw.__getitem__, packed, packing)
+    return PackedLevels(ids, packing.levels(ids), packed, packing)
 
 
 def _same(one: Result, other: Result) -> None:

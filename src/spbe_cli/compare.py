@@ -418,12 +418,13 @@ def _one_framework_rows(fw: Framework, points: Sequence[Point]) -> Iterable[Row]
             found = changes[key] = Change("compared", b.published - a.published)
         return found
 
-    made = _made_rows(fw)
+    # Agencies share node results (the engine's caches), so over a few years they share
+    # rows: such a row is made once per group and node results (kept alive with it). Over
+    # many years hardly two agencies share one; those rows are made as they come.
+    made = _made_rows(fw) if len(points) <= SHARED_YEARS else {}
     tiers = [[n for tier in p.result.tiers for n in tier] for p in points]
     layout = _layout(fw)
     for position, results in enumerate(zip(*tiers, strict=True)):
-        # Agencies share node results (the engine's caches), so they share rows: a row is
-        # made once per group and node results, which the cache keeps alive with it.
         key = (position, *map(id, results))
         found = made.get(key)
         if found is None:
@@ -442,6 +443,8 @@ def _one_framework_rows(fw: Framework, points: Sequence[Point]) -> Iterable[Row]
         yield found[0]
 
 
+SHARED_YEARS = 3
+"""Series of at most this many years share their group rows (see _one_framework_rows)."""
 _MADE_ROWS: dict[int, tuple[Framework, dict[tuple[int, ...], tuple[Row, object]]]] = {}
 
 

@@ -17,7 +17,7 @@ general way; both give the same result objects (a property test holds them equal
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,9 +40,13 @@ class Packing:
     offsets: tuple[int, ...]
     mask: int
     adds: Mapping[str, int]
-    """Per indicator id: what one level adds to the packed integer."""
+    """Per indicator id: what one level adds to the group fields."""
     leaf_count: int
     upper_counts: tuple[int, ...]
+    level_at: Mapping[str, int]
+    """Per indicator id: where its own level lies (above every group field), so the row's
+    levels can be read back from the integer alone."""
+    level_mask: int
 
     def fields(self, packed: int) -> list[int]:
         """Every group's weighted sum, in :attr:`offsets` order."""
@@ -55,9 +59,15 @@ class Packing:
         value misses the table: the reader reads it the general way)."""
         made = []
         for key in ids:
-            add = self.adds[key]
-            made.append({raw: add * v for raw, v in levels.items() if isinstance(v, int)})
+            add, at = self.adds[key], self.level_at[key]
+            made.append(
+                {raw: add * v + (v << at) for raw, v in levels.items() if isinstance(v, int)}
+            )
         return made
+
+    def levels(self, ids: Sequence[str]) -> tuple[int, ...]:
+        """Where the levels of ``ids`` lie (see :class:`PackedLevels`)."""
+        return tuple(self.level_at[key] for key in ids)
 
 
 _PACKINGS: dict[int, Packing | None] = {}
@@ -106,6 +116,10 @@ def _pack(compiled: CompiledFramework) -> Packing | None:
             below[leaf] = parent_of[node]
             above[leaf] |= 1 << offsets[first + below[leaf]]
         first += len(groups)
+    level_bits = scale.max.bit_length()
+    level_at = {
+        key: width * count + level_bits * position for position, key in enumerate(compiled.order)
+    }
     index_bit = 1 << offsets[-1]
     adds: dict[str, int] = {}
     for position, group in enumerate(compiled.leaf_groups):
@@ -119,33 +133,32 @@ def _pack(compiled: CompiledFramework) -> Packing | None:
         adds,
         len(leaves),
         tuple(len(groups) for groups in upper),
+        level_at,
+        (1 << level_bits) - 1,
     )
 
 
 class PackedLevels(LazyDict):
-    """The levels of a row of whole levels, made on first use, with their packed sums.
+    """The levels of a row of whole levels, read back from its packed integer on first use.
 
-    ``packed`` (every group's weighted sum, see :class:`Packing`) holds only while the
-    levels are unchanged: any change drops it, and the engine then scores the dict.
+    ``packed`` (every group's weighted sum and every level, see :class:`Packing`) is kept
+    for scoring only while the levels are unchanged: any change drops it, and the engine
+    then scores the dict. The row holds one integer, not its cells.
     """
 
-    __slots__ = ("_ids", "_read", "_values", "packed", "packing")
+    __slots__ = ("_at", "_ids", "_row", "packed", "packing")
 
     def __init__(
-        self,
-        ids: Sequence[str],
-        values: Sequence[Any],
-        read: Callable[[Any], Value],
-        packed: int,
-        packing: Packing,
+        self, ids: Sequence[str], at: Sequence[int], packed: int, packing: Packing
     ) -> None:
         self._waiting = True
-        self._ids, self._values, self._read = ids, values, read
+        self._ids, self._at, self._row = ids, at, packed
         self.packed: int | None = packed
         self.packing = packing
 
     def _items(self) -> Iterable[tuple[str, Value]]:
-        return zip(self._ids, map(self._read, self._values), strict=True)
+        row, mask = self._row, self.packing.level_mask
+        return zip(self._ids, [(row >> at) & mask for at in self._at], strict=True)
 
     def _changed(self) -> None:
         self.packed = None

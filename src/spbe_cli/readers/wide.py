@@ -119,6 +119,7 @@ class WideReader(SheetReader):
         fast_value = self.fast_levels.__getitem__
         packing = packing_of(self.fw) if len(ids) == len(self.fw.indicators) else None
         tables = packing.tables(ids, self.fast_levels) if packing is not None else None
+        level_at = packing.levels(ids) if packing is not None else ()
         agency_letters = column_letters(agency_col)
         years: dict[Any, int | None] = {}
         source, sheet, rows = self.source, self.sheet, self.rows
@@ -137,7 +138,7 @@ class WideReader(SheetReader):
                 # KeyError when a value is not a usual cell value
                 if tables is not None and packing is not None:  # every group's sum in one int
                     packed = sum(map(getitem, tables, values))
-                    levels = PackedLevels(ids, values, fast_value, packed, packing)
+                    levels = PackedLevels(ids, level_at, packed, packing)
                 else:
                     levels = dict(zip(ids, map(fast_value, values), strict=True))
                 if bool in set(map(type, values)):  # True == 1.0 as a dict key

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from spbe_cli import glossary
 from spbe_cli.compare import (
+    SHARED_YEARS,
     Change,
     Comparison,
     IndicatorChange,
@@ -142,6 +143,8 @@ _ROW_DICTS: dict[int, tuple[Row, dict[str, Any]]] = {}
 
 
 def _row_dict(row: Row) -> dict[str, Any]:
+    if len(row.values) > SHARED_YEARS:  # a row of many years is not shared
+        return _new_row_dict(row)
     found = _ROW_DICTS.get(id(row))
     if found is None or found[0] is not row:
         if len(_ROW_DICTS) > 100_000:
