@@ -188,3 +188,19 @@ def test_commands_write_the_same_bytes_without_the_packed_path(
     assert packed.exit_code == general.exit_code == 0, packed.output
     assert packed.stdout_bytes == general.stdout_bytes
     assert len(packed.stdout_bytes) > 1000
+
+
+@given(
+    framework_levels(), st.sampled_from([Fraction(5, 2), Fraction(13, 5), Fraction(4), Fraction(5)])
+)
+@settings(max_examples=200, deadline=None)
+def test_fewest_steps_of_a_packed_row_are_those_of_its_levels(
+    case: tuple[Framework, dict[str, int]], target: Fraction
+) -> None:
+    fw, levels = case
+    if target > fw.scale.max:
+        target = Fraction(fw.scale.max)
+    packed = score(Assessment(_packed(fw, levels)), fw, target)
+    plain = score(Assessment(dict(levels)), fw, target)
+    assert packed.assessment.levels.__class__ is PackedLevels
+    assert packed.min_steps_to_target == plain.min_steps_to_target

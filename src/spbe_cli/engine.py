@@ -27,7 +27,7 @@ from typing import Any
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.framework import Band, Framework, Group, Value
-from spbe_cli.packing import PackedLevels
+from spbe_cli.packing import packed_row
 from spbe_cli.results import (
     IndicatorKey,
     IndicatorResult,
@@ -237,13 +237,9 @@ def score(assessment: Assessment, framework: Framework, target: Fraction | None 
     known = compiled.nodes.get((target.numerator, target.denominator))
     if known is None:
         known = compiled.nodes[(target.numerator, target.denominator)] = _known_nodes(compiled)
-    if levels.__class__ is PackedLevels:
-        packed = levels.packed
-        packing = levels.packing
-        if packed is not None and packing.compiled is compiled:
-            # every indicator given as a whole level: all sums read from one integer
-            fields = packing.fields(packed)
-            return _result(framework, assessment, target, compiled, known, fields, ())
+    row = packed_row(levels, compiled)
+    if row is not None:  # every indicator given as a whole level: all sums in one integer
+        return _result(framework, assessment, target, compiled, known, row[0].fields(row[1]), ())
     get = levels.get
     # sum(units x value) per group in C; absent indicators count at their default.
     sums: list[int | Fraction] = [
@@ -374,10 +370,14 @@ def fewest_steps(result: Result, target: Fraction) -> int | None:
     if need <= 0:
         return 0
     top = result.framework.scale.max
-    get = result.assessment.plain_levels().get
-    counts = _whole_steps(compiled, get, top)
-    if counts is None:
-        counts = _steps(compiled, get, top)
+    row = packed_row(result.assessment.levels, compiled)
+    counts: dict[int | Fraction, int]
+    if row is not None:
+        counts = row[0].steps_left(row[1], top)
+    else:
+        get = result.assessment.plain_levels().get
+        found = _whole_steps(compiled, get, top)
+        counts = found if found is not None else _steps(compiled, get, top)
     steps = 0
     for gain in sorted(counts, reverse=True):
         if gain <= 0:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli.lazy import LazyDict
@@ -47,6 +48,20 @@ class Packing:
     """Per indicator id: where its own level lies (above every group field), so the row's
     levels can be read back from the integer alone."""
     level_mask: int
+    step_fields: tuple[tuple[int, int, int], ...] = ()
+    """Per class of the engine's ``own_by_unit`` (indicators an office raises, by weight
+    units): its units, where the sum of its levels lies, and how many indicators it has."""
+
+    def steps_left(self, packed: int, top: int) -> dict[int | Fraction, int]:
+        """Whole level steps left per weight units, as the engine's ``_whole_steps``
+        counts them: each class's ``count x top`` less the sum of its levels."""
+        mask = self.mask
+        counts: dict[int | Fraction, int] = {}
+        for units, at, count in self.step_fields:
+            left = count * top - ((packed >> at) & mask)
+            if left:
+                counts[units] = left
+        return counts
 
     def fields(self, packed: int) -> list[int]:
         """Every group's weighted sum, in :attr:`offsets` order."""
@@ -116,16 +131,27 @@ def _pack(compiled: CompiledFramework) -> Packing | None:
             below[leaf] = parent_of[node]
             above[leaf] |= 1 << offsets[first + below[leaf]]
         first += len(groups)
+    # Each class of own indicators by units sums its levels in a field of its own.
+    step_fields = tuple(
+        (units, width * (count + number), len(ids))
+        for number, (units, ids, _) in enumerate(compiled.own_by_unit)
+    )
+    step_bit = {
+        key: 1 << at
+        for (_, at, _), (_, ids, _) in zip(step_fields, compiled.own_by_unit, strict=True)
+        for key in ids
+    }
     level_bits = scale.max.bit_length()
+    first_level = width * (count + len(step_fields))
     level_at = {
-        key: width * count + level_bits * position for position, key in enumerate(compiled.order)
+        key: first_level + level_bits * position for position, key in enumerate(compiled.order)
     }
     index_bit = 1 << offsets[-1]
     adds: dict[str, int] = {}
     for position, group in enumerate(compiled.leaf_groups):
         bits = (above[position] if leaves else 0) | index_bit
         for key, units in zip(group.ids, group.units, strict=True):
-            adds[key] = units * bits
+            adds[key] = units * bits + step_bit.get(key, 0)
     return Packing(
         compiled,
         offsets,
@@ -135,6 +161,7 @@ def _pack(compiled: CompiledFramework) -> Packing | None:
         tuple(len(groups) for groups in upper),
         level_at,
         (1 << level_bits) - 1,
+        step_fields,
     )
 
 
@@ -162,3 +189,16 @@ class PackedLevels(LazyDict):
 
     def _changed(self) -> None:
         self.packed = None
+
+
+def packed_row(
+    levels: Mapping[str, Value], compiled: CompiledFramework
+) -> tuple[Packing, int] | None:
+    """The packing and packed integer of ``levels`` when they are an unchanged packed row
+    of ``compiled``'s framework; else ``None`` (score the levels themselves)."""
+    if levels.__class__ is not PackedLevels:
+        return None
+    packed, packing = levels.packed, levels.packing
+    if packed is None or packing.compiled is not compiled:
+        return None
+    return packing, packed
