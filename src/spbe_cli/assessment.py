@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -61,6 +62,16 @@ class Assessment:
             plain = getattr(levels, "plain", None)
             levels = self.levels = plain() if plain is not None else dict(levels)
         return levels
+
+    def values_of(self, ids: Sequence[str]) -> Sequence[Value]:
+        """The levels of ``ids`` in that order (each must be given), read straight from a
+        lazily kept row where it can be, without making its dict."""
+        levels = self.levels
+        read = getattr(levels, "values_of", None) if levels.__class__ is not dict else None
+        if read is not None:
+            found: Sequence[Value] = read(ids)
+            return found
+        return [levels[key] for key in ids]
 
     @property
     def label(self) -> str:

@@ -18,7 +18,7 @@ general way; both give the same result objects (a property test holds them equal
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,8 @@ class Packing:
     levels can be read back from the integer alone."""
     level_mask: int
     step_fields: tuple[tuple[int, int, int], ...] = ()
+    places: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    """:meth:`levels` made so far."""
     """Per class of the engine's ``own_by_unit`` (indicators an office raises, by weight
     units): its units, where the sum of its levels lies, and how many indicators it has."""
 
@@ -81,8 +83,12 @@ class Packing:
         return made
 
     def levels(self, ids: Sequence[str]) -> tuple[int, ...]:
-        """Where the levels of ``ids`` lie (see :class:`PackedLevels`)."""
-        return tuple(self.level_at[key] for key in ids)
+        """Where the levels of ``ids`` lie (see :class:`PackedLevels`), kept per ``ids``."""
+        key = tuple(ids)
+        found = self.places.get(key)
+        if found is None:
+            found = self.places[key] = tuple(self.level_at[i] for i in key)
+        return found
 
 
 _PACKINGS: dict[int, Packing | None] = {}
@@ -189,6 +195,13 @@ class PackedLevels(LazyDict):
 
     def _changed(self) -> None:
         self.packed = None
+
+    def values_of(self, ids: Sequence[str]) -> list[Value]:
+        """The levels of ``ids``, in that order, read from the integer (no dict made)."""
+        if not getattr(self, "_waiting", False):
+            return [dict.__getitem__(self, key) for key in ids]
+        row, mask = self._row, self.packing.level_mask
+        return [(row >> at) & mask for at in self.packing.levels(ids)]
 
 
 def packed_row(

@@ -355,7 +355,10 @@ class ResultBytes:
                 texts = [self._node(result, node, position) for node in tier_nodes]  # type: ignore[arg-type]
             pieces += (opening, layout.item_separator.join(texts), layout.list_close)  # type: ignore[arg-type]
         if plain and plan.columns:
-            values = plan.values(assessment.plain_levels())
+            levels = assessment.levels
+            values = (
+                plan.values(levels) if levels.__class__ is dict else assessment.values_of(plan.ids)
+            )
             start = len(pieces)
             try:
                 pieces += map(getitem, plan.columns, values)
@@ -417,7 +420,7 @@ class _Plan:
         ]
         """Per group member: its tier's position (``None``: always empty), its text when
         empty, and its opening up to the first item."""
-        self.ids = [key[0] for key in result.indicator_keys()]
+        self.ids = tuple(key[0] for key in result.indicator_keys())
         pick = itemgetter(*self.ids) if len(self.ids) > 1 else None
         self.values: Callable[[dict[str, Value]], tuple[Value, ...]] = (
             pick if pick is not None else lambda levels: tuple(levels[i] for i in self.ids)
