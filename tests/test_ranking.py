@@ -173,3 +173,40 @@ def test_exact_sum_is_the_plain_fraction_sum(values: list[Fraction]) -> None:
 
     assert exact_sum(values) == sum(values, Fraction(0))
     assert exact_sum(values[:1] * 7) == 7 * (values[0] if values else 0)
+
+
+@given(st.data())
+def test_statistics_count_the_agencies_that_reach_the_target(data: st.DataObject) -> None:
+    """At target exactly when each result says so, on both sides of rounding edges."""
+    from spbe_cli.ranking import statistics
+
+    fw = load_framework(data.draw(st.sampled_from(["permenpanrb-59-2020", "permenpanrb-8-2026"])))
+    cents = data.draw(st.integers(fw.scale.min * 100, fw.scale.max * 100))
+    target = Fraction(cents, 100)
+    results = []
+    for _ in range(data.draw(st.integers(1, 8))):
+        levels = {i.id: data.draw(st.integers(fw.scale.min, fw.scale.max)) for i in fw.indicators}
+        results.append(score(Assessment(levels), fw, target))
+    stats = statistics(results, fw, target)
+    assert stats.at_target == sum(r.target_reached for r in results)
+
+
+def test_statistics_count_an_index_on_the_rounding_edge() -> None:
+    """An exact index of x.xx5 publishes as x.xx+0.01 (half up): it reaches that target."""
+    import random
+
+    from spbe_cli.ranking import statistics
+
+    fw = load_framework("permenpanrb-59-2020")
+    pick = random.Random(1)
+    while True:
+        levels = {i.id: pick.randint(1, 5) for i in fw.indicators}
+        index = score(Assessment(levels), fw).index
+        if (index * 200).denominator == 1 and (index * 200).numerator % 2:
+            break
+    published = index + Fraction(1, 200)  # the figure it is published as
+    on_edge = score(Assessment(levels), fw, published)
+    assert on_edge.target_reached
+    assert statistics([on_edge], fw, published).at_target == 1
+    above = published + Fraction(1, 100)
+    assert statistics([score(Assessment(levels), fw, above)], fw, above).at_target == 0

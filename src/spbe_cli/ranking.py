@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from spbe_cli.engine import rating_threshold
 from spbe_cli.framework import Band, Framework, parse_exact
 from spbe_cli.results import Result
 
@@ -142,15 +143,10 @@ def statistics(
         for b in framework.bands
     )
     goal = target if target is not None else (results[0].target if results else framework.target)
-    # Agencies with equal sums share their index object (the engine's node results): each
-    # distinct one is judged once.
-    judged: dict[int, tuple[Fraction, bool]] = {}
-    reached = 0
-    for index in indices:
-        found = judged.get(id(index))
-        if found is None:
-            found = judged[id(index)] = (index, framework.rating_value(index) >= goal)
-        reached += found[1]
+    # The target is reached from the smallest exact index whose rating figure reaches it;
+    # exact keys order indices exactly (their denominators are far below 10^20).
+    edge = exact_key(rating_threshold(framework, goal))
+    reached = sum(1 for index in indices if exact_key(index) >= edge)
     return Statistics(count, mean, median(indices), bands, reached, goal)
 
 
