@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spbe_cli.assessment import Assessment
 from spbe_cli.compare import (
@@ -270,3 +272,26 @@ def test_watched_domain_across_frameworks_is_unchecked() -> None:
     check = find_regressions(compare([point(FW18, 4, 2019), point(FW59, 2, 2021)]), "1")
     assert [r.domain for r in check.regressions] == [None]
     assert len(check.unchecked) == 1
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_rises_and_falls_follow_the_levels(data: st.DataObject) -> None:
+    """Every indicator that went up is in ``rose``, down in ``fell``, in framework order,
+    with its two levels and OPD: with or without OPDs, given values or defaults."""
+    ids = [i.id for i in FW59.indicators]
+    years = []
+    for year in (2022, 2023):
+        levels = {key: data.draw(st.integers(1, 5)) for key in ids}
+        if data.draw(st.booleans()):
+            del levels[data.draw(st.sampled_from(ids))]  # scored at the minimum, 1
+        opd = data.draw(st.sampled_from([{}, {"42": "Diskominfo"}]))
+        years.append(Assessment(levels, "Kota A", year, opd=opd))
+    step = compare([Point(score(a, FW59), f"{a.year}.xlsx", "year") for a in years])
+    (step,) = step.series[0].steps
+    old, new = ({key: a.levels.get(key, 1) for key in ids} for a in years)
+    opd = {**years[0].opd, **years[1].opd}
+    rose = [(k, old[k], new[k], opd.get(k)) for k in ids if new[k] > old[k]]
+    fell = [(k, old[k], new[k], opd.get(k)) for k in ids if new[k] < old[k]]
+    assert [(c.indicator.id, c.before, c.after, c.opd) for c in step.rose] == rose
+    assert [(c.indicator.id, c.before, c.after, c.opd) for c in step.fell] == fell

@@ -204,3 +204,29 @@ def test_fewest_steps_of_a_packed_row_are_those_of_its_levels(
     plain = score(Assessment(dict(levels)), fw, target)
     assert packed.assessment.levels.__class__ is PackedLevels
     assert packed.min_steps_to_target == plain.min_steps_to_target
+
+
+@pytest.mark.parametrize("output", [[], ["--format", "json"], ["--format", "csv"]])
+def test_compare_writes_the_same_bytes_without_the_packed_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: list[str]
+) -> None:
+    ids = [i.id for i in SPBE.indicators]
+    files = []
+    for year, shift in ((2023, 0), (2024, 2)):
+        rows = [["Instansi", "Tahun", *ids]]
+        for number in range(30):
+            levels = [str(1 + (number * 5 + k * 7 + shift * k) % 5) for k in range(len(ids))]
+            rows.append([f"Kota {number:02d}", str(year), *levels])
+        rows.append(["Kota Kosong", str(year), *["3"] * (len(ids) - 1), "" if shift else "4"])
+        path = tmp_path / f"kota-{year}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+        files.append(str(path))
+    command = ["compare", *files, "--allow-missing", *output]
+    runner = CliRunner()
+    packed = runner.invoke(app, command)
+    monkeypatch.setattr(wide, "packing_of", lambda fw: None)
+    general = runner.invoke(app, command)
+    assert packed.exit_code == general.exit_code == 0, packed.output
+    assert packed.stdout_bytes == general.stdout_bytes
+    assert b"Kota 29" in packed.stdout_bytes

@@ -63,6 +63,16 @@ class Assessment:
             levels = self.levels = plain() if plain is not None else dict(levels)
         return levels
 
+    def gives(self, ids: Sequence[str]) -> bool:
+        """Whether :attr:`levels` has a value for every one of ``ids`` (a lazily kept row
+        answers without making its dict)."""
+        levels = self.levels
+        gives = getattr(levels, "gives", None) if levels.__class__ is not dict else None
+        if gives is not None:
+            answer: bool = gives(ids)
+            return answer
+        return levels.keys() >= set(ids)
+
     def values_of(self, ids: Sequence[str]) -> Sequence[Value]:
         """The levels of ``ids`` in that order (each must be given), read straight from a
         lazily kept row where it can be, without making its dict."""

@@ -209,11 +209,13 @@ class Step:
     @cached_property
     def _moves(self) -> tuple[tuple[IndicatorChange, ...], tuple[IndicatorChange, ...]]:
         before, after = self.before.result.assessment, self.after.result.assessment
+        ids = _ids_of(self.indicators)
+        if not before.opd and not after.opd and before.gives(ids) and after.gives(ids):
+            return _given_moves(self.indicators, before.values_of(ids), after.values_of(ids))
         old_levels, new_levels = before.plain_levels(), after.plain_levels()
         if old_levels == new_levels:
             return (), ()
         fa, fb = self.before.framework, self.after.framework
-        ids = _ids_of(self.indicators)
         rose: list[IndicatorChange] = []
         fell: list[IndicatorChange] = []
         for indicator, old, new in zip(
@@ -504,6 +506,32 @@ def comparable_indicators(a: Framework, b: Framework) -> tuple[Indicator, ...]:
 
 
 _IDS: dict[int, tuple[tuple[Indicator, ...], tuple[str, ...]]] = {}
+
+
+_GIVEN_MOVES: dict[tuple[int, Level, Level], IndicatorChange] = {}
+
+
+def _given_moves(
+    indicators: tuple[Indicator, ...], old: Sequence[Level], new: Sequence[Level]
+) -> tuple[tuple[IndicatorChange, ...], tuple[IndicatorChange, ...]]:
+    """Rises and falls when both years give every value and no OPD: each change is one
+    object shared by every agency that makes it (kept with its indicator)."""
+    if old == new:
+        return (), ()
+    made = _GIVEN_MOVES
+    if len(made) > 100_000:
+        made.clear()
+    rose: list[IndicatorChange] = []
+    fell: list[IndicatorChange] = []
+    for indicator, was, now in zip(indicators, old, new, strict=True):
+        if was == now:
+            continue
+        key = (id(indicator), was, now)
+        item = made.get(key)
+        if item is None or item.indicator is not indicator:
+            item = made[key] = IndicatorChange(indicator, was, now, None)
+        (rose if now > was else fell).append(item)
+    return tuple(rose), tuple(fell)
 
 
 def _ids_of(indicators: tuple[Indicator, ...]) -> tuple[str, ...]:

@@ -82,6 +82,14 @@ class Packing:
             )
         return made
 
+    def knows(self, ids: Sequence[str]) -> bool:
+        """Whether every one of ``ids`` is an indicator of this framework."""
+        try:
+            self.levels(ids)  # kept per ids
+        except KeyError:
+            return False
+        return True
+
     def levels(self, ids: Sequence[str]) -> tuple[int, ...]:
         """Where the levels of ``ids`` lie (see :class:`PackedLevels`), kept per ``ids``."""
         key = tuple(ids)
@@ -195,6 +203,13 @@ class PackedLevels(LazyDict):
 
     def _changed(self) -> None:
         self.packed = None
+
+    def gives(self, ids: Sequence[str]) -> bool:
+        """Whether there is a level for every one of ``ids`` (a row packs every indicator
+        of its framework until it is changed)."""
+        if getattr(self, "_waiting", False):
+            return self.packing.knows(ids)
+        return dict.keys(self) >= set(ids)
 
     def values_of(self, ids: Sequence[str]) -> list[Value]:
         """The levels of ``ids``, in that order, read from the integer (no dict made)."""
