@@ -100,13 +100,8 @@ def rank_results(
     if sources is None:
         sources = [None] * len(results)
     # Rounding is monotone, so the exact index orders the published figures too.
-    order = sorted(
-        range(len(results)),
-        key=lambda k: (
-            -exact_key(results[k].index),
-            (results[k].assessment.agency or "").lower(),
-        ),
-    )
+    keys = [(-exact_key(r.index), (r.assessment.agency or "").lower()) for r in results]
+    order = sorted(range(len(results)), key=keys.__getitem__)
     ranked: list[Ranked] = []
     previous: Decimal | None = None
     rank = 0

@@ -132,7 +132,7 @@ class WideReader(SheetReader):
             agency = name.strip() if name.__class__ is str else text(name)
             if not agency and not self._agency_blank(values, row_index, agency_col):
                 continue
-            row_track = self._track_of(row, row_index, track_col)
+            row_track = None if track_col is None else self._track_of(row, row_index, track_col)
             levels: dict[str, Value]
             try:
                 # KeyError when a value is not a usual cell value
@@ -145,22 +145,22 @@ class WideReader(SheetReader):
                     raise KeyError
             except KeyError:
                 levels = self._slow_row(ids, cols, values, row_index, row_track != self.scored)
+            row_year = year
+            if row_year is None and year_col is not None:
+                value = row[year_col]
+                row_year = years.get(value) if value.__class__ in (float, str) else None
+                if row_year is None and not blank(value):
+                    row_year = self._year_cached(years, value, row_index, year_col)
             result = Assessment(
                 levels,
                 agency or None,
+                row_year,
                 sources=SourceMap(source, sheet, row_index, columns),
                 origin=CellRef(source, sheet, agency_letters + str(row_index + 1)),
             )
-            if year is not None:
-                result.year = year
-            elif year_col is not None:
-                value = row[year_col]
-                result.year = years.get(value) if value.__class__ in (float, str) else None
-                if result.year is None and not blank(value):
-                    result.year = self._year_cached(years, value, row_index, year_col)
             if framework_col is not None and not blank(row[framework_col]):
                 result.framework = text(row[framework_col])
-            key = (agency_key(agency), result.year, row_track)
+            key = (agency_key(agency), row_year, row_track)
             entries.append((key, row_index, result))
         return entries
 
