@@ -80,10 +80,10 @@ def _number(value: int) -> str:
     return f"<c><v>{value}</v></c>"
 
 
-def _sheet_rows(rows: int, seed: int) -> Iterator[str]:
+def _sheet_rows(rows: int, seed: int, excel: bool = False) -> Iterator[str]:
     rng = random.Random(seed)
     header = [_text("Instansi"), _text("Tahun")] + [_number(i) for i in range(1, INDICATORS + 1)]
-    yield "<row>" + "".join(header) + "</row>"
+    yield _row(1, header, excel)
     agencies = max(1, rows // YEARS)
     for n in range(rows):
         agency, year = n % agencies, FIRST_YEAR + n // agencies
@@ -91,23 +91,49 @@ def _sheet_rows(rows: int, seed: int) -> Iterator[str]:
         base = rng.randint(1, 4)
         levels = [min(5, max(1, base + rng.randint(-1, 1))) for _ in range(INDICATORS)]
         cells = [_text(f"{kind} {agency + 1:05d}"), _number(year)] + [_number(v) for v in levels]
-        yield "<row>" + "".join(cells) + "</row>"
+        yield _row(n + 2, cells, excel)
 
 
-def write_wide(path: Path, rows: int, seed: int = 2021) -> None:
-    """A minimal valid .xlsx with ``rows`` agency rows (fast: no spreadsheet library)."""
+def _letters(column: int) -> str:
+    """The letters of a 1-based column (``AW`` for 49)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_COLUMNS = [_letters(n) for n in range(1, INDICATORS + 3)]
+
+
+def _row(number: int, cells: list[str], excel: bool) -> str:
+    """A row, with ``r`` on the row and every cell as Excel writes them when ``excel``."""
+    if not excel:
+        return "<row>" + "".join(cells) + "</row>"
+    placed = [
+        f'<c r="{letters}{number}"{cell[2:]}' for letters, cell in zip(_COLUMNS, cells, strict=True)
+    ]
+    return f'<row r="{number}">' + "".join(placed) + "</row>"
+
+
+def write_wide(path: Path, rows: int, seed: int = 2021, excel: bool = False) -> None:
+    """A minimal valid .xlsx with ``rows`` agency rows (fast: no spreadsheet library);
+    ``excel``: as Excel writes a sheet, with its ``<dimension>`` and ``r`` on every row and
+    cell (the extent check and the parse read those differently)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
         book.writestr("[Content_Types].xml", _CONTENT_TYPES)
         book.writestr("_rels/.rels", _ROOT_RELS)
         book.writestr("xl/workbook.xml", _WORKBOOK)
         book.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
         with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            corner = f"{_COLUMNS[-1]}{rows + 1}"
+            dimension = f'<dimension ref="A1:{corner}"/>'.encode() if excel else b""
             sheet.write(
                 b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
-                b'2006/main"><sheetData>'
+                b'2006/main">' + dimension + b"<sheetData>"
             )
-            for row in _sheet_rows(rows, seed):
+            for row in _sheet_rows(rows, seed, excel):
                 sheet.write(row.encode())
             sheet.write(b"</sheetData></worksheet>")
 
