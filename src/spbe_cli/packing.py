@@ -8,11 +8,16 @@ every group's exact weighted sum (:mod:`spbe_cli.engine` counts in the same inte
 units). The fields are wide enough that no sum can carry into the next one, and values are
 never negative, so reading a field back is a shift and a mask: exact, not approximate.
 
+Two more kinds of field ride along: per class of indicators an office raises, by weight
+units, the sum of their levels (the fewest steps to a target follow from those), and above
+everything each indicator's own level, so the integer is the whole row.
+
 A reader that meets a row of whole levels (the usual national file) looks each cell up in
-a per-column table (:meth:`Packing.tables`) and keeps the sum with the row's levels in a
+a per-column table (:meth:`Packing.tables`) and keeps the one integer in a
 :class:`PackedLevels`; the engine scores such a row from the fields without building the
-levels at all. Anything else (decimals, blanks, a column missing) is read and scored the
-general way; both give the same result objects (a property test holds them equal).
+levels at all, and a dict of levels is made only when something reads it. Anything else
+(decimals, blanks, a column missing, a level changed) is read and scored the general way;
+both give the same result objects (property tests hold them equal).
 """
 
 from __future__ import annotations
@@ -41,18 +46,16 @@ class Packing:
     offsets: tuple[int, ...]
     mask: int
     adds: Mapping[str, int]
-    """Per indicator id: what one level adds to the group fields."""
-    leaf_count: int
-    upper_counts: tuple[int, ...]
+    """Per indicator id: what one level adds to the group and step fields."""
     level_at: Mapping[str, int]
-    """Per indicator id: where its own level lies (above every group field), so the row's
+    """Per indicator id: where its own level lies (above every other field), so the row's
     levels can be read back from the integer alone."""
     level_mask: int
     step_fields: tuple[tuple[int, int, int], ...] = ()
-    places: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
-    """:meth:`levels` made so far."""
     """Per class of the engine's ``own_by_unit`` (indicators an office raises, by weight
     units): its units, where the sum of its levels lies, and how many indicators it has."""
+    places: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    """:meth:`levels` made so far."""
 
     def steps_left(self, packed: int, top: int) -> dict[int | Fraction, int]:
         """Whole level steps left per weight units, as the engine's ``_whole_steps``
@@ -99,7 +102,7 @@ class Packing:
         return found
 
 
-_PACKINGS: dict[int, Packing | None] = {}
+_PACKINGS: dict[int, tuple[CompiledFramework, Packing | None]] = {}
 
 
 def packing_of(framework: Framework) -> Packing | None:
@@ -112,13 +115,10 @@ def packing_of(framework: Framework) -> Packing | None:
 def packing_for(compiled: CompiledFramework) -> Packing | None:
     """The packing of a compiled framework (cached); ``None`` when its scale allows a value
     below 0 (a negative addend would borrow across fields)."""
-    key = id(compiled)
-    if key in _PACKINGS:
-        found = _PACKINGS[key]
-        if found is None or found.compiled is compiled:
-            return found
-    _PACKINGS[key] = made = _pack(compiled)
-    return made
+    found = _PACKINGS.get(id(compiled))
+    if found is None or found[0] is not compiled:
+        found = _PACKINGS[id(compiled)] = (compiled, _pack(compiled))
+    return found[1]
 
 
 def _pack(compiled: CompiledFramework) -> Packing | None:
@@ -171,8 +171,6 @@ def _pack(compiled: CompiledFramework) -> Packing | None:
         offsets,
         (1 << width) - 1,
         adds,
-        len(leaves),
-        tuple(len(groups) for groups in upper),
         level_at,
         (1 << level_bits) - 1,
         step_fields,
