@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from spbe_cli.lazy import LazyDict
+from spbe_cli.packing import PackedLevels
+
 Value = int | Fraction
 
 
@@ -59,28 +62,23 @@ class Assessment:
         lazily (:class:`~spbe_cli.packing.PackedLevels`) is made into one, once."""
         levels = self.levels
         if levels.__class__ is not dict:
-            plain = getattr(levels, "plain", None)
-            levels = self.levels = plain() if plain is not None else dict(levels)
+            levels = self.levels = levels.plain() if isinstance(levels, LazyDict) else dict(levels)
         return levels
 
     def gives(self, ids: Sequence[str]) -> bool:
-        """Whether :attr:`levels` has a value for every one of ``ids`` (a lazily kept row
+        """Whether :attr:`levels` has a value for every one of ``ids`` (a packed row
         answers without making its dict)."""
         levels = self.levels
-        gives = getattr(levels, "gives", None) if levels.__class__ is not dict else None
-        if gives is not None:
-            answer: bool = gives(ids)
-            return answer
+        if isinstance(levels, PackedLevels):
+            return levels.gives(ids)
         return levels.keys() >= set(ids)
 
     def values_of(self, ids: Sequence[str]) -> Sequence[Value]:
         """The levels of ``ids`` in that order (each must be given), read straight from a
-        lazily kept row where it can be, without making its dict."""
+        packed row without making its dict."""
         levels = self.levels
-        read = getattr(levels, "values_of", None) if levels.__class__ is not dict else None
-        if read is not None:
-            found: Sequence[Value] = read(ids)
-            return found
+        if isinstance(levels, PackedLevels):
+            return levels.values_of(ids)
         return [levels[key] for key in ids]
 
     @property

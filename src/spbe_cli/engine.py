@@ -68,9 +68,9 @@ class CompiledFramework:
     ids: frozenset[str]
     index_spec: NodeSpec
     nodes: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
-    """Node results by target, then tier and node, then weighted sum (see
-    :func:`_known_nodes`): they are immutable, and agencies share them (a group has only a
-    few dozen possible sums)."""
+    """Node results by target, then group (in :attr:`sum_specs` order), then weighted sum
+    (see :func:`_known_nodes`): they are immutable, and agencies share them (a group has
+    only a few dozen possible sums)."""
     items: dict[IndicatorKey, IndicatorResult] = field(default_factory=dict)
     """Indicator results by (id, value, assumed, OPD): shared between agencies the same way."""
     order: tuple[str, ...] = ()
@@ -78,12 +78,12 @@ class CompiledFramework:
     leaf_specs: tuple[NodeSpec, ...] = ()
     """The leaf groups' specs (none when indicators sit right under the index)."""
     upper_specs: tuple[tuple[NodeSpec, ...], ...] = ()
+    """The specs of each tier in ``upper``."""
     sum_specs: tuple[NodeSpec, ...] = ()
     """Every group's spec in the order of the sums :func:`_result` takes: the leaf tier,
     each upper tier bottom-up, the index."""
     tier_spans: tuple[tuple[int, int], ...] = ()
     """Where each tier's nodes lie in :attr:`sum_specs`, top tier first."""
-    """The specs of each tier in ``upper``."""
     own: tuple[tuple[str, int, Value], ...] = ()
     """The indicators an office raises itself (not external): id, units, default value."""
     own_by_unit: tuple[tuple[int, tuple[str, ...], tuple[Value, ...]], ...] = ()
